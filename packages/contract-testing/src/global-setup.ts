@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import {
+  buildCoverageReport,
+  readCoverageRecords,
+  summariseCoverage,
+  writeCoverageReport,
+} from './coverage.ts';
+import { defaultCoverageDir, type SpecName, specPath } from './paths.ts';
+import { type PrismServer, startPrism } from './prism.ts';
+import { writePrismSpec } from './prism-spec.ts';
+import { loadSpec } from './spec.ts';
+
+export interface ContractContext {
+  /** Prism base URL per started spec. */
+  servers: Partial<Record<SpecName, { url: string; pid: number }>>;
+  /** Where workers append coverage records. */
+  recordsDir: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    xContract: ContractContext;
+  }
+}
+
+export interface ContractSetupOptions {
+  /** Which specs get a Prism server for this test run. */
+  specs: SpecName[];
+  /** Minimum share (0..1) of operations each spec's tests must exercise; the run fails below it. */
+  minOperationCoverage?: Partial<Record<SpecName, number>>;
+  /** Where reports go. @default `<repo>/contract-coverage`; `false` writes none. */
+  coverageDir?: string | false;
+  /** Called with each one-line summary. @default console.log */
+  log?: (line: string) => void;
+}
+
+/**
+ * A vitest globalSetup: one Prism per spec for the whole run, stopped in
+ * teardown (and on SIGINT/SIGTERM by the server module), then coverage reports.
+ */
+export function contractGlobalSetup(options: ContractSetupOptions) {
+  return async function setup(project: TestProject) {
+    const recordsDir = mkdtempSync(join(tmpdir(), 'x-contract-records-'));
+    const started: PrismServer[] = [];
+    const servers: ContractContext['servers'] = {};
+    try {
+      const results = await Promise.all(
+        options.specs.map(async (name) => {
+          const server = await startPrism(writePrismSpec(loadSpec(specPath(name))));
+          started.push(server);
+          return [name, server] as const;
+        }),
+      );
+      for (const [name, server] of results) servers[name] = { url: server.url, pid: server.pid };
+    } catch (error) {
+      await Promise.all(started.map((s) => s.stop()));
+      rmSync(recordsDir, { recursive: true, force: true });
+      throw error;
+    }
+    project.provide('xContract', { servers, recordsDir });
+
+    return async function teardown() {
+      await Promise.all(started.map((s) => s.stop()));
+      const records = readCoverageRecords(recordsDir);
+      rmSync(recordsDir, { recursive: true, force: true });
+      const log = options.log ?? ((line: string) => console.log(line));
+      const failures: string[] = [];
+      for (const name of options.specs) {
+        const report = buildCoverageReport(loadSpec(specPath(name)), records);
+        if (options.coverageDir !== false)
+          writeCoverageReport(options.coverageDir ?? defaultCoverageDir(), report);
+        log(summariseCoverage(report));
+        const min = options.minOperationCoverage?.[name];
+        if (min !== undefined && report.operations.covered / report.operations.total < min) {
+          failures.push(
+            `${report.spec}: ${report.operations.covered}/${report.operations.total} operations exercised, below the required ${min * 100}%. Uncovered: ${report.operations.uncovered.join(', ')}`,
+          );
+        }
+      }
+      if (failures.length)
+        throw new Error(`contract coverage below minimum\n${failures.join('\n')}`);
+    };
+  };
+}

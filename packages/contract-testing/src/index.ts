@@ -1,0 +1,64 @@
+import { inject } from 'vitest';
+import { type ContractFetch, createContractFetch } from './contract-fetch.ts';
+import { type SpecName, specPath } from './paths.ts';
+import { type LoadedSpec, loadSpec } from './spec.ts';
+
+export {
+  type ContractFetch,
+  ContractViolationError,
+  createContractFetch,
+} from './contract-fetch.ts';
+export { buildCoverageReport, type CoverageReport, summariseCoverage } from './coverage.ts';
+export type { ContractContext, ContractSetupOptions } from './global-setup.ts';
+export { matchOperation } from './match.ts';
+export { payloadsDir, repoRoot, type SpecName, specPath } from './paths.ts';
+export { freePort, type PrismServer, PrismStartError, startPrism } from './prism.ts';
+export { derivePrismDocument, prismSafeName } from './prism-spec.ts';
+export { type LoadedSpec, loadSpec, type Operation } from './spec.ts';
+export { createResponseValidator, honourNullableEnums } from './validate.ts';
+
+const specs = new Map<SpecName, LoadedSpec>();
+
+/** The spec, parsed once per worker. */
+export function spec(name: SpecName): LoadedSpec {
+  let loaded = specs.get(name);
+  if (!loaded) {
+    loaded = loadSpec(specPath(name));
+    specs.set(name, loaded);
+  }
+  return loaded;
+}
+
+export interface Contract {
+  /** The Prism mock's base URL for this spec. */
+  baseUrl: string;
+  /** A fetch that validates both directions against the spec and records coverage. */
+  fetch: ContractFetch;
+  spec: LoadedSpec;
+}
+
+/** Inside a test: the running Prism for `name`, and a contract-checking fetch for it. */
+export function contract(name: SpecName): Contract {
+  const ctx = inject('xContract');
+  const server = ctx?.servers[name];
+  if (!server) {
+    throw new Error(
+      `contract-testing: no Prism server for "${name}"; add it to contractGlobalSetup({ specs }) in vitest.config`,
+    );
+  }
+  const loaded = spec(name);
+  return {
+    baseUrl: server.url,
+    spec: loaded,
+    fetch: createContractFetch({ spec: loaded, baseUrl: server.url, recordsDir: ctx.recordsDir }),
+  };
+}
+
+/**
+ * A contract-checking fetch for another server that speaks the same API (a
+ * local server replaying recorded payloads, say). Coverage is recorded too.
+ */
+export function contractFetchFor(name: SpecName, baseUrl: string): ContractFetch {
+  const ctx = inject('xContract');
+  return createContractFetch({ spec: spec(name), baseUrl, recordsDir: ctx?.recordsDir });
+}
