@@ -9,8 +9,8 @@ import {
   writeCoverageReport,
 } from './coverage.ts';
 import { defaultCoverageDir, type SpecName, specPath } from './paths.ts';
-import { type PrismServer, startPrism } from './prism.ts';
-import { writePrismSpec } from './prism-spec.ts';
+import type { PrismServer } from './prism.ts';
+import { startMockServer } from './servers.ts';
 import { loadSpec } from './spec.ts';
 
 export interface ContractContext {
@@ -49,7 +49,7 @@ export function contractGlobalSetup(options: ContractSetupOptions) {
     try {
       const results = await Promise.all(
         options.specs.map(async (name) => {
-          const server = await startPrism(writePrismSpec(loadSpec(specPath(name))));
+          const server = await startMockServer(name);
           started.push(server);
           return [name, server] as const;
         }),
