@@ -44,8 +44,9 @@ function installSignalHandlers(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       killAll();
-      // Re-raise so the process ends the way it was asked to.
-      process.kill(process.pid, signal);
+      // Re-raise so the process ends the way it was asked to, unless the
+      // program has its own handler (it then decides how to finish).
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
     });
   }
 }
