@@ -1,0 +1,59 @@
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  GoneError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimiter,
+  RateLimitError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from '@x/core';
+export { type PlanUpgradeOptions, planUpgrade, type UpgradeStep, upgradeSteps } from './builds.js';
+export {
+  createItchClient,
+  DEFAULT_BASE_URL,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_USER_AGENT,
+  type ItchCallOptions,
+  type ItchClient,
+  type ItchClientOptions,
+  type ItchCredential,
+  parseItchErrorBody,
+} from './client.js';
+export {
+  downloadUpload,
+  type OpenDownloadSessionOptions,
+  openDownloadSession,
+  resolveUploadDownloadUrl,
+  type UploadDownloadOptions,
+  uploadDownloadUrl,
+} from './downloads.js';
+export { client } from './generated/client.gen.js';
+export * from './generated/sdk.gen.js';
+export type * from './generated/types.gen.js';
+export {
+  LoginError,
+  type LoginFailureReason,
+  type LoginOptions,
+  type LoginResult,
+  login,
+} from './login.js';
+export { normalizeResponse, normalizeValue, parseItchDate } from './normalize.js';
+export {
+  iterateBundleGames,
+  iterateCollectionGames,
+  iterateOwnedKeys,
+  iterateProfileBuilds,
+  iterateProfileCollections,
+  iterateProfileGames,
+  iterateSearchGames,
+  iterateSearchUsers,
+  type ListOptions,
+  type PagedOptions,
+} from './pagination.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,95 @@
+import type { Client } from './generated/client/index.js';
+import { loginWithPassword, totpVerify } from './generated/sdk.gen.js';
+import type { ApiKey } from './generated/types.gen.js';
+
+export interface LoginOptions {
+  /** @default the generated default client */
+  client?: Client;
+  /** Username or e-mail address. */
+  username: string;
+  password: string;
+  /** Asked for a TOTP code only when the account has two-factor authentication on. */
+  totp?: () => string | Promise<string>;
+  /** Source surface reported to itch (e.g. `desktop`). */
+  source?: string;
+  /** The answer to a recaptcha challenge a previous attempt asked for. */
+  recaptchaResponse?: string;
+}
+
+export interface LoginResult {
+  /** The API key to use as `createItchClient({ apiKey })`. */
+  apiKey: string;
+  /** The key's record (id, userId, dates...). */
+  key: ApiKey;
+  /** Browser session cookies, when itch sends them. */
+  cookie?: { [name: string]: string };
+}
+
+export type LoginFailureReason = 'totp-required' | 'recaptcha-required' | 'no-key';
+
+/**
+ * The login flow ended without a key, for a reason the caller can act on.
+ * Its message never holds the username, password, TOTP token or code.
+ */
+export class LoginError extends Error {
+  override name = 'LoginError';
+  readonly reason: LoginFailureReason;
+  /** Where to solve the challenge, for `recaptcha-required`. */
+  readonly recaptchaUrl?: string;
+  constructor(reason: LoginFailureReason, message: string, recaptchaUrl?: string) {
+    super(message);
+    this.reason = reason;
+    if (recaptchaUrl) this.recaptchaUrl = recaptchaUrl;
+  }
+}
+
+/**
+ * Log in with a password: `loginWithPassword`, then, when itch answers that
+ * a TOTP code is needed, `totpVerify` with the code from `options.totp()`.
+ * Resolves to the API key. HTTP failures throw @x/core errors (a wrong
+ * password is an `AuthenticationError`); neither they nor a `LoginError`
+ * contain the credentials.
+ */
+export async function login(options: LoginOptions): Promise<LoginResult> {
+  const body: {
+    username: string;
+    password: string;
+    source?: string;
+    recaptcha_response?: string;
+  } = { username: options.username, password: options.password };
+  if (options.source !== undefined) body.source = options.source;
+  if (options.recaptchaResponse !== undefined) body.recaptcha_response = options.recaptchaResponse;
+  const first = await loginWithPassword({
+    ...(options.client ? { client: options.client } : {}),
+    body,
+  });
+  if (first.key?.key) return result(first.key, first.cookie);
+  if (first.recaptchaNeeded) {
+    throw new LoginError(
+      'recaptcha-required',
+      'itch.io asks for a recaptcha; solve it at recaptchaUrl and retry with recaptchaResponse',
+      first.recaptchaUrl,
+    );
+  }
+  if (first.totpNeeded) {
+    if (!options.totp || !first.token) {
+      throw new LoginError(
+        'totp-required',
+        'itch.io asks for a two-factor (TOTP) code; pass a totp callback',
+      );
+    }
+    const code = await options.totp();
+    const second = await totpVerify({
+      ...(options.client ? { client: options.client } : {}),
+      body: { token: first.token, code },
+    });
+    if (second.key?.key) return result(second.key, second.cookie);
+  }
+  throw new LoginError('no-key', 'itch.io answered the login without an API key');
+}
+
+function result(key: ApiKey, cookie: { [name: string]: string } | undefined): LoginResult {
+  const out: LoginResult = { apiKey: key.key as string, key };
+  if (cookie) out.cookie = cookie;
+  return out;
+}

@@ -1,0 +1,210 @@
+import * as schemas from './generated/schemas.gen.js';
+import { OPERATION_RESPONSES } from './operations.js';
+
+/**
+ * The one response normaliser.
+ *
+ * The spec says itch answers in snake_case, but every schema in it (and so
+ * every generated type, and Prism's mocks) is camelCase; the live service
+ * really sends snake_case (`cover_url`, `owned_keys`), folds boolean flags
+ * into `traits: ["can_be_bought", "p_windows"]` and sends `traits: {}` for
+ * an empty list. This module walks a response body alongside the spec's own
+ * JSON schema (`src/generated/schemas.gen.ts`) and hands back the documented
+ * camelCase shape whichever form arrived:
+ *
+ * - a key is renamed only where the schema declares the camelCase property
+ *   (`cover_url` -> `coverUrl`); a key the schema already declares is kept;
+ * - map keys (`additionalProperties`: channel names, upload params, cookies)
+ *   are data and never renamed; their values are normalised by the map's
+ *   value schema;
+ * - keys the schema does not declare pass through untouched, name and value,
+ *   so nothing the server sends is lost (`purchase_id`, `success`);
+ * - `traits` become the schema's boolean fields (`can_be_bought` ->
+ *   `canBeBought: true`, `has_demo`, `in_press_system`, `demo`, `preorder`)
+ *   and platform flags (`p_windows` -> `platforms.windows: 'all'`); a known
+ *   flag the list does not name becomes `false`; `traits` itself is kept as a
+ *   plain string array (`{}` -> `[]`);
+ * - timestamps stay strings (`2021-12-22T22:26:44.000000000Z` is valid RFC
+ *   3339); {@link parseItchDate} turns one into a `Date`.
+ */
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON schemas are walked generically
+type Schema = any;
+
+const SCHEMA_REF = '#/components/schemas/';
+const registry = schemas as unknown as Record<string, Schema>;
+
+/** Trait names that stand for a boolean field; an object whose traits omit one has it `false`. */
+const FLAG_TRAITS = ['can_be_bought', 'has_demo', 'in_press_system', 'demo', 'preorder'];
+
+function resolve(schema: Schema): Schema {
+  let current = schema;
+  for (let i = 0; current?.$ref && i < 32; i++) {
+    const name = String(current.$ref).slice(SCHEMA_REF.length);
+    current = registry[`${name}Schema`];
+  }
+  return current;
+}
+
+/** `cover_url` -> `coverUrl`. */
+export function camelCase(key: string): string {
+  return key.replace(/_+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function traitList(value: unknown): string[] | undefined {
+  if (Array.isArray(value)) return value.filter((t): t is string => typeof t === 'string');
+  // An empty list serialised by the server as `{}` (or a set as `{ trait: true }`).
+  if (isPlainObject(value))
+    return Object.entries(value)
+      .filter(([, on]) => on)
+      .map(([t]) => t);
+  return undefined;
+}
+
+function applyTraits(out: Record<string, unknown>, traits: string[], schema: Schema): void {
+  const props = schema.properties ?? {};
+  const platformsSchema = props.platforms ? resolve(props.platforms) : undefined;
+  for (const trait of traits) {
+    const field = camelCase(trait);
+    if (resolve(props[field])?.type === 'boolean') {
+      out[field] ??= true;
+      continue;
+    }
+    const platform = /^p_(.+)$/.exec(trait)?.[1];
+    if (platform && platformsSchema?.properties?.[platform]) {
+      const platforms = isPlainObject(out.platforms) ? out.platforms : {};
+      platforms[platform] ??= 'all';
+      out.platforms = platforms;
+    }
+  }
+  for (const trait of FLAG_TRAITS) {
+    const field = camelCase(trait);
+    if (resolve(props[field])?.type === 'boolean') out[field] ??= false;
+  }
+}
+
+/** Normalise `value` against `schema` (see the module comment). Returns a new value. */
+export function normalizeValue(value: unknown, schema: Schema): unknown {
+  const resolved = resolve(schema);
+  if (!resolved || value === null || value === undefined) return value;
+  if (Array.isArray(value)) {
+    return resolved.items ? value.map((item) => normalizeValue(item, resolved.items)) : value;
+  }
+  if (!isPlainObject(value)) return value;
+  const props: Record<string, Schema> | undefined = resolved.properties;
+  const extra = resolved.additionalProperties;
+  if (!props) {
+    if (!isPlainObject(extra)) return value;
+    const map: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) map[key] = normalizeValue(item, extra);
+    return map;
+  }
+  const out: Record<string, unknown> = {};
+  let traits: string[] | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'traits' && !props.traits) {
+      traits = traitList(item);
+      out.traits = traits ?? item;
+      continue;
+    }
+    const name = key in props ? key : camelCase(key) in props ? camelCase(key) : undefined;
+    if (name === undefined) {
+      if (!(key in out)) out[key] = item;
+      continue;
+    }
+    // A camelCase key wins over its snake_case twin if a payload carries both.
+    if (name !== key && name in value) continue;
+    out[name] = normalizeValue(item, props[name]);
+  }
+  if (traits) applyTraits(out, traits, resolved);
+  return out;
+}
+
+const routes = OPERATION_RESPONSES.map(([operationId, method, path, schemaName]) => ({
+  operationId,
+  method,
+  segments: path.split('/').slice(1),
+  schema: schemaName ? { $ref: `${SCHEMA_REF}${schemaName}` } : null,
+}));
+
+/**
+ * The operation a request targets, matched on method and path (relative to
+ * the client's base URL); literal segments win over `{parameters}`.
+ */
+export function matchRoute(
+  method: string,
+  pathname: string,
+): (typeof routes)[number] | undefined {
+  const parts = pathname.replace(/\/+$/, '').split('/').slice(1);
+  let best: (typeof routes)[number] | undefined;
+  let bestLiterals = -1;
+  for (const route of routes) {
+    if (route.method !== method.toUpperCase() || route.segments.length !== parts.length) continue;
+    let literals = 0;
+    const ok = route.segments.every((segment, i) => {
+      if (segment.startsWith('{')) return (parts[i] ?? '') !== '';
+      literals++;
+      return segment === parts[i];
+    });
+    if (ok && literals > bestLiterals) {
+      best = route;
+      bestLiterals = literals;
+    }
+  }
+  return best;
+}
+
+/** Normalise the JSON body of one operation's 200 response, by operationId. */
+export function normalizeResponse(operationId: string, body: unknown): unknown {
+  const route = routes.find((r) => r.operationId === operationId);
+  if (!route) throw new Error(`@x/itch: unknown operation ${operationId}`);
+  return route.schema ? normalizeValue(body, route.schema) : body;
+}
+
+/**
+ * Wrap a fetch so that every successful JSON response of a spec operation
+ * under `baseUrl` arrives normalised. Other traffic passes through untouched.
+ */
+export function normalizingFetch(
+  inner: (request: Request) => Promise<Response>,
+  baseUrl: string,
+): (request: Request) => Promise<Response> {
+  const base = new URL(baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  return async (request) => {
+    const response = await inner(request);
+    if (!response.ok || response.status === 204) return response;
+    if (!/json/i.test(response.headers.get('content-type') ?? '')) return response;
+    const url = new URL(request.url);
+    if (url.origin !== base.origin || !url.pathname.startsWith(basePath)) return response;
+    const route = matchRoute(request.method, url.pathname.slice(basePath.length) || '/');
+    if (!route?.schema) return response;
+    const text = await response.text();
+    if (!text) return new Response(text, response);
+    const body = normalizeValue(JSON.parse(text), route.schema);
+    const headers = new Headers(response.headers);
+    headers.delete('content-length');
+    headers.delete('content-encoding');
+    return new Response(JSON.stringify(body), {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
+  };
+}
+
+/**
+ * itch timestamps as a `Date`. The service sends nanosecond fractions
+ * (`2021-12-22T22:26:44.000000000Z`); the fraction is cut to milliseconds
+ * first so every JavaScript engine parses it. Throws on an invalid timestamp.
+ */
+export function parseItchDate(value: string): Date {
+  const trimmed = value.replace(/(\.\d{3})\d+/, '$1');
+  const date = new Date(trimmed);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`@x/itch: not a timestamp: ${value}`);
+  return date;
+}
