@@ -1,0 +1,156 @@
+import type { Client } from './generated/client/index.js';
+import {
+  getLatestVersionsFromHashes,
+  getProjects,
+  getUsers,
+  getVersions,
+  versionsFromHashes,
+} from './generated/sdk.gen.js';
+import type { HashVersionMap, Project, User, Version } from './generated/types.gen.js';
+
+/**
+ * Limits for splitting large inputs. Modrinth serves GETs with URLs up to a
+ * few KB reliably; hash lookups go in a POST body.
+ */
+export interface ChunkOptions {
+  /** Most characters the encoded `ids` value may take in one URL. @default 3500 */
+  maxQueryLength?: number;
+  /** Most items in one request. @default 500 */
+  maxItems?: number;
+}
+
+export interface BatchOptions extends ChunkOptions {
+  client?: Client;
+  signal?: AbortSignal;
+}
+
+const DEFAULT_MAX_QUERY = 3500;
+const DEFAULT_MAX_ITEMS = 500;
+
+/**
+ * Splits values (deduplicated, order kept) into chunks whose JSON-encoded,
+ * URL-encoded form stays within `maxQueryLength` and which hold at most
+ * `maxItems` values each.
+ */
+export function chunkForQuery(values: Iterable<string>, options: ChunkOptions = {}): string[][] {
+  const maxLength = options.maxQueryLength ?? DEFAULT_MAX_QUERY;
+  const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
+  if (maxItems < 1) throw new RangeError('maxItems must be at least 1');
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  let length = encodeURIComponent('[]').length;
+  for (const value of new Set(values)) {
+    const cost = encodeURIComponent(`${JSON.stringify(value)},`).length;
+    if (current.length > 0 && (current.length >= maxItems || length + cost > maxLength)) {
+      chunks.push(current);
+      current = [];
+      length = encodeURIComponent('[]').length;
+    }
+    current.push(value);
+    length += cost;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+/** Splits values (deduplicated, order kept) into chunks of at most `size`. */
+export function chunk<T>(values: Iterable<T>, size: number): T[][] {
+  if (size < 1) throw new RangeError('chunk size must be at least 1');
+  const all = [...new Set(values)];
+  const out: T[][] = [];
+  for (let i = 0; i < all.length; i += size) out.push(all.slice(i, i + size));
+  return out;
+}
+
+async function inChunks<R>(
+  ids: Iterable<string>,
+  options: ChunkOptions,
+  call: (ids: string[]) => Promise<R[]>,
+): Promise<R[]> {
+  const out: R[] = [];
+  for (const part of chunkForQuery(ids, options)) out.push(...(await call(part)));
+  return out;
+}
+
+/** `getProjects` for any number of IDs or slugs, chunked to keep URLs short, results merged. */
+export function getProjectsBatched(
+  ids: Iterable<string>,
+  options: BatchOptions = {},
+): Promise<Project[]> {
+  const { client, signal } = options;
+  return inChunks(ids, options, (part) =>
+    getProjects({ client, signal, query: { ids: part } }),
+  );
+}
+
+/** `getVersions` for any number of version IDs, chunked, results merged. */
+export function getVersionsBatched(
+  ids: Iterable<string>,
+  options: BatchOptions = {},
+): Promise<Version[]> {
+  const { client, signal } = options;
+  return inChunks(ids, options, (part) =>
+    getVersions({ client, signal, query: { ids: part } }),
+  );
+}
+
+/** `getUsers` for any number of user IDs or usernames, chunked, results merged. */
+export function getUsersBatched(ids: Iterable<string>, options: BatchOptions = {}): Promise<User[]> {
+  const { client, signal } = options;
+  return inChunks(ids, options, (part) => getUsers({ client, signal, query: { ids: part } }));
+}
+
+export type HashAlgorithm = 'sha1' | 'sha512';
+
+export interface HashBatchOptions {
+  client?: Client;
+  signal?: AbortSignal;
+  /** Hashes per request body. @default 500 */
+  chunkSize?: number;
+}
+
+/** `versionsFromHashes` for any number of hashes: hash -> Version, chunked bodies, maps merged. */
+export async function versionsFromHashesBatched(
+  hashes: Iterable<string>,
+  algorithm: HashAlgorithm,
+  options: HashBatchOptions = {},
+): Promise<HashVersionMap> {
+  const { client, signal, chunkSize = DEFAULT_MAX_ITEMS } = options;
+  const out: HashVersionMap = {};
+  for (const part of chunk(hashes, chunkSize)) {
+    Object.assign(
+      out,
+      await versionsFromHashes({ client, signal, body: { hashes: part, algorithm } }),
+    );
+  }
+  return out;
+}
+
+export interface UpdateFilter {
+  /** Loaders the update must support, e.g. `['fabric']`. */
+  loaders: string[];
+  /** Game versions the update must support, e.g. `['1.21.1']`. */
+  game_versions: string[];
+}
+
+/** `getLatestVersionsFromHashes` for any number of hashes: hash -> newest matching Version. */
+export async function getLatestVersionsFromHashesBatched(
+  hashes: Iterable<string>,
+  algorithm: HashAlgorithm,
+  filter: UpdateFilter,
+  options: HashBatchOptions = {},
+): Promise<HashVersionMap> {
+  const { client, signal, chunkSize = DEFAULT_MAX_ITEMS } = options;
+  const out: HashVersionMap = {};
+  for (const part of chunk(hashes, chunkSize)) {
+    Object.assign(
+      out,
+      await getLatestVersionsFromHashes({
+        client,
+        signal,
+        body: { hashes: part, algorithm, loaders: filter.loaders, game_versions: filter.game_versions },
+      }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,178 @@
+import {
+  type CoreConfig,
+  type CoreFetch,
+  createCoreFetch,
+  GoneError,
+  RateLimiter,
+  type RetryOptions,
+} from '@x/core';
+import { type Client, createClient, createConfig } from './generated/client/index.js';
+import type { ClientOptions as GeneratedClientOptions } from './generated/types.gen.js';
+import { modrinthQuerySerializer } from './query.js';
+import { VERSION } from './version.js';
+
+/** Production API (the spec's first server). */
+export const MODRINTH_API_URL = 'https://api.modrinth.com/v2';
+/** Staging API, for testing uploads without touching real projects. */
+export const MODRINTH_STAGING_API_URL = 'https://staging-api.modrinth.com/v2';
+/**
+ * Sent when you give no `userAgent`. Modrinth asks every application for a
+ * User-Agent that identifies *it*; set your own.
+ */
+export const DEFAULT_USER_AGENT = `@x/modrinth/${VERSION}`;
+/** Modrinth's documented limit: 300 requests per minute per IP. */
+export const MODRINTH_RATE_LIMIT = { maxRequests: 300, intervalMs: 60_000 } as const;
+
+/** Per-call overrides accepted by {@link ModrinthClient.withOptions}. */
+export type ModrinthCallOptions = Parameters<CoreFetch['with']>[0];
+
+export interface ModrinthClientOptions {
+  /**
+   * API root, including the version path.
+   * @default 'https://api.modrinth.com/v2' (or the staging URL when `staging` is set)
+   */
+  baseUrl?: string;
+  /** Use `https://staging-api.modrinth.com/v2`. Ignored when `baseUrl` is given. @default false */
+  staging?: boolean;
+  /**
+   * Personal access token (`mrp_...`), or a function returning one per request.
+   * Sent as-is in `Authorization` (Modrinth uses no `Bearer` prefix), and only
+   * to `baseUrl`'s origin. Most read endpoints need none.
+   */
+  token?: CoreConfig['token'];
+  /**
+   * Identifies your application to Modrinth, e.g. `my-launcher/1.2.0 (me@example.com)`.
+   * Modrinth may block traffic whose User-Agent only names an HTTP library.
+   * @default '@x/modrinth/<version>'
+   */
+  userAgent?: string;
+  /** Retry policy of @x/core (429, 5xx, network errors), or `false` for none. */
+  retry?: RetryOptions | false;
+  /** Per-attempt timeout in milliseconds. @default 60000 */
+  timeoutMs?: number;
+  /**
+   * Client-side limiter. Defaults to a new limiter of 300 requests/minute for
+   * this client, corrected by the `X-Ratelimit-*` headers Modrinth returns.
+   * Pass one `RateLimiter` to several clients to share a budget, or `false`.
+   */
+  rateLimiter?: RateLimiter | false;
+  /** The fetch that really sends requests. @default globalThis.fetch */
+  fetch?: (request: Request) => Promise<Response>;
+  hooks?: CoreConfig['hooks'];
+  logger?: CoreConfig['logger'];
+}
+
+/** A generated-SDK client wired to @x/core with Modrinth's policy. */
+export type ModrinthClient = Client & {
+  /** A client sharing this one's limiter and settings, with per-call overrides (retry, timeout). */
+  withOptions(overrides: ModrinthCallOptions): ModrinthClient;
+  /** The underlying @x/core fetch (retries, rate limit, auth, typed errors). */
+  readonly coreFetch: CoreFetch;
+};
+
+/** Turns Modrinth's `{"error": "...", "description": "..."}` into an error message. */
+export function parseModrinthError(body: unknown, rawText: string): string | undefined {
+  if (body && typeof body === 'object') {
+    const { error, description } = body as { error?: unknown; description?: unknown };
+    const e = typeof error === 'string' && error ? error : undefined;
+    const d = typeof description === 'string' && description ? description : undefined;
+    if (e && d) return `${e}: ${d}`;
+    if (d ?? e) return d ?? e;
+  }
+  const text = rawText.trim();
+  return text && text.length <= 500 && !text.startsWith('<') ? text : undefined;
+}
+
+export const GONE_MESSAGE =
+  'Modrinth answered 410 Gone: this API version is deprecated and no longer served. ' +
+  'Upgrade @x/modrinth (or point baseUrl at the current API version).';
+
+/** Builds the @x/core configuration for Modrinth from client options. */
+export function modrinthCoreConfig(options: ModrinthClientOptions = {}): CoreConfig {
+  const baseUrl = resolveBaseUrl(options);
+  const config: CoreConfig = {
+    baseUrl,
+    authScheme: (token) => token,
+    userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+    rateLimiter:
+      options.rateLimiter === undefined ? new RateLimiter(MODRINTH_RATE_LIMIT) : options.rateLimiter,
+    rateLimitHeaders: {
+      limit: 'x-ratelimit-limit',
+      remaining: 'x-ratelimit-remaining',
+      reset: 'x-ratelimit-reset',
+      resetKind: 'delta-seconds',
+    },
+    parseErrorBody: parseModrinthError,
+  };
+  if (options.token !== undefined) config.token = options.token;
+  if (options.retry !== undefined) config.retry = options.retry;
+  if (options.timeoutMs !== undefined) config.timeoutMs = options.timeoutMs;
+  if (options.fetch) config.fetch = options.fetch;
+  if (options.hooks) config.hooks = options.hooks;
+  if (options.logger) config.logger = options.logger;
+  return config;
+}
+
+function resolveBaseUrl(options: ModrinthClientOptions): string {
+  const url = options.baseUrl ?? (options.staging ? MODRINTH_STAGING_API_URL : MODRINTH_API_URL);
+  return url.replace(/\/+$/, '');
+}
+
+/**
+ * `forgeUpdates` lives outside the versioned API (`/updates/...`, not
+ * `/v2/updates/...`): the spec gives it its own servers. Rewrite its URL.
+ */
+function outsideVersionPath(url: string, baseUrl: string): string | undefined {
+  const base = new URL(baseUrl);
+  const target = new URL(url);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  if (!/\/v\d+$/.test(prefix) || target.origin !== base.origin) return undefined;
+  if (!target.pathname.startsWith(`${prefix}/updates/`)) return undefined;
+  target.pathname = prefix.replace(/\/v\d+$/, '') + target.pathname.slice(prefix.length);
+  return target.toString();
+}
+
+/**
+ * The fetch given to the generated client: @x/core's fetch plus two Modrinth
+ * specifics (the `forgeUpdates` URL outside `/v2`, a clear 410 message).
+ */
+export function modrinthFetch(coreFetch: CoreFetch, baseUrl: string): typeof fetch {
+  const wrapped = async (input: Request | URL | string, init?: RequestInit) => {
+    let request = input instanceof Request && !init ? input : new Request(input, init);
+    const rewritten = outsideVersionPath(request.url, baseUrl);
+    if (rewritten) request = new Request(rewritten, request);
+    try {
+      return await coreFetch(request);
+    } catch (error) {
+      if (error instanceof GoneError && !error.message.startsWith(GONE_MESSAGE)) {
+        error.message = `${GONE_MESSAGE} (${error.message})`;
+      }
+      throw error;
+    }
+  };
+  return wrapped as typeof fetch;
+}
+
+function build(coreFetch: CoreFetch, baseUrl: string): ModrinthClient {
+  const client = createClient(
+    createConfig<GeneratedClientOptions>({
+      baseUrl: baseUrl as GeneratedClientOptions['baseUrl'],
+      throwOnError: true,
+      fetch: modrinthFetch(coreFetch, baseUrl),
+      querySerializer: modrinthQuerySerializer,
+    }),
+  );
+  return Object.assign(client, {
+    coreFetch,
+    withOptions: (overrides: ModrinthCallOptions) => build(coreFetch.with(overrides), baseUrl),
+  });
+}
+
+/**
+ * A Modrinth client: pass it as `client` to any operation
+ * (`getProject({ client, path: { 'id|slug': 'sodium' } })`).
+ */
+export function createModrinthClient(options: ModrinthClientOptions = {}): ModrinthClient {
+  const config = modrinthCoreConfig(options);
+  return build(createCoreFetch(config), config.baseUrl);
+}

@@ -1,0 +1,73 @@
+import { sha1 } from '@noble/hashes/legacy.js';
+import { sha512 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+
+/** The two digests Modrinth identifies files by, lower-case hex. */
+export interface FileHashes {
+  sha1: string;
+  sha512: string;
+}
+
+/** Anything whose bytes can be hashed without holding them all in memory at once. */
+export type HashSource =
+  | Blob
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<Uint8Array>
+  | Iterable<Uint8Array>
+  | Uint8Array
+  | ArrayBuffer;
+
+/**
+ * SHA-1 and SHA-512 of a Blob/File, a byte stream or bytes, in one pass.
+ * Chunks are hashed as they arrive (incremental @noble/hashes), so a large
+ * file is never buffered whole. Works in browsers, Deno, Bun and Node; in
+ * Node, `hashPath` from `@x/modrinth/node` hashes a file by path natively.
+ */
+export async function hashBytes(source: HashSource): Promise<FileHashes> {
+  const a = sha1.create();
+  const b = sha512.create();
+  for await (const chunk of chunks(source)) {
+    a.update(chunk);
+    b.update(chunk);
+  }
+  return { sha1: bytesToHex(a.digest()), sha512: bytesToHex(b.digest()) };
+}
+
+async function* chunks(source: HashSource): AsyncIterable<Uint8Array> {
+  if (source instanceof Uint8Array) {
+    yield source;
+  } else if (source instanceof ArrayBuffer) {
+    yield new Uint8Array(source);
+  } else if (typeof Blob !== 'undefined' && source instanceof Blob) {
+    yield* readStream(source.stream());
+  } else if (typeof ReadableStream !== 'undefined' && source instanceof ReadableStream) {
+    yield* readStream(source);
+  } else if (Symbol.asyncIterator in source) {
+    for await (const c of source as AsyncIterable<Uint8Array>) yield toBytes(c);
+  } else if (Symbol.iterator in source) {
+    for (const c of source as Iterable<Uint8Array>) yield toBytes(c);
+  } else {
+    throw new TypeError('hashBytes: expected a Blob, ReadableStream, (async) iterable or bytes');
+  }
+}
+
+async function* readStream(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield toBytes(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+function toBytes(chunk: unknown): Uint8Array {
+  if (chunk instanceof Uint8Array) return chunk;
+  if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
+  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  if (typeof chunk === 'string') return new TextEncoder().encode(chunk);
+  throw new TypeError('hashBytes: stream chunks must be bytes');
+}

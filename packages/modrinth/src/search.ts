@@ -1,0 +1,29 @@
+import { paginateOffset } from '@x/core';
+import type { Options } from './generated/sdk.gen.js';
+import { searchProjects } from './generated/sdk.gen.js';
+import type { ProjectResult, SearchProjectsData } from './generated/types.gen.js';
+
+export type SearchAllOptions = Omit<Options<SearchProjectsData>, 'query'> & {
+  query?: Omit<NonNullable<SearchProjectsData['query']>, 'offset' | 'limit'>;
+  /** Hits per request (Modrinth allows up to 100). @default 100 */
+  pageSize?: number;
+};
+
+/**
+ * Every hit of a search, page by page (offset/limit), stopping at `total_hits`.
+ * Requests go through the client's rate limiter and retries.
+ *
+ * ```ts
+ * for await (const hit of searchAll({ client, query: { query: 'sodium' } })) console.log(hit.slug);
+ * ```
+ */
+export function searchAll(options: SearchAllOptions = {}): AsyncIterable<ProjectResult> {
+  const { pageSize = 100, query, ...rest } = options;
+  return paginateOffset<ProjectResult>({
+    limit: pageSize,
+    fetchPage: async (offset: number, limit: number) => {
+      const page = await searchProjects({ ...rest, query: { ...query, offset, limit } });
+      return { items: page.hits, total: page.total_hits };
+    },
+  });
+}

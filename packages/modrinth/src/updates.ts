@@ -1,0 +1,57 @@
+import {
+  getLatestVersionsFromHashesBatched,
+  type HashAlgorithm,
+  type HashBatchOptions,
+  type UpdateFilter,
+  versionsFromHashesBatched,
+} from './batch.js';
+import type { Version } from './generated/types.gen.js';
+import type { FileHashes } from './hashing.js';
+
+/** A local file: a name you choose (its path, say) and its hashes. */
+export interface HashedFile {
+  name: string;
+  hashes: FileHashes;
+}
+
+export interface UpdateCheck {
+  file: HashedFile;
+  /** The version this exact file belongs to, if Modrinth knows the file. */
+  current?: Version;
+  /** The newest version of the same project for the loaders/game versions asked, if any. */
+  latest?: Version;
+  /** `latest` exists and is a different version than `current`. */
+  updateAvailable: boolean;
+}
+
+export interface CheckUpdatesOptions extends HashBatchOptions, UpdateFilter {
+  /** Which digest to send. sha512 is collision-safe; sha1 is shorter. @default 'sha512' */
+  algorithm?: HashAlgorithm;
+}
+
+/**
+ * For a folder's worth of files, in two batched calls (`versionsFromHashes`
+ * and `getLatestVersionsFromHashes`, chunked when large): which version each
+ * file is, and whether a newer one exists for the given loaders and game versions.
+ */
+export async function checkUpdates(
+  files: readonly HashedFile[],
+  options: CheckUpdatesOptions,
+): Promise<UpdateCheck[]> {
+  const { algorithm = 'sha512', loaders, game_versions, ...batch } = options;
+  const hashes = files.map((f) => f.hashes[algorithm]);
+  const current = await versionsFromHashesBatched(hashes, algorithm, batch);
+  const known = hashes.filter((h) => current[h]);
+  const latest = known.length
+    ? await getLatestVersionsFromHashesBatched(known, algorithm, { loaders, game_versions }, batch)
+    : {};
+  return files.map((file) => {
+    const hash = file.hashes[algorithm];
+    const cur = current[hash];
+    const next = latest[hash];
+    const check: UpdateCheck = { file, updateAvailable: Boolean(next && cur && next.id !== cur.id) };
+    if (cur) check.current = cur;
+    if (next) check.latest = next;
+    return check;
+  });
+}

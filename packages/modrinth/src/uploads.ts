@@ -1,0 +1,277 @@
+import type { Options } from './generated/sdk.gen.js';
+import {
+  addFilesToVersion as addFilesToVersionGenerated,
+  addGalleryImage as addGalleryImageGenerated,
+  changeProjectIcon as changeProjectIconGenerated,
+  changeUserIcon as changeUserIconGenerated,
+  createProject as createProjectGenerated,
+  createVersion as createVersionGenerated,
+} from './generated/sdk.gen.js';
+import type {
+  AddFilesToVersionData,
+  AddGalleryImageData,
+  ChangeProjectIconData,
+  ChangeUserIconData,
+  CreatableProject,
+  CreatableVersion,
+  CreateProjectData,
+  CreateVersionData,
+  Project,
+  Version,
+} from './generated/types.gen.js';
+
+/**
+ * File contents to upload. A `File` carries its own name; for a `Blob` or
+ * bytes give a name with `{ name, data }`. In Node, `fileFromPath()` from
+ * `@x/modrinth/node` gives a `File` read lazily from disk.
+ */
+export type UploadData = Blob | Uint8Array | ArrayBuffer;
+export type UploadFile = File | { name: string; data: UploadData; type?: string };
+
+export type ImageExtension = ChangeProjectIconData['query']['ext'];
+
+/** Upload-related mistakes caught before sending. */
+export class UploadError extends TypeError {
+  override name = 'UploadError';
+}
+
+/** One part of a multipart body. */
+export interface MultipartPart {
+  name: string;
+  filename?: string;
+  contentType: string;
+  data: string | UploadData;
+}
+
+/** A `multipart/form-data` body built by hand (lazy: file Blobs are not read here). */
+export interface MultipartBody {
+  body: Blob;
+  contentType: string;
+}
+
+function quote(value: string): string {
+  return value.replace(/[\r\n]+/g, ' ').replace(/"/g, '%22');
+}
+
+/** Builds `multipart/form-data` with exact part headers (hey-api's FormData path cannot set a part's content type). */
+export function buildMultipart(parts: readonly MultipartPart[], boundary?: string): MultipartBody {
+  const b = boundary ?? `----x-modrinth-${crypto.randomUUID().replaceAll('-', '')}`;
+  const chunks: BlobPart[] = [];
+  for (const part of parts) {
+    let head = `--${b}\r\nContent-Disposition: form-data; name="${quote(part.name)}"`;
+    if (part.filename !== undefined) head += `; filename="${quote(part.filename)}"`;
+    head += `\r\nContent-Type: ${part.contentType}\r\n\r\n`;
+    chunks.push(head, part.data as BlobPart, '\r\n');
+  }
+  chunks.push(`--${b}--\r\n`);
+  const contentType = `multipart/form-data; boundary=${b}`;
+  return { body: new Blob(chunks, { type: contentType }), contentType };
+}
+
+const FILE_TYPES: Record<string, string> = {
+  jar: 'application/java-archive',
+  zip: 'application/zip',
+  mrpack: 'application/x-modrinth-modpack+zip',
+  litemod: 'application/java-archive',
+};
+
+/** The content type Modrinth expects for an image `ext` (the spec's `image/*` list). */
+export function imageContentType(ext: ImageExtension): string {
+  return ext === 'jpg' ? 'image/jpeg' : `image/${ext}`;
+}
+
+function fileName(file: UploadFile): string {
+  return file.name;
+}
+
+function fileData(file: UploadFile): UploadData {
+  return typeof File !== 'undefined' && file instanceof File ? file : (file as { data: UploadData }).data;
+}
+
+function fileType(file: UploadFile): string {
+  const explicit =
+    typeof File !== 'undefined' && file instanceof File ? file.type : (file as { type?: string }).type;
+  if (explicit) return explicit;
+  const ext = fileName(file).split('.').pop()?.toLowerCase() ?? '';
+  return FILE_TYPES[ext] ?? 'application/octet-stream';
+}
+
+function imageExt(file: UploadFile): ImageExtension {
+  const ext = fileName(file).split('.').pop()?.toLowerCase();
+  const known: ImageExtension[] = ['png', 'jpg', 'jpeg', 'bmp', 'gif', 'webp', 'svg', 'svgz', 'rgb'];
+  if (ext && (known as string[]).includes(ext)) return ext as ImageExtension;
+  throw new UploadError(`cannot tell the image type of "${fileName(file)}"; pass ext`);
+}
+
+/**
+ * File parts named after their file names (made unique), so `file_parts`
+ * and `primary_file` can name files the way you do.
+ */
+function fileParts(files: readonly UploadFile[]): MultipartPart[] {
+  const used = new Set<string>();
+  return files.map((file) => {
+    const filename = fileName(file);
+    if (!filename) throw new UploadError('every uploaded file needs a name');
+    let name = filename;
+    for (let i = 2; used.has(name); i++) name = `${filename}-${i}`;
+    used.add(name);
+    return { name, filename, contentType: fileType(file), data: fileData(file) };
+  });
+}
+
+function dataPart(data: unknown): MultipartPart {
+  return { name: 'data', contentType: 'application/json', data: JSON.stringify(data) };
+}
+
+function multipartOptions(multipart: MultipartBody) {
+  return {
+    body: multipart.body as never,
+    bodySerializer: null,
+    headers: { 'Content-Type': multipart.contentType },
+  };
+}
+
+export interface CreateVersionUpload {
+  /** Version metadata; `file_parts` is filled in from `files`. */
+  data: Omit<CreatableVersion, 'file_parts'> & { file_parts?: string[] };
+  /** At least one file (`.jar`, `.mrpack`, ...). */
+  files: readonly UploadFile[];
+}
+
+export type CreateVersionOptions = Omit<Options<CreateVersionData>, 'body'> & {
+  body: CreateVersionUpload;
+};
+
+/**
+ * Builds the multipart body of `createVersion`: a `data` part
+ * (`application/json`) whose `file_parts` name the file parts that follow.
+ */
+export function createVersionBody(upload: CreateVersionUpload, boundary?: string): MultipartBody {
+  if (!upload.files.length) throw new UploadError('createVersion needs at least one file');
+  const parts = fileParts(upload.files);
+  const names = parts.map((p) => p.name);
+  if (upload.data.file_parts && !sameSet(upload.data.file_parts, names)) {
+    throw new UploadError(
+      `data.file_parts (${upload.data.file_parts.join(', ')}) must name the files given (${names.join(', ')})`,
+    );
+  }
+  if (upload.data.primary_file !== undefined && !names.includes(upload.data.primary_file)) {
+    throw new UploadError(`primary_file "${upload.data.primary_file}" is not one of ${names.join(', ')}`);
+  }
+  const data: CreatableVersion = { ...upload.data, file_parts: names };
+  return buildMultipart([dataPart(data), ...parts], boundary);
+}
+
+/** Create a version with its files (multipart built by hand: JSON `data` part + file parts). */
+export function createVersion(options: CreateVersionOptions): Promise<Version> {
+  const { body, ...rest } = options;
+  return createVersionGenerated({ ...rest, ...multipartOptions(createVersionBody(body)) });
+}
+
+export interface CreateProjectUpload {
+  data: CreatableProject;
+  /** Optional project icon (png, jpg, ...). */
+  icon?: UploadFile;
+}
+
+export type CreateProjectOptions = Omit<Options<CreateProjectData>, 'body'> & {
+  body: CreateProjectUpload;
+};
+
+/** Builds the multipart body of `createProject`: `data` (JSON) and an optional `icon` part. */
+export function createProjectBody(upload: CreateProjectUpload, boundary?: string): MultipartBody {
+  const parts: MultipartPart[] = [dataPart(upload.data)];
+  if (upload.icon) {
+    parts.push({
+      name: 'icon',
+      filename: fileName(upload.icon),
+      contentType: imageContentType(imageExt(upload.icon)),
+      data: fileData(upload.icon),
+    });
+  }
+  return buildMultipart(parts, boundary);
+}
+
+/** Create a project (multipart built by hand). */
+export function createProject(options: CreateProjectOptions): Promise<Project> {
+  const { body, ...rest } = options;
+  return createProjectGenerated({ ...rest, ...multipartOptions(createProjectBody(body)) });
+}
+
+export interface AddFilesUpload {
+  files: readonly UploadFile[];
+  /** Extra `data` (e.g. `file_types`); sent as the JSON `data` part. @default {} */
+  data?: Record<string, unknown>;
+}
+
+export type AddFilesToVersionOptions = Omit<Options<AddFilesToVersionData>, 'body'> & {
+  body: AddFilesUpload;
+};
+
+export function addFilesToVersionBody(upload: AddFilesUpload, boundary?: string): MultipartBody {
+  if (!upload.files.length) throw new UploadError('addFilesToVersion needs at least one file');
+  return buildMultipart([dataPart(upload.data ?? {}), ...fileParts(upload.files)], boundary);
+}
+
+/** Add files to an existing version (multipart built by hand). */
+export function addFilesToVersion(options: AddFilesToVersionOptions): Promise<void> {
+  const { body, ...rest } = options;
+  return createVoid(
+    addFilesToVersionGenerated({ ...rest, ...multipartOptions(addFilesToVersionBody(body)) }),
+  );
+}
+
+async function createVoid(p: Promise<unknown>): Promise<void> {
+  await p;
+}
+
+function rawImage(body: Blob | Uint8Array | ArrayBuffer, ext: ImageExtension) {
+  return {
+    body: body as never,
+    bodySerializer: null,
+    headers: { 'Content-Type': imageContentType(ext) },
+  };
+}
+
+type ImageBody = { body: Blob | Uint8Array | ArrayBuffer };
+
+/** Change a project's icon: the raw image, with `Content-Type` from `query.ext`. */
+export function changeProjectIcon(
+  options: Omit<Options<ChangeProjectIconData>, 'body'> & ImageBody,
+): Promise<void> {
+  return createVoid(
+    changeProjectIconGenerated({ ...options, ...rawImage(options.body, options.query.ext) }),
+  );
+}
+
+/** Add a gallery image: the raw image, with `Content-Type` from `query.ext`. */
+export function addGalleryImage(
+  options: Omit<Options<AddGalleryImageData>, 'body'> & ImageBody,
+): Promise<void> {
+  return createVoid(
+    addGalleryImageGenerated({ ...options, ...rawImage(options.body, options.query.ext) }),
+  );
+}
+
+/**
+ * Change a user's avatar. The operation has no `ext`; give it here (or a
+ * `File` with an image name) so the right `Content-Type` is sent.
+ */
+export function changeUserIcon(
+  options: Omit<Options<ChangeUserIconData>, 'body'> & {
+    body: File | Blob | Uint8Array | ArrayBuffer;
+    ext?: ImageExtension;
+  },
+): Promise<void> {
+  const { ext, ...rest } = options;
+  const e =
+    ext ??
+    (typeof File !== 'undefined' && options.body instanceof File
+      ? imageExt(options.body)
+      : 'png');
+  return createVoid(changeUserIconGenerated({ ...rest, ...rawImage(options.body, e) }));
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
