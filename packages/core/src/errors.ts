@@ -1,0 +1,213 @@
+import { redactHeaders, redactUrl, scrub } from './redact.js';
+
+/**
+ * Base of every error @x/core throws, except aborts: a caller's abort rejects
+ * with the platform's abort error (`signal.reason`, a `DOMException` named
+ * `AbortError` by default), exactly like `fetch`.
+ *
+ * No error holds the `Request` or any credential: URLs are redacted and
+ * headers are copied with sensitive values replaced.
+ */
+export class CoreError extends Error {
+  /** Attempts made before this error was thrown (set by CoreFetch). */
+  attempts?: number;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+
+  /** A serialisable view (no credentials). */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      if (key !== 'cause') out[key] = value;
+    }
+    return out;
+  }
+}
+
+/** Everything known about an HTTP error response. */
+export interface ApiErrorInit {
+  status: number;
+  statusText?: string;
+  method: string;
+  /** Request URL; redacted by the constructor. */
+  url: string;
+  headers?: Headers;
+  /** Parsed JSON body, or the raw text when it is not JSON, or `undefined` when empty. */
+  body?: unknown;
+  /** Message extracted from the body (SDK's `parseErrorBody`). */
+  apiMessage?: string | undefined;
+  /** Server wait hint, in ms. */
+  retryAfterMs?: number | undefined;
+  /** Secrets to scrub from the message and body (the token in use). */
+  secrets?: readonly (string | undefined)[];
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  410: 'Gone',
+  422: 'Unprocessable Entity',
+  425: 'Too Early',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-amzn-requestid', 'cf-ray', 'x-trace-id'];
+
+function scrubBody(body: unknown, secrets: readonly (string | undefined)[]): unknown {
+  if (!secrets.some((s) => s && s.length >= 4)) return body;
+  if (typeof body === 'string') return scrub(body, secrets);
+  if (body === null || typeof body !== 'object') return body;
+  try {
+    return JSON.parse(scrub(JSON.stringify(body), secrets));
+  } catch {
+    return undefined;
+  }
+}
+
+/** An HTTP response with status >= 400. `ApiError.from` picks the subclass. */
+export class ApiError extends CoreError {
+  readonly status: number;
+  readonly statusText: string;
+  readonly method: string;
+  /** The request URL, with sensitive query parameters redacted. */
+  readonly url: string;
+  /** Response headers (sensitive ones redacted). */
+  readonly headers: Record<string, string>;
+  /** Parsed JSON body, raw text if not JSON, `undefined` if empty. */
+  readonly body: unknown;
+  /** The message the SDK extracted from the body, if any. */
+  readonly apiMessage: string | undefined;
+  /** From `x-request-id`, `request-id`, `cf-ray`... */
+  readonly requestId: string | undefined;
+  /** The server's wait hint in ms, when it sent one. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: ApiErrorInit) {
+    const secrets = init.secrets ?? [];
+    const statusText = init.statusText || STATUS_TEXT[init.status] || '';
+    const url = redactUrl(init.url);
+    const method = init.method.toUpperCase();
+    const head = `${init.status}${statusText ? ` ${statusText}` : ''}`;
+    const apiMessage = init.apiMessage ? scrub(init.apiMessage, secrets) : undefined;
+    super(apiMessage ? `${apiMessage} (${head}: ${method} ${url})` : `${head}: ${method} ${url}`);
+    this.status = init.status;
+    this.statusText = statusText;
+    this.method = method;
+    this.url = url;
+    this.headers = init.headers ? redactHeaders(init.headers) : {};
+    this.body = scrubBody(init.body, secrets);
+    this.apiMessage = apiMessage;
+    this.requestId = REQUEST_ID_HEADERS.map((h) => init.headers?.get(h)).find((v) => !!v) ?? undefined;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /** The subclass for `init.status` (`NotFoundError` for 404...). */
+  static from(init: ApiErrorInit): ApiError {
+    return createApiError(init);
+  }
+}
+
+/** 400 */
+export class BadRequestError extends ApiError {}
+/** 401 */
+export class AuthenticationError extends ApiError {}
+/** 403 */
+export class PermissionDeniedError extends ApiError {}
+/** 404 */
+export class NotFoundError extends ApiError {}
+/** 409 */
+export class ConflictError extends ApiError {}
+/** 410 */
+export class GoneError extends ApiError {}
+/** 422 */
+export class UnprocessableEntityError extends ApiError {}
+/** 429; `retryAfterMs` holds the server's hint when it sent one. */
+export class RateLimitError extends ApiError {}
+/** Any status >= 500. */
+export class InternalServerError extends ApiError {}
+
+const BY_STATUS: Record<number, new (init: ApiErrorInit) => ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  410: GoneError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/** Builds the `ApiError` subclass that matches `init.status`. */
+export function createApiError(init: ApiErrorInit): ApiError {
+  const Ctor = BY_STATUS[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
+  return new Ctor(init);
+}
+
+/** The request never got a response: refused, reset, DNS failure, socket closed. `cause` is the runtime's error. */
+export class ConnectionError extends CoreError {
+  readonly method: string;
+  readonly url: string;
+
+  constructor(init: { method: string; url: string; cause?: unknown; message?: string }) {
+    const url = redactUrl(init.url);
+    const method = init.method.toUpperCase();
+    super(init.message ?? `Connection failed: ${method} ${url}`, { cause: init.cause });
+    this.method = method;
+    this.url = url;
+  }
+}
+
+/** An attempt took longer than `timeoutMs`, or the call passed `totalTimeoutMs`. */
+export class TimeoutError extends CoreError {
+  readonly method: string;
+  readonly url: string;
+  readonly timeoutMs: number;
+
+  constructor(init: { method: string; url: string; timeoutMs: number }) {
+    const url = redactUrl(init.url);
+    const method = init.method.toUpperCase();
+    super(`Request timed out after ${init.timeoutMs} ms: ${method} ${url}`);
+    this.method = method;
+    this.url = url;
+    this.timeoutMs = init.timeoutMs;
+  }
+}
+
+/** Parses an error body: JSON when it parses, otherwise the text, `undefined` when empty. Never throws. */
+export function parseBody(rawText: string): unknown {
+  if (rawText.trim() === '') return undefined;
+  try {
+    return JSON.parse(rawText);
+  } catch {
+    return rawText;
+  }
+}
+
+/** The default `parseErrorBody`: a `message`, `description`, `error`, `detail` or `errors[0]` string. */
+export function defaultParseErrorBody(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const b = body as Record<string, unknown>;
+  for (const key of ['message', 'description', 'error', 'detail']) {
+    const v = b[key];
+    if (typeof v === 'string' && v) return v;
+    if (v && typeof v === 'object' && typeof (v as { message?: unknown }).message === 'string') {
+      return (v as { message: string }).message;
+    }
+  }
+  const errors = b.errors;
+  if (Array.isArray(errors) && typeof errors[0] === 'string') return errors.join('; ');
+  return undefined;
+}

@@ -1,0 +1,2 @@
+/** The version of `@x/core`. */
+export const VERSION = '0.1.0';
