@@ -10,7 +10,11 @@ export default defineConfig({
   },
   plugins: [
     // Calls throw @x/core errors and resolve to the response data itself.
-    { name: '@hey-api/client-fetch', throwOnError: true, runtimeConfigPath: './src/runtime-config.js' },
+    {
+      name: '@hey-api/client-fetch',
+      throwOnError: true,
+      runtimeConfigPath: './src/runtime-config.js',
+    },
     '@hey-api/typescript',
     '@hey-api/schemas',
     { name: '@hey-api/sdk', responseStyle: 'data' },

@@ -64,8 +64,7 @@ export function uploadDownloadUrl(client: Client, options: UploadDownloadOptions
 
 async function authorization(client: Client): Promise<string | undefined> {
   const auth = client.getConfig().auth;
-  const token =
-    typeof auth === 'function' ? await auth({ scheme: 'bearer', type: 'http' }) : auth;
+  const token = typeof auth === 'function' ? await auth({ scheme: 'bearer', type: 'http' }) : auth;
   return token ? `Bearer ${token}` : undefined;
 }
 

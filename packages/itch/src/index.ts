@@ -7,9 +7,10 @@ export {
   GoneError,
   InternalServerError,
   NotFoundError,
+  type PaginatedIterable,
   PermissionDeniedError,
-  RateLimiter,
   RateLimitError,
+  RateLimiter,
   TimeoutError,
   UnprocessableEntityError,
 } from '@x/core';

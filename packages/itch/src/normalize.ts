@@ -135,10 +135,7 @@ const routes = OPERATION_RESPONSES.map(([operationId, method, path, schemaName])
  * The operation a request targets, matched on method and path (relative to
  * the client's base URL); literal segments win over `{parameters}`.
  */
-export function matchRoute(
-  method: string,
-  pathname: string,
-): (typeof routes)[number] | undefined {
+export function matchRoute(method: string, pathname: string): (typeof routes)[number] | undefined {
   const parts = pathname.replace(/\/+$/, '').split('/').slice(1);
   let best: (typeof routes)[number] | undefined;
   let bestLiterals = -1;
@@ -167,21 +164,23 @@ export function normalizeResponse(operationId: string, body: unknown): unknown {
 
 /**
  * Wrap a fetch so that every successful JSON response of a spec operation
- * under `baseUrl` arrives normalised. Other traffic passes through untouched.
+ * arrives normalised. Other traffic (downloads, CDN) passes through untouched.
  */
 export function normalizingFetch(
   inner: (request: Request) => Promise<Response>,
   baseUrl: string,
 ): (request: Request) => Promise<Response> {
-  const base = new URL(baseUrl);
-  const basePath = base.pathname.replace(/\/+$/, '');
+  const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
   return async (request) => {
     const response = await inner(request);
     if (!response.ok || response.status === 204) return response;
     if (!/json/i.test(response.headers.get('content-type') ?? '')) return response;
-    const url = new URL(request.url);
-    if (url.origin !== base.origin || !url.pathname.startsWith(basePath)) return response;
-    const route = matchRoute(request.method, url.pathname.slice(basePath.length) || '/');
+    // Matched on the path only (the base URL's path prefix removed), so a
+    // client whose baseUrl is changed later with setConfig still normalises.
+    const { pathname } = new URL(request.url);
+    const relative =
+      basePath && pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : pathname;
+    const route = matchRoute(request.method, relative);
     if (!route?.schema) return response;
     const text = await response.text();
     if (!text) return new Response(text, response);

@@ -13,12 +13,7 @@ export const OPERATION_RESPONSES = [
   ['listProfileBuilds', 'GET', '/profile/builds', 'ListProfileBuildsResponse'],
   ['getGame', 'GET', '/games/{gameId}', 'GetGameResponse'],
   ['listGameUploads', 'GET', '/games/{gameId}/uploads', 'ListGameUploadsResponse'],
-  [
-    'newDownloadSession',
-    'POST',
-    '/games/{gameId}/download-sessions',
-    'NewDownloadSessionResponse',
-  ],
+  ['newDownloadSession', 'POST', '/games/{gameId}/download-sessions', 'NewDownloadSessionResponse'],
   ['getUpload', 'GET', '/uploads/{uploadId}', 'GetUploadResponse'],
   ['listUploadBuilds', 'GET', '/uploads/{uploadId}/builds', 'ListUploadBuildsResponse'],
   [
@@ -65,10 +60,5 @@ export const OPERATION_RESPONSES = [
   ['listBuildEvents', 'GET', '/wharf/builds/{buildId}/events', 'ListBuildEventsResponse'],
   ['createBuildEvent', 'POST', '/wharf/builds/{buildId}/events', null],
   ['createBuildFailure', 'POST', '/wharf/builds/{buildId}/failures', null],
-  [
-    'createRediffBuildFailure',
-    'POST',
-    '/wharf/builds/{buildId}/failures/rediff',
-    'WharfStatusResponse',
-  ],
+  ['createRediffBuildFailure', 'POST', '/wharf/builds/{buildId}/failures/rediff', null],
 ] as const;

@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { contract, contractFetchFor, payloadsDir } from '@x/contract-testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn, withApiKey, withJwt } from '../examples/auth.js';
+import { patchesToApply, startPush } from '../examples/builds.js';
+import { downloadFirstUpload } from '../examples/downloads.js';
+import { firstHits, ownedGameTitles } from '../examples/pagination.js';
+import { quickStart } from '../examples/quick-start.js';
+import { getProfile } from '../src/index.js';
+import { type LocalServer, sendJson, startServer } from './helpers/server.js';
+
+const payload = (file: string) => readFileSync(join(payloadsDir('itch'), file), 'utf8');
+
+/** The live service's answers (captured payloads), plus a CDN redirect for downloads. */
+let live: LocalServer;
+let cdn: LocalServer;
+beforeAll(async () => {
+  cdn = await startServer((_req, res) => res.end('PK-bytes'));
+  live = await startServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const form = new URLSearchParams(req.body);
+    switch (`${req.method} ${url.pathname}`) {
+      case 'GET /profile/owned-keys':
+        return sendJson(res, 200, payload('get-profile-owned-keys.page1.json'));
+      case 'GET /games/1328853/uploads':
+        return sendJson(res, 200, payload('get-game-uploads.1328853.json'));
+      case 'POST /games/1328853/download-sessions':
+        return sendJson(res, 200, { uuid: 'session-1' });
+      case 'GET /uploads/4976926/download':
+        res.statusCode = 302;
+        res.setHeader('location', `${cdn.url}/blob`);
+        return res.end();
+      case 'POST /login':
+        return sendJson(res, 200, payload('login.totp-needed.redacted.json'));
+      case 'POST /login/with-totp-token':
+        return form.get('code') === '123456'
+          ? sendJson(res, 200, payload('login.success.redacted.json'))
+          : sendJson(res, 400, payload('error.totp-verify-invalid-code.json'));
+      case 'GET /profile':
+        return sendJson(res, 200, {
+          user: { id: 7890, username: `key:${req.headers.authorization}` },
+        });
+    }
+    sendJson(res, 404, { errors: ['not found'] });
+  });
+});
+afterAll(async () => {
+  await live.close();
+  await cdn.close();
+});
+
+const prism = () => {
+  const c = contract('itch');
+  return { baseUrl: c.baseUrl, fetch: c.fetch, retry: false as const, apiKey: 'k' };
+};
+const onLive = () => ({
+  baseUrl: live.url,
+  fetch: contractFetchFor('itch', live.url),
+  retry: false as const,
+  apiKey: 'k',
+});
+
+describe('README examples', () => {
+  it('quick start', async () => {
+    const result = await quickStart(prism());
+    expect(result).toEqual({ username: 'string', title: 'string', cover: 'http://example.com' });
+  });
+
+  it('auth: API key and JWT', async () => {
+    const c = contract('itch');
+    const seen: (string | null)[] = [];
+    const fetch = (request: Request) => {
+      seen.push(request.headers.get('authorization'));
+      return c.fetch(request);
+    };
+    await getProfile({ client: withApiKey('my-key', { baseUrl: c.baseUrl, fetch }) });
+    await getProfile({ client: withJwt(async () => 'my-jwt', { baseUrl: c.baseUrl, fetch }) });
+    expect(seen).toEqual(['Bearer my-key', 'Bearer my-jwt']);
+  });
+
+  it('auth: password + TOTP login (captured payloads)', async () => {
+    const { apiKey: _, ...overrides } = onLive();
+    expect(await logIn('me', 'pw', async () => '123456', overrides)).toBe('key:Bearer API_KEY');
+  });
+
+  it('pagination (captured owned-keys page)', async () => {
+    expect(await ownedGameTitles(onLive())).toEqual(['Volcanic Sinkhole Battlemap [20 x 40]']);
+    expect(await firstHits('x', 3, prism())).toHaveLength(3);
+  });
+
+  it('downloads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'itch-'));
+    try {
+      const { fetch: _, ...overrides } = onLive();
+      const name = await downloadFirstUpload(1328853, 69987814, join(dir, 'map'), overrides);
+      expect(name).toBe('volcanicSinkhole.dungeondraft_map');
+      expect(readFileSync(join(dir, 'map'), 'utf8')).toBe('PK-bytes');
+      expect(cdn.requests.at(-1)?.headers.authorization).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('builds: upgrade plan and the wharf side of a push', async () => {
+    expect(Array.isArray(await patchesToApply(1, 2, prism()))).toBe(true);
+    const push = await startPush('me/game', 'windows-64', prism());
+    expect(push).toMatchObject({ state: 'started', uploadUrl: 'http://example.com' });
+  });
+});

@@ -1,0 +1,332 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  contract,
+  contractFetchFor,
+  createResponseValidator,
+  payloadsDir,
+  spec,
+} from '@x/contract-testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createItchClient } from '../src/client.js';
+import type { Client } from '../src/generated/client/index.js';
+import * as sdk from '../src/generated/sdk.gen.js';
+import {
+  camelCase,
+  matchRoute,
+  normalizeResponse,
+  normalizeValue,
+  parseItchDate,
+} from '../src/normalize.js';
+import { OPERATION_RESPONSES } from '../src/operations.js';
+import { calls } from './helpers/operations.js';
+import {
+  declaredPaths,
+  resolveSchema,
+  responseSchema,
+  unpopulatedFields,
+} from './helpers/schema-walk.js';
+import { type LocalServer, sendJson, startServer } from './helpers/server.js';
+
+const dir = payloadsDir('itch');
+const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8'));
+
+/**
+ * Each captured success payload, the endpoint the payloads README names for
+ * it, and the operation call that reaches that endpoint.
+ */
+const captured: {
+  file: string;
+  operationId: string;
+  method: string;
+  path: string;
+  call: (client: Client) => Promise<unknown>;
+}[] = [
+  {
+    file: 'get-profile-owned-keys.page1.json',
+    operationId: 'listProfileOwnedKeys',
+    method: 'GET',
+    path: '/profile/owned-keys?page=1',
+    call: (client) => sdk.listProfileOwnedKeys({ client, query: { page: 1 } }),
+  },
+  {
+    file: 'get-game.1328853.json',
+    operationId: 'getGame',
+    method: 'GET',
+    path: '/games/1328853',
+    call: (client) => sdk.getGame({ client, path: { gameId: 1328853 } }),
+  },
+  {
+    file: 'get-game-uploads.1328853.json',
+    operationId: 'listGameUploads',
+    method: 'GET',
+    path: '/games/1328853/uploads',
+    call: (client) => sdk.listGameUploads({ client, path: { gameId: 1328853 } }),
+  },
+  {
+    file: 'login.success.redacted.json',
+    operationId: 'loginWithPassword',
+    method: 'POST',
+    path: '/login',
+    call: (client) =>
+      sdk.loginWithPassword({ client, body: { username: 'success', password: 'pw' } }),
+  },
+  {
+    file: 'login.totp-needed.redacted.json',
+    operationId: 'loginWithPassword',
+    method: 'POST',
+    path: '/login',
+    call: (client) => sdk.loginWithPassword({ client, body: { username: 'totp', password: 'pw' } }),
+  },
+];
+
+let server: LocalServer;
+
+beforeAll(async () => {
+  server = await startServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const target = `${url.pathname}${url.search}`;
+    const hit = captured.find(
+      (c) =>
+        c.method === req.method &&
+        c.path === target &&
+        (c.path !== '/login' ||
+          new URLSearchParams(req.body).get('username') ===
+            (c.file.includes('totp') ? 'totp' : 'success')),
+    );
+    if (!hit) return sendJson(res, 404, { errors: ['not found'] });
+    sendJson(res, 200, readFileSync(join(dir, hit.file), 'utf8'));
+  });
+});
+afterAll(() => server.close());
+
+function payloadClient() {
+  return createItchClient({
+    baseUrl: server.url,
+    apiKey: 'k',
+    retry: false,
+    fetch: contractFetchFor('itch', server.url),
+  });
+}
+
+function prismClient() {
+  const c = contract('itch');
+  return createItchClient({ baseUrl: c.baseUrl, apiKey: 'k', retry: false, fetch: c.fetch });
+}
+
+describe('captured itch.io payloads (snake_case) come out in the spec shape', () => {
+  it('every success payload in ../shared/payloads/itch is exercised here', () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('error.'));
+    expect(captured.map((c) => c.file).sort()).toEqual(files.sort());
+  });
+
+  const validator = createResponseValidator(spec('itch'));
+  for (const entry of captured) {
+    describe(entry.file, () => {
+      it('every field the spec declares that the payload carries is populated', async () => {
+        const out = await entry.call(payloadClient());
+        expect(unpopulatedFields(read(entry.file), out, responseSchema(entry.operationId))).toEqual(
+          [],
+        );
+      });
+
+      it('validates against the spec and has the same typed shape as Prism', async () => {
+        const out = await entry.call(payloadClient());
+        const op = spec('itch').operations.find((o) => o.operationId === entry.operationId)!;
+        expect(validator.check(op, 200, 'application/json', out)).toEqual({ ok: true, errors: [] });
+        const fromPrism = await calls[entry.operationId]!.call(prismClient());
+        const schema = responseSchema(entry.operationId);
+        const payloadPaths = [...declaredPaths(out, schema)];
+        const prismPaths = declaredPaths(fromPrism, schema);
+        expect(payloadPaths.length).toBeGreaterThan(0);
+        expect(payloadPaths.filter((p) => !prismPaths.has(p))).toEqual([]);
+      });
+    });
+  }
+
+  it('reads a real game: camelCase fields, traits as booleans, nanosecond dates', async () => {
+    const { game } = await sdk.getGame({ client: payloadClient(), path: { gameId: 1328853 } });
+    expect(game?.coverUrl).toBe(
+      'https://img.itch.zone/aW1nLzc3Mjc1NTcucG5n/315x250%23c/y2h4Jk.png',
+    );
+    expect(game?.shortText).toMatch(/^Amidst the overgrown ruins/);
+    expect(game?.minPrice).toBe(0);
+    expect(game?.user?.coverUrl).toMatch(/^https:\/\/img\.itch\.zone/);
+    expect(game?.canBeBought).toBe(true);
+    expect(game?.hasDemo).toBe(false);
+    expect(game?.inPressSystem).toBe(false);
+    expect(game?.createdAt).toBe('2021-12-22T22:26:43.000000000Z');
+    expect(parseItchDate(game!.publishedAt!).toISOString()).toBe('2021-12-22T22:41:09.000Z');
+  });
+
+  it('reads `traits: {}` on an upload as no traits', async () => {
+    const { uploads } = await sdk.listGameUploads({
+      client: payloadClient(),
+      path: { gameId: 1328853 },
+    });
+    expect(uploads?.[0]).toMatchObject({
+      id: 4976926,
+      filename: 'volcanicSinkhole.dungeondraft_map',
+      storage: 'hosted',
+      size: 712633,
+      demo: false,
+      preorder: false,
+      createdAt: '2021-12-22T22:26:44.000000000Z',
+      updatedAt: '2022-04-13T00:28:49.000000000Z',
+    });
+    expect(uploads?.[0]?.platforms).toBeUndefined();
+    expect((uploads![0] as { traits?: unknown }).traits).toEqual([]);
+  });
+
+  it('reads owned keys deeply, keeping undeclared fields as they came', async () => {
+    const data = await sdk.listProfileOwnedKeys({ client: payloadClient(), query: { page: 1 } });
+    expect(data.perPage).toBe(50);
+    expect(data.page).toBe(1);
+    const key = data.ownedKeys?.[0];
+    expect(key?.gameId).toBe(1328853);
+    expect(key?.game?.user?.username).toBe('gurkenlabs');
+    expect(key?.game?.canBeBought).toBe(true);
+    expect((key as Record<string, unknown>).purchase_id).toBe(9776834);
+    expect((key as Record<string, unknown>).downloads).toBe(31);
+  });
+});
+
+describe('Prism (camelCase) and its snake_case twin normalise to the same value, for every operation', () => {
+  /** The spec-declared keys of a camelCase value rewritten to snake_case; map keys left alone. */
+  // biome-ignore lint/suspicious/noExplicitAny: generic JSON walk
+  function toSnake(value: unknown, schema: any): unknown {
+    const s = resolveSchema(schema);
+    if (!s || value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((v) => toSnake(v, s.items));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (s.properties?.[k])
+        out[k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = toSnake(v, s.properties[k]);
+      else if (!s.properties && typeof s.additionalProperties === 'object')
+        out[k] = toSnake(v, s.additionalProperties);
+      else out[k] = v;
+    }
+    return out;
+  }
+
+  for (const [operationId] of OPERATION_RESPONSES) {
+    it(operationId, async () => {
+      const c = contract('itch');
+      let raw: unknown;
+      const client = createItchClient({
+        baseUrl: c.baseUrl,
+        apiKey: 'k',
+        retry: false,
+        fetch: async (request) => {
+          const response = await c.fetch(request);
+          raw = await response.clone().json();
+          return response;
+        },
+      });
+      const camel = await calls[operationId]!.call(client);
+      expect(camel).toEqual(raw);
+      const schema = responseSchema(operationId);
+      expect(normalizeResponse(operationId, toSnake(raw, schema))).toEqual(raw);
+    });
+  }
+});
+
+describe('normaliser rules', () => {
+  it('never renames map keys (additionalProperties), but normalises their values', () => {
+    const out = normalizeResponse('listChannels', {
+      channels: {
+        windows_64_beta: { name: 'windows_64_beta', upload: { channel_name: 'x', build_id: 3 } },
+      },
+    });
+    expect(out).toEqual({
+      channels: {
+        windows_64_beta: { name: 'windows_64_beta', upload: { channelName: 'x', buildId: 3 } },
+      },
+    });
+    expect(
+      normalizeResponse('createBuildFile', {
+        file: {
+          upload_url: 'https://x',
+          upload_params: { x_goog_meta: 'a' },
+          upload_headers: { 'content-type': 'b' },
+        },
+      }),
+    ).toEqual({
+      file: {
+        uploadUrl: 'https://x',
+        uploadParams: { x_goog_meta: 'a' },
+        uploadHeaders: { 'content-type': 'b' },
+      },
+    });
+    expect(
+      normalizeResponse('loginWithPassword', { cookie: { itchio_token: 'c' }, totp_needed: false }),
+    ).toEqual({ cookie: { itchio_token: 'c' }, totpNeeded: false });
+  });
+
+  it('leaves free-form objects alone (event data, scanned-archive manifests)', () => {
+    expect(
+      normalizeResponse('listBuildEvents', {
+        events: [{ type: 'log', data: { some_key: { inner_key: 1 } } }],
+      }),
+    ).toEqual({ events: [{ type: 'log', data: { some_key: { inner_key: 1 } } }] });
+    expect(
+      normalizeResponse('getBuildScannedArchive', {
+        scanned_archive: { object_id: 1, launch_targets: { some_key: 1 }, manifest: { a_b: 2 } },
+      }),
+    ).toEqual({
+      scannedArchive: { objectId: 1, launchTargets: { some_key: 1 }, manifest: { a_b: 2 } },
+    });
+  });
+
+  it('maps traits onto boolean fields and platform flags', () => {
+    const { game } = normalizeResponse('getGame', {
+      game: { traits: ['can_be_bought', 'has_demo', 'p_windows', 'p_linux', 'p_android'] },
+    }) as { game: Record<string, unknown> };
+    expect(game).toMatchObject({
+      canBeBought: true,
+      hasDemo: true,
+      inPressSystem: false,
+      platforms: { windows: 'all', linux: 'all' },
+      traits: ['can_be_bought', 'has_demo', 'p_windows', 'p_linux', 'p_android'],
+    });
+    const { upload } = normalizeResponse('getUpload', {
+      upload: { traits: ['demo', 'p_osx'], platforms: { osx: 'amd64' } },
+    }) as { upload: Record<string, unknown> };
+    expect(upload).toMatchObject({ demo: true, preorder: false, platforms: { osx: 'amd64' } });
+  });
+
+  it('lets an explicit field win over its twin and over traits', () => {
+    expect(
+      normalizeValue({ coverUrl: 'a', cover_url: 'b' }, { $ref: '#/components/schemas/User' }),
+    ).toEqual({
+      coverUrl: 'a',
+    });
+    expect(
+      normalizeValue(
+        { can_be_bought: false, traits: ['can_be_bought'] },
+        { $ref: '#/components/schemas/Game' },
+      ),
+    ).toMatchObject({ canBeBought: false });
+  });
+
+  it('camelCase and route matching', () => {
+    expect(camelCase('cover_url')).toBe('coverUrl');
+    expect(camelCase('owned_keys')).toBe('ownedKeys');
+    expect(camelCase('p_windows')).toBe('pWindows');
+    expect(matchRoute('GET', '/wharf/builds/3/files')?.operationId).toBe('listBuildFiles');
+    expect(matchRoute('POST', '/wharf/builds/3/files/4')?.operationId).toBe('finalizeBuildFile');
+    expect(matchRoute('POST', '/wharf/builds/3/failures/rediff')?.operationId).toBe(
+      'createRediffBuildFailure',
+    );
+    expect(matchRoute('POST', '/login/with-totp-token')?.operationId).toBe('totpVerify');
+    expect(matchRoute('GET', '/uploads/3/download')).toBeUndefined();
+  });
+
+  it('parses nanosecond timestamps and rejects garbage', () => {
+    expect(parseItchDate('2021-12-22T22:26:44.123456789Z').toISOString()).toBe(
+      '2021-12-22T22:26:44.123Z',
+    );
+    expect(parseItchDate('2021-12-22T22:26:44Z').toISOString()).toBe('2021-12-22T22:26:44.000Z');
+    expect(() => parseItchDate('yesterday')).toThrow(RangeError);
+  });
+});
