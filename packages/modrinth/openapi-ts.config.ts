@@ -1,16 +1,44 @@
 import { defineConfig } from '@hey-api/openapi-ts';
 
-// Generated from the spec as written (never edited by hand); the hand-written
-// layer in src/ wires the client to @x/core and fills the generator's gaps.
+/**
+ * OpenAPI 3.0: Modrinth marks `requested_status` and `files[].file_type`
+ * `nullable: true`, but their `enum` lists omit `null`, and hey-api then
+ * drops the `| null`. Real responses send `null` there. Honour the spec's
+ * intent: add `null` to every nullable enum before generating (the
+ * contract-test validator applies the same rule, `honourNullableEnums`).
+ */
+function honourNullableEnums(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) honourNullableEnums(item);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const schema = node as { nullable?: unknown; enum?: unknown[] };
+  if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) {
+    schema.enum = [...schema.enum, null];
+  }
+  for (const value of Object.values(node)) honourNullableEnums(value);
+}
+
+// Generated from the spec (never edited by hand; the only input patch is the
+// one above); the hand-written layer in src/ wires the client to @x/core and
+// fills the generator's gaps.
 export default defineConfig({
   input: '../../specs/modrinth.openapi.yaml',
   output: {
     path: 'src/generated',
     module: { extension: '.js' },
   },
+  parser: {
+    patch: { input: (spec) => honourNullableEnums(spec) },
+  },
   plugins: [
     // Calls throw @x/core errors and resolve to the response data itself.
-    { name: '@hey-api/client-fetch', throwOnError: true, runtimeConfigPath: './src/runtime-config.js' },
+    {
+      name: '@hey-api/client-fetch',
+      throwOnError: true,
+      runtimeConfigPath: './src/runtime-config.js',
+    },
     '@hey-api/typescript',
     '@hey-api/schemas',
     { name: '@hey-api/sdk', responseStyle: 'data' },

@@ -3,7 +3,7 @@ import type { Options } from './generated/sdk.gen.js';
 import { searchProjects } from './generated/sdk.gen.js';
 import type { ProjectResult, SearchProjectsData } from './generated/types.gen.js';
 
-export type SearchAllOptions = Omit<Options<SearchProjectsData>, 'query'> & {
+export type SearchAllOptions = Omit<Options<SearchProjectsData, true>, 'query'> & {
   query?: Omit<NonNullable<SearchProjectsData['query']>, 'offset' | 'limit'>;
   /** Hits per request (Modrinth allows up to 100). @default 100 */
   pageSize?: number;

@@ -123,11 +123,24 @@ function dataPart(data: unknown): MultipartPart {
   return { name: 'data', contentType: 'application/json', data: JSON.stringify(data) };
 }
 
-function multipartOptions(multipart: MultipartBody) {
+type HeadersOption = Options['headers'];
+
+/** The caller's headers with `Content-Type` set (a per-call `prefer`, say, survives). */
+function withContentType(headers: HeadersOption, contentType: string): Record<string, string> {
+  // A plain object: the generated functions spread `options.headers`.
+  const out: Record<string, string> = {};
+  for (const [k, v] of new Headers((headers ?? undefined) as HeadersInit | undefined)) {
+    if (k !== 'content-type') out[k] = v;
+  }
+  out['Content-Type'] = contentType;
+  return out;
+}
+
+function multipartOptions(multipart: MultipartBody, headers: HeadersOption) {
   return {
     body: multipart.body as never,
     bodySerializer: null,
-    headers: { 'Content-Type': multipart.contentType },
+    headers: withContentType(headers, multipart.contentType),
   };
 }
 
@@ -138,7 +151,7 @@ export interface CreateVersionUpload {
   files: readonly UploadFile[];
 }
 
-export type CreateVersionOptions = Omit<Options<CreateVersionData>, 'body'> & {
+export type CreateVersionOptions = Omit<Options<CreateVersionData, true>, 'body'> & {
   body: CreateVersionUpload;
 };
 
@@ -165,7 +178,7 @@ export function createVersionBody(upload: CreateVersionUpload, boundary?: string
 /** Create a version with its files (multipart built by hand: JSON `data` part + file parts). */
 export function createVersion(options: CreateVersionOptions): Promise<Version> {
   const { body, ...rest } = options;
-  return createVersionGenerated({ ...rest, ...multipartOptions(createVersionBody(body)) });
+  return createVersionGenerated({ ...rest, ...multipartOptions(createVersionBody(body), rest.headers) });
 }
 
 export interface CreateProjectUpload {
@@ -174,7 +187,7 @@ export interface CreateProjectUpload {
   icon?: UploadFile;
 }
 
-export type CreateProjectOptions = Omit<Options<CreateProjectData>, 'body'> & {
+export type CreateProjectOptions = Omit<Options<CreateProjectData, true>, 'body'> & {
   body: CreateProjectUpload;
 };
 
@@ -195,7 +208,7 @@ export function createProjectBody(upload: CreateProjectUpload, boundary?: string
 /** Create a project (multipart built by hand). */
 export function createProject(options: CreateProjectOptions): Promise<Project> {
   const { body, ...rest } = options;
-  return createProjectGenerated({ ...rest, ...multipartOptions(createProjectBody(body)) });
+  return createProjectGenerated({ ...rest, ...multipartOptions(createProjectBody(body), rest.headers) });
 }
 
 export interface AddFilesUpload {
@@ -204,7 +217,7 @@ export interface AddFilesUpload {
   data?: Record<string, unknown>;
 }
 
-export type AddFilesToVersionOptions = Omit<Options<AddFilesToVersionData>, 'body'> & {
+export type AddFilesToVersionOptions = Omit<Options<AddFilesToVersionData, true>, 'body'> & {
   body: AddFilesUpload;
 };
 
@@ -217,7 +230,7 @@ export function addFilesToVersionBody(upload: AddFilesUpload, boundary?: string)
 export function addFilesToVersion(options: AddFilesToVersionOptions): Promise<void> {
   const { body, ...rest } = options;
   return createVoid(
-    addFilesToVersionGenerated({ ...rest, ...multipartOptions(addFilesToVersionBody(body)) }),
+    addFilesToVersionGenerated({ ...rest, ...multipartOptions(addFilesToVersionBody(body), rest.headers) }),
   );
 }
 
@@ -225,11 +238,11 @@ async function createVoid(p: Promise<unknown>): Promise<void> {
   await p;
 }
 
-function rawImage(body: Blob | Uint8Array | ArrayBuffer, ext: ImageExtension) {
+function rawImage(body: Blob | Uint8Array | ArrayBuffer, ext: ImageExtension, headers: HeadersOption) {
   return {
     body: body as never,
     bodySerializer: null,
-    headers: { 'Content-Type': imageContentType(ext) },
+    headers: withContentType(headers, imageContentType(ext)),
   };
 }
 
@@ -237,19 +250,19 @@ type ImageBody = { body: Blob | Uint8Array | ArrayBuffer };
 
 /** Change a project's icon: the raw image, with `Content-Type` from `query.ext`. */
 export function changeProjectIcon(
-  options: Omit<Options<ChangeProjectIconData>, 'body'> & ImageBody,
+  options: Omit<Options<ChangeProjectIconData, true>, 'body'> & ImageBody,
 ): Promise<void> {
   return createVoid(
-    changeProjectIconGenerated({ ...options, ...rawImage(options.body, options.query.ext) }),
+    changeProjectIconGenerated({ ...options, ...rawImage(options.body, options.query.ext, options.headers) }),
   );
 }
 
 /** Add a gallery image: the raw image, with `Content-Type` from `query.ext`. */
 export function addGalleryImage(
-  options: Omit<Options<AddGalleryImageData>, 'body'> & ImageBody,
+  options: Omit<Options<AddGalleryImageData, true>, 'body'> & ImageBody,
 ): Promise<void> {
   return createVoid(
-    addGalleryImageGenerated({ ...options, ...rawImage(options.body, options.query.ext) }),
+    addGalleryImageGenerated({ ...options, ...rawImage(options.body, options.query.ext, options.headers) }),
   );
 }
 
@@ -258,7 +271,7 @@ export function addGalleryImage(
  * `File` with an image name) so the right `Content-Type` is sent.
  */
 export function changeUserIcon(
-  options: Omit<Options<ChangeUserIconData>, 'body'> & {
+  options: Omit<Options<ChangeUserIconData, true>, 'body'> & {
     body: File | Blob | Uint8Array | ArrayBuffer;
     ext?: ImageExtension;
   },
@@ -269,7 +282,7 @@ export function changeUserIcon(
     (typeof File !== 'undefined' && options.body instanceof File
       ? imageExt(options.body)
       : 'png');
-  return createVoid(changeUserIconGenerated({ ...rest, ...rawImage(options.body, e) }));
+  return createVoid(changeUserIconGenerated({ ...rest, ...rawImage(options.body, e, rest.headers) }));
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -16,7 +16,7 @@ const SHA1 = '619e250c133106bacc3e3b560839bd4b324dfda8';
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const jar = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
 
-const isEmpty = (d: unknown) => expect(d === undefined || (typeof d === 'object' && d !== null && Object.keys(d).length === 0)).toBe(true);
+const isEmpty = (d: unknown) => expect(d === undefined || d === null || (typeof d === 'object' && d !== null && Object.keys(d).length === 0)).toBe(true);
 const isArrayOf = (key: string) => (d: unknown) => {
   expect(Array.isArray(d)).toBe(true);
   for (const item of d as unknown[]) expect(item).toHaveProperty(key);

@@ -81,7 +81,8 @@ export const BaseVersionSchema = {
                 'listed',
                 'archived',
                 'draft',
-                'unlisted'
+                'unlisted',
+                null
             ],
             nullable: true
         }
@@ -174,7 +175,8 @@ export const EditableFileTypeSchema = {
             type: 'string',
             enum: [
                 'required-resource-pack',
-                'optional-resource-pack'
+                'optional-resource-pack',
+                null
             ],
             description: 'The hash algorithm of the file you\'re editing',
             example: 'required-resource-pack',
@@ -334,7 +336,8 @@ export const VersionFileSchema = {
             type: 'string',
             enum: [
                 'required-resource-pack',
-                'optional-resource-pack'
+                'optional-resource-pack',
+                null
             ],
             description: 'The type of the additional file, used mainly for adding resource packs to datapacks',
             example: 'required-resource-pack',
@@ -726,7 +729,8 @@ export const NonSearchProjectSchema = {
                         'archived',
                         'unlisted',
                         'private',
-                        'draft'
+                        'draft',
+                        null
                     ],
                     description: 'The requested status when submitting for review or scheduling the project for release',
                     nullable: true
@@ -1587,7 +1591,8 @@ export const NotificationSchema = {
                 'project_update',
                 'team_invite',
                 'status_change',
-                'moderator_message'
+                'moderator_message',
+                null
             ],
             description: 'The type of notification',
             example: 'project_update',

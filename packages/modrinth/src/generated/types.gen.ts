@@ -38,7 +38,7 @@ export type BaseVersion = {
      */
     featured?: boolean;
     status?: 'listed' | 'archived' | 'draft' | 'unlisted' | 'scheduled' | 'unknown';
-    requested_status?: 'listed' | 'archived' | 'draft' | 'unlisted';
+    requested_status?: 'listed' | 'archived' | 'draft' | 'unlisted' | null;
 };
 
 export type VersionDependency = {
@@ -83,7 +83,7 @@ export type EditableFileType = {
     /**
      * The hash algorithm of the file you're editing
      */
-    file_type: 'required-resource-pack' | 'optional-resource-pack';
+    file_type: 'required-resource-pack' | 'optional-resource-pack' | null;
 };
 
 export type CreatableVersion = BaseVersion & {
@@ -156,7 +156,7 @@ export type VersionFile = {
     /**
      * The type of the additional file, used mainly for adding resource packs to datapacks
      */
-    file_type?: 'required-resource-pack' | 'optional-resource-pack';
+    file_type?: 'required-resource-pack' | 'optional-resource-pack' | null;
 };
 
 /**
@@ -306,7 +306,7 @@ export type NonSearchProject = BaseProject & {
     /**
      * The requested status when submitting for review or scheduling the project for release
      */
-    requested_status?: 'approved' | 'archived' | 'unlisted' | 'private' | 'draft';
+    requested_status?: 'approved' | 'archived' | 'unlisted' | 'private' | 'draft' | null;
     /**
      * A list of categories which are searchable but non-primary
      */
@@ -779,7 +779,7 @@ export type Notification = {
     /**
      * The type of notification
      */
-    type?: 'project_update' | 'team_invite' | 'status_change' | 'moderator_message';
+    type?: 'project_update' | 'team_invite' | 'status_change' | 'moderator_message' | null;
     /**
      * The title of the notification
      */
