@@ -50,7 +50,7 @@ export interface ItchClientOptions {
   logger?: CoreConfig['logger'];
 }
 
-/** Per-call overrides accepted by {@link ItchClient.withOptions} (retry, timeout...). */
+/** Per-call overrides accepted by `ItchClient.withOptions` (retry, timeout, signal...). */
 export type ItchCallOptions = Parameters<CoreFetch['with']>[0];
 
 /** A generated-SDK client wired to @x/core; pass it as `{ client }` to any operation. */

@@ -34,6 +34,14 @@ export {
   type UploadDownloadOptions,
   uploadDownloadUrl,
 } from './downloads.js';
+export type {
+  Client,
+  ClientMeta,
+  Config,
+  Options as RequestOptions,
+  RequestResult,
+  TDataShape,
+} from './generated/client/index.js';
 export { client } from './generated/client.gen.js';
 export * from './generated/sdk.gen.js';
 export type * from './generated/types.gen.js';
