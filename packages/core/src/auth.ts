@@ -4,7 +4,9 @@ import type { TokenProvider } from './types.js';
 const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 
 /** Resolves a token provider to a non-empty token, or `undefined`. */
-export async function resolveToken(provider: TokenProvider | undefined): Promise<string | undefined> {
+export async function resolveToken(
+  provider: TokenProvider | undefined,
+): Promise<string | undefined> {
   if (provider === undefined) return undefined;
   const token = typeof provider === 'function' ? await provider() : provider;
   return token ? token : undefined;

@@ -64,7 +64,13 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-amzn-requestid', 'cf-ray', 'x-trace-id'];
+const REQUEST_ID_HEADERS = [
+  'x-request-id',
+  'request-id',
+  'x-amzn-requestid',
+  'cf-ray',
+  'x-trace-id',
+];
 
 function scrubBody(body: unknown, secrets: readonly (string | undefined)[]): unknown {
   if (!secrets.some((s) => s && s.length >= 4)) return body;
@@ -110,7 +116,8 @@ export class ApiError extends CoreError {
     this.headers = init.headers ? redactHeaders(init.headers) : {};
     this.body = scrubBody(init.body, secrets);
     this.apiMessage = apiMessage;
-    this.requestId = REQUEST_ID_HEADERS.map((h) => init.headers?.get(h)).find((v) => !!v) ?? undefined;
+    this.requestId =
+      REQUEST_ID_HEADERS.map((h) => init.headers?.get(h)).find((v) => !!v) ?? undefined;
     this.retryAfterMs = init.retryAfterMs;
   }
 

@@ -65,7 +65,9 @@ export function createCoreFetch(config: CoreConfig): CoreFetch {
   try {
     base = new URL(config.baseUrl);
   } catch {
-    throw new TypeError(`createCoreFetch: baseUrl is not an absolute URL: ${redactUrl(config.baseUrl)}`);
+    throw new TypeError(
+      `createCoreFetch: baseUrl is not an absolute URL: ${redactUrl(config.baseUrl)}`,
+    );
   }
   const { token, ...rest } = config;
   const publicConfig: PublicCoreConfig = Object.freeze({
@@ -207,7 +209,9 @@ async function send(
   for (let attempt = 1; ; attempt++) {
     throwIfAborted(call.signals);
     let outcome: { error: CoreError; delayMs: number } | Response;
-    const release = limiter ? await acquire(call, limiter, deadline, retry ? retry.totalTimeoutMs : undefined, attempt) : undefined;
+    const release = limiter
+      ? await acquire(call, limiter, deadline, retry ? retry.totalTimeoutMs : undefined, attempt)
+      : undefined;
     try {
       outcome = await attemptOnce(call, template, attempt, attempt < maxAttempts, {
         timeoutMs,
@@ -267,7 +271,10 @@ async function acquire(
 ): Promise<Release> {
   const fast = limiter.tryAcquire();
   if (fast) return fast;
-  const link = linkSignals(call.signals, deadline === undefined ? undefined : deadline - Date.now());
+  const link = linkSignals(
+    call.signals,
+    deadline === undefined ? undefined : deadline - Date.now(),
+  );
   try {
     return await limiter.acquire(link.signal);
   } catch (error) {

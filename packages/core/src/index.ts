@@ -29,7 +29,13 @@ export {
   paginatePages,
 } from './pagination.js';
 export { RateLimiter, type RateLimiterOptions, type Release } from './rate-limit.js';
-export { isSensitiveHeader, isSensitiveParam, REDACTED, redactHeaders, redactUrl } from './redact.js';
+export {
+  isSensitiveHeader,
+  isSensitiveParam,
+  REDACTED,
+  redactHeaders,
+  redactUrl,
+} from './redact.js';
 export {
   backoffDelay,
   clampHint,

@@ -70,10 +70,13 @@ export class RateLimiter {
     this.maxConcurrent = options.maxConcurrent ?? Number.POSITIVE_INFINITY;
     this.#now = options.now ?? Date.now;
     if (!(this.maxRequests >= 1) || !(this.maxConcurrent >= 1) || !(this.intervalMs >= 0)) {
-      throw new RangeError('RateLimiter: maxRequests and maxConcurrent must be >= 1, intervalMs >= 0');
+      throw new RangeError(
+        'RateLimiter: maxRequests and maxConcurrent must be >= 1, intervalMs >= 0',
+      );
     }
     if (Number.isFinite(this.maxRequests)) {
-      if (this.maxRequests > MAX_RING) throw new RangeError(`RateLimiter: maxRequests > ${MAX_RING}`);
+      if (this.maxRequests > MAX_RING)
+        throw new RangeError(`RateLimiter: maxRequests > ${MAX_RING}`);
       this.#ring = new Float64Array(Math.floor(this.maxRequests));
     }
   }

@@ -71,7 +71,8 @@ export function redactHeaders(headers: Headers): Record<string, string> {
 export function scrub(text: string, secrets: readonly (string | undefined)[]): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret && secret.length >= 4 && out.includes(secret)) out = out.replaceAll(secret, REDACTED);
+    if (secret && secret.length >= 4 && out.includes(secret))
+      out = out.replaceAll(secret, REDACTED);
   }
   return out;
 }

@@ -96,7 +96,9 @@ export function readRateLimitHeaders(
   if (!names) return undefined;
   const limit = names.limit ? parseNumber(headers.get(names.limit)) : undefined;
   const remaining = names.remaining ? parseNumber(headers.get(names.remaining)) : undefined;
-  const resetAt = names.reset ? parseReset(headers.get(names.reset), names.resetKind, now) : undefined;
+  const resetAt = names.reset
+    ? parseReset(headers.get(names.reset), names.resetKind, now)
+    : undefined;
   if (limit === undefined && remaining === undefined && resetAt === undefined) return undefined;
   return { limit, remaining, resetAt };
 }

@@ -112,8 +112,10 @@ type Hook<S, R = void> = (state: S) => R | Promise<R>;
 /** Lifecycle hooks; each point is an array run in order, each hook taking one state object. */
 export interface Hooks {
   /** Before each attempt is sent. Return a `Request` to send that instead. @default [] */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a hook usually returns nothing
   onRequest?: Hook<BeforeRequestState, Request | undefined | void>[];
   /** After each response arrives. Return a `Response` to use that instead. @default [] */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a hook usually returns nothing
   onResponse?: Hook<AfterResponseState, Response | undefined | void>[];
   /** Before the wait that precedes a retry. @default [] */
   onRetry?: Hook<RetryState>[];
@@ -219,7 +221,10 @@ export interface CallOptions {
 export type PublicCoreConfig = Readonly<Omit<CoreConfig, 'token'> & { hasToken: boolean }>;
 
 /** A `fetch` with retries, rate limiting, auth, timeouts and typed errors. */
-export type CoreFetch = ((input: Request | URL | string, init?: RequestInit) => Promise<Response>) & {
+export type CoreFetch = ((
+  input: Request | URL | string,
+  init?: RequestInit,
+) => Promise<Response>) & {
   /** A fetch sharing this one's limiter and settings, with per-call overrides. */
   with(overrides: CallOptions): CoreFetch;
   /** The configuration, without the credential (only `hasToken`). */

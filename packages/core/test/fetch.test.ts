@@ -7,8 +7,8 @@ import {
   createCoreFetch,
   InternalServerError,
   NotFoundError,
-  RateLimiter,
   RateLimitError,
+  RateLimiter,
   TimeoutError,
 } from '../src/index.js';
 import { json, readBody, refusedUrl, startServer, type TestServer } from './helpers/server.js';
@@ -35,7 +35,9 @@ beforeAll(async () => {
   api = await startServer({
     '/ok': (_req, res) => json(res, 200, { ok: true }),
     '/echo': echo,
-    '/reset': (req) => req.socket.destroy(),
+    '/reset': (req) => {
+      req.socket.destroy();
+    },
     '/stall': () => {},
     '/flaky': (_req, res, url) => {
       const n = hit(`flaky${url.search}`);
@@ -52,7 +54,8 @@ beforeAll(async () => {
       const headers: Record<string, string> = {};
       if (kind === 'ms') headers['retry-after-ms'] = value;
       if (kind === 'seconds') headers['retry-after'] = value;
-      if (kind === 'date') headers['retry-after'] = new Date(Date.now() + Number(value)).toUTCString();
+      if (kind === 'date')
+        headers['retry-after'] = new Date(Date.now() + Number(value)).toUTCString();
       if (kind === 'reset') {
         headers['x-ratelimit-limit'] = '10';
         headers['x-ratelimit-remaining'] = '0';
@@ -85,7 +88,8 @@ beforeAll(async () => {
       res.writeHead(307, { location: '/post-echo' });
       res.end();
     },
-    '/post-echo': async (req, res) => json(res, 200, { method: req.method, body: await readBody(req) }),
+    '/post-echo': async (req, res) =>
+      json(res, 200, { method: req.method, body: await readBody(req) }),
     '/loop': (_req, res) => {
       res.writeHead(302, { location: '/loop' });
       res.end();
@@ -99,7 +103,12 @@ beforeAll(async () => {
       res.end();
     },
     '/error-json': (_req, res) =>
-      json(res, 404, { error: 'not_found', description: 'no such project' }, { 'x-request-id': 'req-42' }),
+      json(
+        res,
+        404,
+        { error: 'not_found', description: 'no such project' },
+        { 'x-request-id': 'req-42' },
+      ),
     '/error-broken-json': (_req, res) => {
       res.writeHead(400, { 'content-type': 'application/json' });
       res.end('{"error": ');
@@ -279,7 +288,9 @@ describe('createCoreFetch', () => {
 
   it('strips an Authorization header set on the Request when redirected to another origin', async () => {
     const f = client();
-    const req = new Request(`${api.url}/redirect-cross`, { headers: { authorization: 'Key abcd' } });
+    const req = new Request(`${api.url}/redirect-cross`, {
+      headers: { authorization: 'Key abcd' },
+    });
     expect((await (await f(req)).json()).authorization).toBeNull();
     const direct = new Request(`${api.url}/echo`, { headers: { authorization: 'Key abcd' } });
     expect((await (await f(direct)).json()).authorization).toBe('Key abcd');
@@ -350,9 +361,16 @@ describe('createCoreFetch', () => {
     const seen: string[] = [];
     const f = client({
       hooks: {
-        onRequest: [({ request, attempt }) => void seen.push(`req ${attempt} ${new URL(request.url).pathname}`)],
-        onResponse: [({ response, attempt }) => void seen.push(`res ${attempt} ${response.status}`)],
-        onRetry: [({ attempt, error }) => void seen.push(`retry ${attempt} ${(error as ApiError).status}`)],
+        onRequest: [
+          ({ request, attempt }) =>
+            void seen.push(`req ${attempt} ${new URL(request.url).pathname}`),
+        ],
+        onResponse: [
+          ({ response, attempt }) => void seen.push(`res ${attempt} ${response.status}`),
+        ],
+        onRetry: [
+          ({ attempt, error }) => void seen.push(`retry ${attempt} ${(error as ApiError).status}`),
+        ],
       },
     });
     await f('/flaky?fail=1&t=hooks');
@@ -377,7 +395,10 @@ describe('createCoreFetch', () => {
   it('pauses a shared limiter on a 429 hint and fires onRateLimitWait', async () => {
     const limiter = new RateLimiter();
     const waits: number[] = [];
-    const f = client({ rateLimiter: limiter, hooks: { onRateLimitWait: [(s) => void waits.push(s.waitMs)] } });
+    const f = client({
+      rateLimiter: limiter,
+      hooks: { onRateLimitWait: [(s) => void waits.push(s.waitMs)] },
+    });
     await f('/429?kind=ms&v=50&t=pause');
     expect(waits.length).toBe(1);
     expect(waits[0]).toBeGreaterThan(0);

@@ -81,7 +81,9 @@ describe('RateLimiter', () => {
     await expect(p).rejects.toBe(reason);
     expect(limiter.queued).toBe(0);
     release();
-    await expect(limiter.acquire(AbortSignal.abort())).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(limiter.acquire(AbortSignal.abort())).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 
   it('schedule() runs a task in a slot', async () => {
@@ -100,10 +102,16 @@ describe('RateLimiter', () => {
         fc.integer({ min: 1, max: 5 }),
         fc.integer({ min: 10, max: 500 }),
         fc.integer({ min: 1, max: 4 }),
-        fc.array(fc.record({ at: fc.integer({ min: 0, max: 2000 }), hold: fc.integer({ min: 0, max: 300 }) }), {
-          minLength: 1,
-          maxLength: 30,
-        }),
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: 0, max: 2000 }),
+            hold: fc.integer({ min: 0, max: 300 }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 30,
+          },
+        ),
         async (maxRequests, intervalMs, maxConcurrent, jobs) => {
           vi.useFakeTimers({ now: 1_000_000 });
           try {
@@ -125,7 +133,9 @@ describe('RateLimiter', () => {
             await Promise.all(tasks);
             starts.sort((a, b) => a - b);
             for (let i = 0; i + maxRequests < starts.length; i++) {
-              expect((starts[i + maxRequests] as number) - (starts[i] as number)).toBeGreaterThanOrEqual(intervalMs);
+              expect(
+                (starts[i + maxRequests] as number) - (starts[i] as number),
+              ).toBeGreaterThanOrEqual(intervalMs);
             }
             expect(peak).toBeLessThanOrEqual(maxConcurrent);
             expect(starts.length).toBe(jobs.length);

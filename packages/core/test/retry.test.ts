@@ -56,14 +56,36 @@ describe('backoff', () => {
 
 describe('server hints', () => {
   const h = (init: Record<string, string>) => new Headers(init);
-  const names = { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset' };
+  const names = {
+    limit: 'x-ratelimit-limit',
+    remaining: 'x-ratelimit-remaining',
+    reset: 'x-ratelimit-reset',
+  };
 
   it('reads retry-after-ms first, then Retry-After seconds or date, then the reset header', () => {
-    expect(retryAfterHint(h({ 'retry-after-ms': '250', 'retry-after': '9' }), 429, undefined, NOW)).toBe(250);
+    expect(
+      retryAfterHint(h({ 'retry-after-ms': '250', 'retry-after': '9' }), 429, undefined, NOW),
+    ).toBe(250);
     expect(retryAfterHint(h({ 'retry-after': '2' }), 503, undefined, NOW)).toBe(2000);
-    expect(retryAfterHint(h({ 'retry-after': new Date(NOW + 3000).toUTCString() }), 429, undefined, NOW)).toBe(3000);
-    expect(retryAfterHint(h({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1.5' }), 200, names, NOW)).toBe(1500);
-    expect(retryAfterHint(h({ 'x-ratelimit-remaining': '4', 'x-ratelimit-reset': '1.5' }), 500, names, NOW)).toBeUndefined();
+    expect(
+      retryAfterHint(h({ 'retry-after': new Date(NOW + 3000).toUTCString() }), 429, undefined, NOW),
+    ).toBe(3000);
+    expect(
+      retryAfterHint(
+        h({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1.5' }),
+        200,
+        names,
+        NOW,
+      ),
+    ).toBe(1500);
+    expect(
+      retryAfterHint(
+        h({ 'x-ratelimit-remaining': '4', 'x-ratelimit-reset': '1.5' }),
+        500,
+        names,
+        NOW,
+      ),
+    ).toBeUndefined();
     expect(retryAfterHint(h({ 'x-ratelimit-reset': '7' }), 429, names, NOW)).toBe(7000);
     expect(retryAfterHint(h({ 'retry-after': 'soon' }), 429, undefined, NOW)).toBeUndefined();
     expect(retryAfterHint(h({}), 429, undefined, NOW)).toBeUndefined();
@@ -80,7 +102,11 @@ describe('server hints', () => {
 
   it('reads rate-limit headers', () => {
     expect(
-      readRateLimitHeaders(h({ 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '10' }), names, NOW),
+      readRateLimitHeaders(
+        h({ 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '10' }),
+        names,
+        NOW,
+      ),
     ).toEqual({ limit: 300, remaining: 0, resetAt: NOW + 10_000 });
     expect(readRateLimitHeaders(h({}), names, NOW)).toBeUndefined();
     expect(readRateLimitHeaders(h({ 'x-ratelimit-limit': '1' }), undefined, NOW)).toBeUndefined();
@@ -96,9 +122,16 @@ describe('server hints', () => {
 describe('resolveRetry', () => {
   it('layers options; false disables; a later object re-enables from the defaults', () => {
     expect(resolveRetry()).toEqual(DEFAULT_RETRY);
-    expect(resolveRetry({ maxRetries: 5 }, { initialDelayMs: 1 })).toMatchObject({ maxRetries: 5, initialDelayMs: 1, maxDelayMs: 8000 });
+    expect(resolveRetry({ maxRetries: 5 }, { initialDelayMs: 1 })).toMatchObject({
+      maxRetries: 5,
+      initialDelayMs: 1,
+      maxDelayMs: 8000,
+    });
     expect(resolveRetry({ maxRetries: 5 }, false)).toBe(false);
-    expect(resolveRetry(false, { maxRetries: 1 })).toMatchObject({ maxRetries: 1, initialDelayMs: 500 });
+    expect(resolveRetry(false, { maxRetries: 1 })).toMatchObject({
+      maxRetries: 1,
+      initialDelayMs: 500,
+    });
     expect(resolveRetry({ maxRetries: undefined })).toMatchObject({ maxRetries: 2 });
   });
 });

@@ -29,7 +29,12 @@ export async function startServer(routes: Record<string, Handler> = {}): Promise
   const requests: Recorded[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, headers: req.headers, at: Date.now() });
+    requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname + url.search,
+      headers: req.headers,
+      at: Date.now(),
+    });
     const handler = table.get(url.pathname);
     if (!handler) {
       res.writeHead(404, { 'content-type': 'application/json' });
@@ -41,7 +46,7 @@ export async function startServer(routes: Record<string, Handler> = {}): Promise
       res.end(String(error));
     });
   });
-  server.keepAliveTimeout = 1000;
+  server.keepAliveTimeout = 10_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
@@ -65,7 +70,12 @@ export async function refusedUrl(): Promise<string> {
   return url;
 }
 
-export function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function json(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
