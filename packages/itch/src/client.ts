@@ -115,11 +115,24 @@ export function itchClientConfig(
   };
 }
 
-function build(options: ItchClientOptions, coreFetch: CoreFetch): ItchClient {
-  const client = createClient(
-    createConfig<ClientOptions>(itchClientConfig(options, coreFetch)),
-  ) as ItchClient;
-  client.withOptions = (overrides) => build(options, coreFetch.with(overrides));
+function build(config: Config<ClientOptions>, coreFetch: CoreFetch): ItchClient {
+  const client = createClient(createConfig<ClientOptions>(config)) as ItchClient;
+  // The child starts from the parent's current config (headers, auth,
+  // baseUrl set later with setConfig...) and shares its limiter.
+  client.withOptions = (overrides) => {
+    const next = coreFetch.with(overrides);
+    const current = client.getConfig();
+    return build(
+      {
+        ...current,
+        fetch: normalizingFetch(
+          (request) => next(request),
+          String(current.baseUrl ?? DEFAULT_BASE_URL),
+        ) as typeof fetch,
+      } as Config<ClientOptions>,
+      next,
+    );
+  };
   return client;
 }
 
@@ -133,5 +146,6 @@ function build(options: ItchClientOptions, coreFetch: CoreFetch): ItchClient {
  */
 export function createItchClient(options: ItchClientOptions = {}): ItchClient {
   credentialOf(options);
-  return build(options, createItchCoreFetch(options));
+  const coreFetch = createItchCoreFetch(options);
+  return build(itchClientConfig(options, coreFetch), coreFetch);
 }

@@ -1,6 +1,12 @@
 import { inspect } from 'node:util';
 import { contract } from '@x/contract-testing';
-import { AuthenticationError, InternalServerError, NotFoundError, RateLimiter } from '@x/core';
+import {
+  AuthenticationError,
+  InternalServerError,
+  NotFoundError,
+  RateLimiter,
+  TimeoutError,
+} from '@x/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
 import {
@@ -10,7 +16,13 @@ import {
   parseItchErrorBody,
 } from '../src/client.js';
 import { client as defaultClient } from '../src/generated/client.gen.js';
-import { getGame, getProfile, wharfStatus } from '../src/generated/sdk.gen.js';
+import {
+  getGame,
+  getProfile,
+  getUser,
+  listProfileGames,
+  wharfStatus,
+} from '../src/generated/sdk.gen.js';
 import * as itch from '../src/index.js';
 import { VERSION } from '../src/version.js';
 import { type LocalServer, sendJson, startServer } from './helpers/server.js';
@@ -19,10 +31,30 @@ const SECRET_KEY = 'sk_live_itch_0123456789abcdef';
 
 let server: LocalServer;
 let failures = 0;
+let inFlight = 0;
+let maxInFlight = 0;
+const starts: number[] = [];
 beforeAll(async () => {
   server = await startServer((req, res) => {
     if (req.url === '/profile') {
       return sendJson(res, 401, { errors: ['invalid key', `for ${req.headers.authorization}`] });
+    }
+    if (req.url === '/profile/games') {
+      starts.push(Date.now());
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      return new Promise<void>((done) =>
+        setTimeout(() => {
+          inFlight--;
+          sendJson(res, 200, { games: [] });
+          done();
+        }, 40),
+      );
+    }
+    if (req.url === '/users/1') {
+      return new Promise<void>((done) =>
+        setTimeout(() => done(sendJson(res, 200, { user: {} })), 300),
+      );
     }
     if (req.url === '/wharf/status') {
       failures++;
@@ -82,6 +114,27 @@ describe('createItchClient', () => {
     ).rejects.toBeInstanceOf(InternalServerError);
     failures = 0;
     expect(await wharfStatus({ client })).toEqual({ success: true });
+  });
+
+  it('by default keeps to 10 requests a second, 4 in flight', async () => {
+    const client = createItchClient({ baseUrl: server.url, apiKey: 'k' });
+    await Promise.all(Array.from({ length: 11 }, () => listProfileGames({ client })));
+    expect(maxInFlight).toBeLessThanOrEqual(4);
+    expect(starts).toHaveLength(11);
+    expect(starts[10]! - starts[0]!).toBeGreaterThanOrEqual(950);
+  });
+
+  it('withOptions: per-call timeout, same credentials and config', async () => {
+    const client = createItchClient({ baseUrl: server.url, apiKey: 'k', retry: false });
+    client.setConfig({ headers: { 'x-trace': 'abc' } });
+    const quick = client.withOptions({ timeoutMs: 50 });
+    await expect(getUser({ client: quick, path: { userId: 1 } })).rejects.toBeInstanceOf(
+      TimeoutError,
+    );
+    expect(await getUser({ client, path: { userId: 1 } })).toEqual({ user: {} });
+    const last = server.requests.at(-1)!;
+    expect(last.headers['x-trace']).toBe('abc');
+    expect(last.headers.authorization).toBe('Bearer k');
   });
 
   it('maps a 404 on the local server to NotFoundError', async () => {

@@ -2,6 +2,7 @@ import { ContractViolationError, contract } from '@x/contract-testing';
 import { type ApiError, AuthenticationError, NotFoundError } from '@x/core';
 import { describe, expect, it } from 'vitest';
 import { createItchClient } from '../src/client.js';
+import { urlSearchParamsBodySerializer } from '../src/generated/client/index.js';
 import * as sdk from '../src/generated/sdk.gen.js';
 import { calls } from './helpers/operations.js';
 import { specDoc } from './helpers/schema-walk.js';
@@ -191,5 +192,18 @@ describe('form bodies', () => {
       text: 'target=u%2Fgame&channel=windows-64&user_version=1.2.3&hidden=true',
     });
     expect(bodies[1]?.text).toBe('game_id=1328853');
+  });
+
+  it('would send arrays as repeated keys and skip undefined/null (documented encoding)', () => {
+    expect(
+      urlSearchParamsBodySerializer.bodySerializer({
+        a: ['x', 'y'],
+        b: 1,
+        c: false,
+        d: undefined,
+        e: null,
+        f: 'p q&r',
+      }),
+    ).toBe('a=x&a=y&b=1&c=false&f=p+q%26r');
   });
 });
