@@ -1,0 +1,21 @@
+import { createItchClient, type ItchClient } from '@x/itch';
+import { createModrinthClient, type ModrinthClient } from '@x/modrinth';
+import { VERSION } from './version.js';
+
+const USER_AGENT = `x-update/${VERSION} (+https://github.com/x-sdks/x-sdks)`;
+
+export function modrinthClient(baseUrl: string): ModrinthClient {
+  return createModrinthClient({
+    baseUrl,
+    userAgent: USER_AGENT,
+    // Read from the environment only; never printed.
+    ...(process.env.MODRINTH_TOKEN ? { token: process.env.MODRINTH_TOKEN } : {}),
+  });
+}
+
+export function itchClient(baseUrl: string, live: boolean): ItchClient {
+  const key = process.env.ITCH_API_KEY;
+  // The mocks check only that a Bearer credential is present.
+  const apiKey = key ?? (live ? undefined : 'mock-key');
+  return createItchClient({ baseUrl, userAgent: USER_AGENT, ...(apiKey ? { apiKey } : {}) });
+}

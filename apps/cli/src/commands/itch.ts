@@ -1,0 +1,113 @@
+import { rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  downloadUpload,
+  getUpload,
+  type ItchClient,
+  iterateOwnedKeys,
+  listGameUploads,
+  openDownloadSession,
+  planUpgrade,
+} from '@x/itch';
+import { downloadVerified } from '../lib/download.js';
+import { ExitError } from '../lib/errors.js';
+import type { Progress } from '../lib/progress.js';
+
+const signalOf = (signal?: AbortSignal) => (signal ? { signal } : {});
+
+/** Everything the account owns: its download keys and their games, page by page. */
+export async function library(client: ItchClient, signal?: AbortSignal) {
+  const items = [];
+  for await (const key of iterateOwnedKeys({ client, ...signalOf(signal) })) {
+    items.push({
+      keyId: key.id,
+      gameId: key.gameId ?? key.game?.id,
+      title: key.game?.title,
+      classification: key.game?.classification,
+      url: key.game?.url,
+      purchasedAt: key.createdAt,
+    });
+  }
+  return items;
+}
+
+export async function uploads(client: ItchClient, gameId: number, signal?: AbortSignal) {
+  const data = await listGameUploads({ client, path: { gameId }, ...signalOf(signal) });
+  return (data.uploads ?? []).map((u) => ({
+    id: u.id,
+    filename: u.filename,
+    displayName: u.displayName,
+    size: u.size,
+    type: u.type,
+    channel: u.channelName,
+    buildId: u.buildId,
+    platforms: Object.entries(u.platforms ?? {})
+      .filter(([, v]) => v)
+      .map(([k]) => k),
+  }));
+}
+
+export interface DownloadOptions {
+  gameId?: number;
+  progress: Progress;
+  signal?: AbortSignal;
+}
+
+/**
+ * Downloads an upload into `dir`: a download session when the game is known,
+ * then the file through the API's redirect (the key never reaches the CDN),
+ * streamed into a hidden `.part` file that is renamed only once complete, so
+ * an interrupted run never leaves a truncated file under the real name.
+ */
+export async function download(
+  client: ItchClient,
+  uploadId: number,
+  dir: string,
+  options: DownloadOptions,
+) {
+  const upload = (await getUpload({ client, path: { uploadId }, ...signalOf(options.signal) }))
+    .upload;
+  if (!upload?.filename)
+    throw new ExitError(`upload ${uploadId} has no file name; is it an external link?`);
+  const uuid =
+    options.gameId === undefined
+      ? undefined
+      : await openDownloadSession({ client, gameId: options.gameId });
+  const target = join(dir, upload.filename);
+  const bar = options.progress.file(upload.filename, upload.size);
+  let source = '';
+  try {
+    const temp = await downloadVerified(target, target, {
+      onProgress: (received, total) => bar.update(received, total),
+      ...signalOf(options.signal),
+      fetch: async (_url, init) => {
+        const result = await downloadUpload({
+          client,
+          uploadId,
+          ...(uuid ? { uuid } : {}),
+          ...(init.signal ? { signal: init.signal } : {}),
+        });
+        source = new URL(result.url).origin;
+        return result.response;
+      },
+    });
+    await rename(temp, target);
+    bar.done();
+  } finally {
+    options.progress.stop();
+  }
+  return { uploadId, file: target, size: upload.size, from: source, session: uuid ?? null };
+}
+
+/** The patches to apply, in order, to go from one build to another. */
+export async function upgradePath(client: ItchClient, buildId: number, targetBuildId: number) {
+  const steps = await planUpgrade({ client, buildId, targetBuildId });
+  return steps.map((s, i) => ({
+    step: i + 1,
+    from: s.from.id,
+    to: s.to.id,
+    version: s.to.userVersion ?? s.to.version,
+    patch: s.patch ? { id: s.patch.id, size: s.patch.size, subType: s.patch.subType } : null,
+    signature: s.signature ? { id: s.signature.id, size: s.signature.size } : null,
+  }));
+}

@@ -1,0 +1,65 @@
+import type { PrismServer } from '@x/contract-testing/servers';
+import { startMockServer } from '@x/contract-testing/servers';
+import { ExitError } from './lib/errors.js';
+
+export type ApiName = 'modrinth' | 'itch';
+
+export interface Endpoints {
+  /** Where each API is reached. */
+  urls: Record<ApiName, string | undefined>;
+  /** True when the answers come from Prism mocks built from specs/. */
+  mock: boolean;
+  close(): Promise<void>;
+}
+
+export interface EndpointOptions {
+  live?: boolean;
+  modrinthUrl?: string;
+  itchUrl?: string;
+}
+
+const LIVE: Record<ApiName, string> = {
+  modrinth: 'https://api.modrinth.com/v2',
+  itch: 'https://api.itch.io',
+};
+
+/**
+ * Decides where each API lives. By default the Prism mock servers, started
+ * here from specs/ on 127.0.0.1 and stopped by `close()` (and on Ctrl-C by the
+ * server module), so the tool works offline; `--live` uses the real services;
+ * `--modrinth-url` / `--itch-url` point at any other server speaking the API.
+ */
+export async function openEndpoints(need: ApiName[], options: EndpointOptions): Promise<Endpoints> {
+  const servers: PrismServer[] = [];
+  const urls: Record<ApiName, string | undefined> = { modrinth: undefined, itch: undefined };
+  let mock = false;
+  try {
+    for (const api of need) {
+      const explicit = api === 'modrinth' ? options.modrinthUrl : options.itchUrl;
+      if (explicit) urls[api] = explicit;
+      else if (options.live) urls[api] = LIVE[api];
+      else {
+        const server = await startMockServer(api);
+        servers.push(server);
+        urls[api] = server.url;
+        mock = true;
+      }
+    }
+  } catch (error) {
+    await Promise.all(servers.map((s) => s.stop()));
+    throw new ExitError(
+      `could not start the mock servers: ${(error as Error).message.split('\n')[0]}`,
+      1,
+      {
+        cause: error,
+      },
+    );
+  }
+  return {
+    urls,
+    mock,
+    close: async () => {
+      await Promise.all(servers.map((s) => s.stop()));
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type ContractProxy,
+  loadSpec,
+  specPath,
+  startContractProxy,
+} from '@x/contract-testing/servers';
+import { inject } from 'vitest';
+
+const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const CLI = join(appDir, 'dist/cli.js');
+export const SAMPLE_MODS = join(appDir, 'sample-mods');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliRun {
+  child: ReturnType<typeof spawn>;
+  done: Promise<CliResult>;
+}
+
+/** Starts the built CLI as a child process (no TTY: progress stays silent). */
+export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { ...process.env, NO_COLOR: '1', MODRINTH_TOKEN: '', ITCH_API_KEY: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (c) => {
+    stdout += c;
+  });
+  child.stderr?.on('data', (c) => {
+    stderr += c;
+  });
+  const done = new Promise<CliResult>((resolve) => {
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return startCli(args, env).done;
+}
+
+/** A fresh copy of the bundled sample mods in a temp folder. */
+export function sampleModsCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'x-update-mods-'));
+  cpSync(SAMPLE_MODS, dir, { recursive: true });
+  return dir;
+}
+
+/** name -> sha256 of every entry in a folder (hidden files included). */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    out[name] = createHash('sha256')
+      .update(readFileSync(join(dir, name)))
+      .digest('hex');
+  }
+  return out;
+}
+
+export function digest(algorithm: 'sha1' | 'sha512', data: Buffer | string): string {
+  return createHash(algorithm).update(data).digest('hex');
+}
+
+export interface LocalServer {
+  url: string;
+  requests: IncomingMessage[];
+  close(): Promise<void>;
+}
+
+export async function localServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<LocalServer> {
+  const requests: IncomingMessage[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req);
+    handler(req, res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString() || 'null');
+}
+
+/** A contract-checking proxy in front of `target` (default: the run's Prism for `api`). */
+export function proxyFor(api: 'modrinth' | 'itch', target?: string): Promise<ContractProxy> {
+  const prism = inject('xContract').servers[api]?.url as string;
+  return startContractProxy({ spec: loadSpec(specPath(api)), target: target ?? prism });
+}
+
+/** PIDs of running Prism processes (to prove the CLI leaves none behind). */
+export function prismPids(): Set<number> {
+  const pids = new Set<number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('prism-cli'))
+        pids.add(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return pids;
+}
