@@ -78,9 +78,7 @@ export function getProjectsBatched(
   options: BatchOptions = {},
 ): Promise<Project[]> {
   const { client, signal } = options;
-  return inChunks(ids, options, (part) =>
-    getProjects({ client, signal, query: { ids: part } }),
-  );
+  return inChunks(ids, options, (part) => getProjects({ client, signal, query: { ids: part } }));
 }
 
 /** `getVersions` for any number of version IDs, chunked, results merged. */
@@ -89,13 +87,14 @@ export function getVersionsBatched(
   options: BatchOptions = {},
 ): Promise<Version[]> {
   const { client, signal } = options;
-  return inChunks(ids, options, (part) =>
-    getVersions({ client, signal, query: { ids: part } }),
-  );
+  return inChunks(ids, options, (part) => getVersions({ client, signal, query: { ids: part } }));
 }
 
 /** `getUsers` for any number of user IDs or usernames, chunked, results merged. */
-export function getUsersBatched(ids: Iterable<string>, options: BatchOptions = {}): Promise<User[]> {
+export function getUsersBatched(
+  ids: Iterable<string>,
+  options: BatchOptions = {},
+): Promise<User[]> {
   const { client, signal } = options;
   return inChunks(ids, options, (part) => getUsers({ client, signal, query: { ids: part } }));
 }
@@ -148,7 +147,12 @@ export async function getLatestVersionsFromHashesBatched(
       await getLatestVersionsFromHashes({
         client,
         signal,
-        body: { hashes: part, algorithm, loaders: filter.loaders, game_versions: filter.game_versions },
+        body: {
+          hashes: part,
+          algorithm,
+          loaders: filter.loaders,
+          game_versions: filter.game_versions,
+        },
       }),
     );
   }

@@ -95,7 +95,9 @@ export function modrinthCoreConfig(options: ModrinthClientOptions = {}): CoreCon
     authScheme: (token) => token,
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
     rateLimiter:
-      options.rateLimiter === undefined ? new RateLimiter(MODRINTH_RATE_LIMIT) : options.rateLimiter,
+      options.rateLimiter === undefined
+        ? new RateLimiter(MODRINTH_RATE_LIMIT)
+        : options.rateLimiter,
     rateLimitHeaders: {
       limit: 'x-ratelimit-limit',
       remaining: 'x-ratelimit-remaining',

@@ -47,7 +47,9 @@ export function facet(type: FacetType, operator: FacetOperator, value: FacetValu
 export function facet(type: FacetType, a: FacetValue, b?: FacetValue): string {
   const [operator, value] = b === undefined ? [':' as FacetOperator, a] : [a as FacetOperator, b];
   if (typeof type !== 'string' || !/^[a-z_][a-z0-9_]*$/i.test(type)) {
-    throw new FacetError(`facet type must be a name like "categories", got ${JSON.stringify(type)}`);
+    throw new FacetError(
+      `facet type must be a name like "categories", got ${JSON.stringify(type)}`,
+    );
   }
   if (!OPERATORS.includes(operator)) {
     throw new FacetError(

@@ -67,7 +67,8 @@ async function* readStream(stream: ReadableStream<Uint8Array>): AsyncIterable<Ui
 function toBytes(chunk: unknown): Uint8Array {
   if (chunk instanceof Uint8Array) return chunk;
   if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
-  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  if (ArrayBuffer.isView(chunk))
+    return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   if (typeof chunk === 'string') return new TextEncoder().encode(chunk);
   throw new TypeError('hashBytes: stream chunks must be bytes');
 }

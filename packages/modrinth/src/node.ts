@@ -1,15 +1,20 @@
+/// <reference types="node" />
 /**
  * Node-only helpers (`@x/modrinth/node`): hash files by path with
  * `node:crypto`, upload files from disk, check a mods folder for updates.
  * Kept out of the main entry so browser bundles never see `node:` imports.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { openAsBlob } from 'node:fs';
+import { createReadStream, openAsBlob } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { FileHashes } from './hashing.js';
-import { type CheckUpdatesOptions, checkUpdates, type HashedFile, type UpdateCheck } from './updates.js';
+import {
+  type CheckUpdatesOptions,
+  checkUpdates,
+  type HashedFile,
+  type UpdateCheck,
+} from './updates.js';
 
 /** SHA-1 and SHA-512 of a file, streamed from disk in one pass (native `node:crypto`). */
 export async function hashPath(path: string): Promise<FileHashes> {
@@ -26,7 +31,10 @@ export async function hashPath(path: string): Promise<FileHashes> {
  * A `File` backed by the file on disk (read when sent, not now), named after
  * the file, for `createVersion` / `addFilesToVersion` / icon uploads.
  */
-export async function fileFromPath(path: string, options: { type?: string; name?: string } = {}): Promise<File> {
+export async function fileFromPath(
+  path: string,
+  options: { type?: string; name?: string } = {},
+): Promise<File> {
   const blob = await openAsBlob(path, options.type ? { type: options.type } : undefined);
   return new File([blob], options.name ?? basename(path), { type: options.type ?? '' });
 }
@@ -37,7 +45,10 @@ export interface HashFolderOptions {
 }
 
 /** Hashes the files directly inside `dir` (names are full paths). */
-export async function hashFolder(dir: string, options: HashFolderOptions = {}): Promise<HashedFile[]> {
+export async function hashFolder(
+  dir: string,
+  options: HashFolderOptions = {},
+): Promise<HashedFile[]> {
   const extensions = options.extensions ?? ['.jar', '.zip', '.mrpack'];
   const entries = await readdir(dir, { withFileTypes: true });
   const out: HashedFile[] = [];

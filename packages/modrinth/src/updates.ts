@@ -49,7 +49,10 @@ export async function checkUpdates(
     const hash = file.hashes[algorithm];
     const cur = current[hash];
     const next = latest[hash];
-    const check: UpdateCheck = { file, updateAvailable: Boolean(next && cur && next.id !== cur.id) };
+    const check: UpdateCheck = {
+      file,
+      updateAvailable: Boolean(next && cur && next.id !== cur.id),
+    };
     if (cur) check.current = cur;
     if (next) check.latest = next;
     return check;

@@ -85,12 +85,16 @@ function fileName(file: UploadFile): string {
 }
 
 function fileData(file: UploadFile): UploadData {
-  return typeof File !== 'undefined' && file instanceof File ? file : (file as { data: UploadData }).data;
+  return typeof File !== 'undefined' && file instanceof File
+    ? file
+    : (file as { data: UploadData }).data;
 }
 
 function fileType(file: UploadFile): string {
   const explicit =
-    typeof File !== 'undefined' && file instanceof File ? file.type : (file as { type?: string }).type;
+    typeof File !== 'undefined' && file instanceof File
+      ? file.type
+      : (file as { type?: string }).type;
   if (explicit) return explicit;
   const ext = fileName(file).split('.').pop()?.toLowerCase() ?? '';
   return FILE_TYPES[ext] ?? 'application/octet-stream';
@@ -98,7 +102,17 @@ function fileType(file: UploadFile): string {
 
 function imageExt(file: UploadFile): ImageExtension {
   const ext = fileName(file).split('.').pop()?.toLowerCase();
-  const known: ImageExtension[] = ['png', 'jpg', 'jpeg', 'bmp', 'gif', 'webp', 'svg', 'svgz', 'rgb'];
+  const known: ImageExtension[] = [
+    'png',
+    'jpg',
+    'jpeg',
+    'bmp',
+    'gif',
+    'webp',
+    'svg',
+    'svgz',
+    'rgb',
+  ];
   if (ext && (known as string[]).includes(ext)) return ext as ImageExtension;
   throw new UploadError(`cannot tell the image type of "${fileName(file)}"; pass ext`);
 }
@@ -169,7 +183,9 @@ export function createVersionBody(upload: CreateVersionUpload, boundary?: string
     );
   }
   if (upload.data.primary_file !== undefined && !names.includes(upload.data.primary_file)) {
-    throw new UploadError(`primary_file "${upload.data.primary_file}" is not one of ${names.join(', ')}`);
+    throw new UploadError(
+      `primary_file "${upload.data.primary_file}" is not one of ${names.join(', ')}`,
+    );
   }
   const data: CreatableVersion = { ...upload.data, file_parts: names };
   return buildMultipart([dataPart(data), ...parts], boundary);
@@ -178,7 +194,10 @@ export function createVersionBody(upload: CreateVersionUpload, boundary?: string
 /** Create a version with its files (multipart built by hand: JSON `data` part + file parts). */
 export function createVersion(options: CreateVersionOptions): Promise<Version> {
   const { body, ...rest } = options;
-  return createVersionGenerated({ ...rest, ...multipartOptions(createVersionBody(body), rest.headers) });
+  return createVersionGenerated({
+    ...rest,
+    ...multipartOptions(createVersionBody(body), rest.headers),
+  });
 }
 
 export interface CreateProjectUpload {
@@ -208,7 +227,10 @@ export function createProjectBody(upload: CreateProjectUpload, boundary?: string
 /** Create a project (multipart built by hand). */
 export function createProject(options: CreateProjectOptions): Promise<Project> {
   const { body, ...rest } = options;
-  return createProjectGenerated({ ...rest, ...multipartOptions(createProjectBody(body), rest.headers) });
+  return createProjectGenerated({
+    ...rest,
+    ...multipartOptions(createProjectBody(body), rest.headers),
+  });
 }
 
 export interface AddFilesUpload {
@@ -230,7 +252,10 @@ export function addFilesToVersionBody(upload: AddFilesUpload, boundary?: string)
 export function addFilesToVersion(options: AddFilesToVersionOptions): Promise<void> {
   const { body, ...rest } = options;
   return createVoid(
-    addFilesToVersionGenerated({ ...rest, ...multipartOptions(addFilesToVersionBody(body), rest.headers) }),
+    addFilesToVersionGenerated({
+      ...rest,
+      ...multipartOptions(addFilesToVersionBody(body), rest.headers),
+    }),
   );
 }
 
@@ -238,7 +263,11 @@ async function createVoid(p: Promise<unknown>): Promise<void> {
   await p;
 }
 
-function rawImage(body: Blob | Uint8Array | ArrayBuffer, ext: ImageExtension, headers: HeadersOption) {
+function rawImage(
+  body: Blob | Uint8Array | ArrayBuffer,
+  ext: ImageExtension,
+  headers: HeadersOption,
+) {
   return {
     body: body as never,
     bodySerializer: null,
@@ -253,7 +282,10 @@ export function changeProjectIcon(
   options: Omit<Options<ChangeProjectIconData, true>, 'body'> & ImageBody,
 ): Promise<void> {
   return createVoid(
-    changeProjectIconGenerated({ ...options, ...rawImage(options.body, options.query.ext, options.headers) }),
+    changeProjectIconGenerated({
+      ...options,
+      ...rawImage(options.body, options.query.ext, options.headers),
+    }),
   );
 }
 
@@ -262,7 +294,10 @@ export function addGalleryImage(
   options: Omit<Options<AddGalleryImageData, true>, 'body'> & ImageBody,
 ): Promise<void> {
   return createVoid(
-    addGalleryImageGenerated({ ...options, ...rawImage(options.body, options.query.ext, options.headers) }),
+    addGalleryImageGenerated({
+      ...options,
+      ...rawImage(options.body, options.query.ext, options.headers),
+    }),
   );
 }
 
@@ -279,10 +314,10 @@ export function changeUserIcon(
   const { ext, ...rest } = options;
   const e =
     ext ??
-    (typeof File !== 'undefined' && options.body instanceof File
-      ? imageExt(options.body)
-      : 'png');
-  return createVoid(changeUserIconGenerated({ ...rest, ...rawImage(options.body, e, rest.headers) }));
+    (typeof File !== 'undefined' && options.body instanceof File ? imageExt(options.body) : 'png');
+  return createVoid(
+    changeUserIconGenerated({ ...rest, ...rawImage(options.body, e, rest.headers) }),
+  );
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

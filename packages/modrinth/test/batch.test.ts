@@ -1,4 +1,3 @@
-import { prism } from './support.js';
 import { describe, expect, it } from 'vitest';
 import {
   chunk,
@@ -11,6 +10,7 @@ import {
   getVersionsBatched,
   versionsFromHashesBatched,
 } from '../src/index.js';
+import { prism } from './support.js';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `ID${String(i).padStart(6, '0')}`);
 
@@ -90,7 +90,10 @@ describe('batched calls through Prism', () => {
       { client, chunkSize: 10 },
     );
     expect(bodies).toHaveLength(6);
-    expect(JSON.parse(bodies[0]!)).toMatchObject({ algorithm: 'sha1', hashes: hashes.slice(0, 10) });
+    expect(JSON.parse(bodies[0]!)).toMatchObject({
+      algorithm: 'sha1',
+      hashes: hashes.slice(0, 10),
+    });
     expect(JSON.parse(bodies[5]!)).toMatchObject({
       algorithm: 'sha512',
       hashes: hashes.slice(20),

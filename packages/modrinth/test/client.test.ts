@@ -14,12 +14,15 @@ import {
   MODRINTH_API_URL,
   MODRINTH_STAGING_API_URL,
   NotFoundError,
-  RateLimiter,
   RateLimitError,
+  RateLimiter,
   VERSION,
 } from '../src/index.js';
 
-type Handler = (req: IncomingMessage, body: string) => { status: number; headers?: Record<string, string>; body?: string };
+type Handler = (
+  req: IncomingMessage,
+  body: string,
+) => { status: number; headers?: Record<string, string>; body?: string };
 let server: Server;
 let base: string;
 let handler: Handler;
@@ -44,7 +47,9 @@ const ok = () => ({ status: 200, body: '[]' });
 describe('createModrinthClient', () => {
   it('defaults: production URL, staging switch, package User-Agent', () => {
     expect(createModrinthClient().getConfig().baseUrl).toBe(MODRINTH_API_URL);
-    expect(createModrinthClient({ staging: true }).getConfig().baseUrl).toBe(MODRINTH_STAGING_API_URL);
+    expect(createModrinthClient({ staging: true }).getConfig().baseUrl).toBe(
+      MODRINTH_STAGING_API_URL,
+    );
     expect(DEFAULT_USER_AGENT).toBe(`@x/modrinth/${VERSION}`);
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     expect(VERSION).toBe(pkg.version);
@@ -60,33 +65,59 @@ describe('createModrinthClient', () => {
   it('sends the token raw and the User-Agent (default and custom)', async () => {
     handler = ok;
     seen.length = 0;
-    await loaderList({ client: createModrinthClient({ baseUrl: base, token: 'mrp_abc', rateLimiter: false }) });
     await loaderList({
-      client: createModrinthClient({ baseUrl: base, token: () => 'mrp_def', userAgent: 'me/app/1.0 (me@example.com)', rateLimiter: false }),
+      client: createModrinthClient({ baseUrl: base, token: 'mrp_abc', rateLimiter: false }),
+    });
+    await loaderList({
+      client: createModrinthClient({
+        baseUrl: base,
+        token: () => 'mrp_def',
+        userAgent: 'me/app/1.0 (me@example.com)',
+        rateLimiter: false,
+      }),
     });
     expect(seen.map((r) => r.headers.authorization)).toEqual(['mrp_abc', 'mrp_def']);
-    expect(seen.map((r) => r.headers['user-agent'])).toEqual([DEFAULT_USER_AGENT, 'me/app/1.0 (me@example.com)']);
+    expect(seen.map((r) => r.headers['user-agent'])).toEqual([
+      DEFAULT_USER_AGENT,
+      'me/app/1.0 (me@example.com)',
+    ]);
   });
 
   it('turns {"error","description"} into the message', async () => {
-    handler = () => ({ status: 400, body: JSON.stringify({ error: 'invalid_input', description: 'Error while parsing multipart payload' }) });
+    handler = () => ({
+      status: 400,
+      body: JSON.stringify({
+        error: 'invalid_input',
+        description: 'Error while parsing multipart payload',
+      }),
+    });
     const client = createModrinthClient({ baseUrl: base, retry: false, rateLimiter: false });
     const error = await loaderList({ client }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
-    expect((error as Error).message).toContain('invalid_input: Error while parsing multipart payload');
+    expect((error as Error).message).toContain(
+      'invalid_input: Error while parsing multipart payload',
+    );
   });
 
   it('410 becomes a GoneError saying the API version is deprecated', async () => {
-    handler = () => ({ status: 410, body: JSON.stringify({ error: 'gone', description: 'STOP USING THIS API' }) });
+    handler = () => ({
+      status: 410,
+      body: JSON.stringify({ error: 'gone', description: 'STOP USING THIS API' }),
+    });
     const client = createModrinthClient({ baseUrl: base, retry: false, rateLimiter: false });
-    const error = await getProject({ client, path: { 'id|slug': 'sodium' } }).catch((e: unknown) => e);
+    const error = await getProject({ client, path: { 'id|slug': 'sodium' } }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(GoneError);
     expect((error as Error).message).toMatch(/this API version is deprecated/);
     expect((error as Error).message).toContain('STOP USING THIS API');
   });
 
   it('forgeUpdates is requested outside /v2, as the spec says', async () => {
-    handler = () => ({ status: 200, body: JSON.stringify({ homepage: 'https://modrinth.com', promos: {} }) });
+    handler = () => ({
+      status: 200,
+      body: JSON.stringify({ homepage: 'https://modrinth.com', promos: {} }),
+    });
     seen.length = 0;
     const client = createModrinthClient({ baseUrl: base, rateLimiter: false });
     const updates = await forgeUpdates({ client, path: { 'id|slug': 'sodium' } });
@@ -97,7 +128,11 @@ describe('createModrinthClient', () => {
   it('withOptions overrides per call and shares the limiter', async () => {
     let calls = 0;
     handler = () => (++calls === 1 ? { status: 503, body: '{}' } : ok());
-    const client = createModrinthClient({ baseUrl: base, retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 1 }, rateLimiter: false });
+    const client = createModrinthClient({
+      baseUrl: base,
+      retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 1 },
+      rateLimiter: false,
+    });
     await expect(loaderList({ client: client.withOptions({ retry: false }) })).rejects.toThrow();
     calls = 0;
     await expect(loaderList({ client })).resolves.toEqual([]);
@@ -112,8 +147,15 @@ describe('rate limits (local server answering 429 with X-Ratelimit-Reset)', () =
       ++calls === 1
         ? {
             status: 429,
-            headers: { 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' },
-            body: JSON.stringify({ error: 'ratelimit_error', description: 'You are being rate-limited.' }),
+            headers: {
+              'x-ratelimit-limit': '300',
+              'x-ratelimit-remaining': '0',
+              'x-ratelimit-reset': '1',
+            },
+            body: JSON.stringify({
+              error: 'ratelimit_error',
+              description: 'You are being rate-limited.',
+            }),
           }
         : ok();
     const client = createModrinthClient({ baseUrl: base });
@@ -127,13 +169,18 @@ describe('rate limits (local server answering 429 with X-Ratelimit-Reset)', () =
     handler = () => ({
       status: 429,
       headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '7' },
-      body: JSON.stringify({ error: 'ratelimit_error', description: 'You are being rate-limited.' }),
+      body: JSON.stringify({
+        error: 'ratelimit_error',
+        description: 'You are being rate-limited.',
+      }),
     });
     const client = createModrinthClient({ baseUrl: base, retry: false, rateLimiter: false });
     const error = await loaderList({ client }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as Error).message).toContain('You are being rate-limited.');
-    expect((error as RateLimitError & { retryAfterMs?: number }).retryAfterMs).toBeGreaterThan(5000);
+    expect((error as RateLimitError & { retryAfterMs?: number }).retryAfterMs).toBeGreaterThan(
+      5000,
+    );
   });
 
   it('Remaining 0 holds the next request until the window resets', async () => {
@@ -142,7 +189,15 @@ describe('rate limits (local server answering 429 with X-Ratelimit-Reset)', () =
     handler = () => {
       times.push(Date.now());
       return ++calls === 1
-        ? { status: 200, headers: { 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' }, body: '[]' }
+        ? {
+            status: 200,
+            headers: {
+              'x-ratelimit-limit': '300',
+              'x-ratelimit-remaining': '0',
+              'x-ratelimit-reset': '1',
+            },
+            body: '[]',
+          }
         : ok();
     };
     const client = createModrinthClient({ baseUrl: base });
@@ -157,12 +212,22 @@ describe('rate limits (local server answering 429 with X-Ratelimit-Reset)', () =
     const a = createModrinthClient({ baseUrl: base, rateLimiter: limiter });
     const b = createModrinthClient({ baseUrl: base, rateLimiter: limiter });
     const started = Date.now();
-    await Promise.all([loaderList({ client: a }), loaderList({ client: b }), loaderList({ client: a })]);
+    await Promise.all([
+      loaderList({ client: a }),
+      loaderList({ client: b }),
+      loaderList({ client: a }),
+    ]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
   });
 
   it('404 maps to NotFoundError with the API message', async () => {
-    handler = () => ({ status: 404, body: JSON.stringify({ error: 'not_found', description: 'the requested route does not exist' }) });
+    handler = () => ({
+      status: 404,
+      body: JSON.stringify({
+        error: 'not_found',
+        description: 'the requested route does not exist',
+      }),
+    });
     const client = createModrinthClient({ baseUrl: base, rateLimiter: false });
     const error = await loaderList({ client }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);

@@ -1,9 +1,8 @@
 import { inspect } from 'node:util';
 import { ContractViolationError, contractFetchFor } from '@x/contract-testing';
-import { prism, rootCause } from './support.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ApiError,
+  type ApiError,
   AuthenticationError,
   BadRequestError,
   createModrinthClient,
@@ -12,8 +11,9 @@ import {
   NotFoundError,
   randomProjects,
 } from '../src/index.js';
-import { startMultipartStandIn, type StandIn } from './multipart-standin.js';
+import { type StandIn, startMultipartStandIn } from './multipart-standin.js';
 import { type OperationCase, operations } from './operations.js';
+import { prism, rootCause } from './support.js';
 
 const c = prism();
 const TOKEN = 'mrp_contractTestTokenDoNotLeak1234567890';
@@ -69,7 +69,9 @@ describe('every operation of the spec', () => {
     });
     for (const status of op.statuses.filter((s) => /^[45]/.test(s))) {
       it(`${op.operationId}: ${status} throws ${ERROR_CLASSES[status]?.name}`, async () => {
-        const error = await run(op.operationId, row, { prefer: `code=${status}` }).catch((e: unknown) => e);
+        const error = await run(op.operationId, row, { prefer: `code=${status}` }).catch(
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(ERROR_CLASSES[status]);
         expect((error as ApiError).status).toBe(Number(status));
       });
@@ -80,16 +82,19 @@ describe('every operation of the spec', () => {
 describe('contract boundaries', () => {
   it('a request the spec forbids fails with ContractViolationError', async () => {
     // count must be an integer: the types forbid this, so go around them.
-    const error = await randomProjects({ client, query: { count: 'many' as unknown as number } }).catch(
-      (e: unknown) => e,
-    );
+    const error = await randomProjects({
+      client,
+      query: { count: 'many' as unknown as number },
+    }).catch((e: unknown) => e);
     expect(rootCause(error)).toBeInstanceOf(ContractViolationError);
     expect((rootCause(error) as ContractViolationError).direction).toBe('request');
     expect((rootCause(error) as ContractViolationError).message).toMatch(/count/);
   });
 
   it('missing required query parameter is refused', async () => {
-    const error = await getProjects({ client, query: {} as { ids: string[] } }).catch((e: unknown) => e);
+    const error = await getProjects({ client, query: {} as { ids: string[] } }).catch(
+      (e: unknown) => e,
+    );
     expect(rootCause(error)).toBeInstanceOf(ContractViolationError);
   });
 
@@ -100,10 +105,17 @@ describe('contract boundaries', () => {
       headers: { prefer: 'code=404' },
     }).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(NotFoundError);
-    const auth = await operations.getUserFromAuth!.call(client, { prefer: 'code=401' }).catch((e: unknown) => e);
+    const auth = await operations
+      .getUserFromAuth!.call(client, { prefer: 'code=401' })
+      .catch((e: unknown) => e);
     expect(auth).toBeInstanceOf(AuthenticationError);
     for (const e of [error, auth]) {
-      const text = [String(e), (e as Error).stack, JSON.stringify(e), inspect(e, { depth: 5 })].join('\n');
+      const text = [
+        String(e),
+        (e as Error).stack,
+        JSON.stringify(e),
+        inspect(e, { depth: 5 }),
+      ].join('\n');
       expect(text).not.toContain(TOKEN);
     }
   });
@@ -114,7 +126,11 @@ describe('multipart stand-in', () => {
     const fetch = contractFetchFor('modrinth', standIn.url);
     const form = new FormData();
     form.append('data', JSON.stringify({ file_parts: ['missing.jar'] }));
-    const error = await fetch(`${standIn.url}/version`, { method: 'POST', body: form, headers: { authorization: 'x' } }).catch((e: unknown) => e);
+    const error = await fetch(`${standIn.url}/version`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: 'x' },
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContractViolationError);
   });
 });

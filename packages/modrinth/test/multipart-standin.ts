@@ -18,8 +18,27 @@ export interface StandIn {
   close(): Promise<void>;
 }
 
-const VERSION_REQUIRED = ['name', 'version_number', 'game_versions', 'version_type', 'loaders', 'featured', 'project_id', 'file_parts'];
-const PROJECT_REQUIRED = ['slug', 'title', 'description', 'categories', 'client_side', 'server_side', 'body', 'license_id', 'project_type'];
+const VERSION_REQUIRED = [
+  'name',
+  'version_number',
+  'game_versions',
+  'version_type',
+  'loaders',
+  'featured',
+  'project_id',
+  'file_parts',
+];
+const PROJECT_REQUIRED = [
+  'slug',
+  'title',
+  'description',
+  'categories',
+  'client_side',
+  'server_side',
+  'body',
+  'license_id',
+  'project_type',
+];
 
 function problem(violations: string[]) {
   return {
@@ -29,7 +48,11 @@ function problem(violations: string[]) {
       type: 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY',
       title: 'Invalid request',
       detail: 'multipart stand-in',
-      validation: violations.map((message) => ({ location: ['request', 'body'], severity: 'Error', message })),
+      validation: violations.map((message) => ({
+        location: ['request', 'body'],
+        severity: 'Error',
+        message,
+      })),
     }),
   };
 }
@@ -45,19 +68,24 @@ async function check(path: string, form: FormData): Promise<string[]> {
     } catch {
       errors.push('data part is not JSON');
     }
-    if (!data || typeof data !== 'object' || Array.isArray(data)) errors.push('data must be an object');
+    if (!data || typeof data !== 'object' || Array.isArray(data))
+      errors.push('data must be an object');
   }
-  const required = path === '/version' ? VERSION_REQUIRED : path === '/project' ? PROJECT_REQUIRED : [];
+  const required =
+    path === '/version' ? VERSION_REQUIRED : path === '/project' ? PROJECT_REQUIRED : [];
   for (const key of required) if (!(key in data)) errors.push(`data.${key} is required`);
   const files = [...form.entries()].filter(([, v]) => typeof v !== 'string').map(([k]) => k);
   if (path === '/version') {
     const parts = data.file_parts as unknown;
-    if (!Array.isArray(parts) || parts.length === 0) errors.push('data.file_parts must list the file parts');
+    if (!Array.isArray(parts) || parts.length === 0)
+      errors.push('data.file_parts must list the file parts');
     else for (const p of parts) if (!files.includes(p)) errors.push(`file part "${p}" missing`);
-    if (typeof data.primary_file === 'string' && !files.includes(data.primary_file)) errors.push('primary_file names no part');
+    if (typeof data.primary_file === 'string' && !files.includes(data.primary_file))
+      errors.push('primary_file names no part');
   }
   if (/^\/version\/[^/]+\/file$/.test(path) && files.length === 0) errors.push('no file parts');
-  for (const f of files) if (f !== 'icon' && path === '/project') errors.push(`unexpected part ${f}`);
+  for (const f of files)
+    if (f !== 'icon' && path === '/project') errors.push(`unexpected part ${f}`);
   return errors;
 }
 
@@ -73,6 +101,27 @@ export async function startMultipartStandIn(prismUrl: string): Promise<StandIn> 
     };
     const prefer = /code=(\d+)/.exec(String(req.headers.prefer ?? ''))?.[1];
     const contentType = String(req.headers['content-type'] ?? '');
+    const multipartOp =
+      /^\/(project|version|version\/[^/]+\/file)$/.test(url.pathname) && req.method === 'POST';
+    if (!multipartOp) {
+      // Everything else goes to Prism, unchanged.
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers))
+        if (typeof v === 'string' && k !== 'host') headers.set(k, v);
+      const upstream = await fetch(prismUrl + url.pathname + url.search, {
+        method: req.method ?? 'GET',
+        headers,
+        ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+      });
+      const text = await upstream.text();
+      const out: Record<string, string> = {};
+      upstream.headers.forEach((v, k) => {
+        if (k !== 'content-length' && k !== 'transfer-encoding' && k !== 'connection') out[k] = v;
+      });
+      res.writeHead(upstream.status, out);
+      res.end(/json/.test(out['content-type'] ?? '') && text ? repairJson(text) : text);
+      return;
+    }
     if (!contentType.startsWith('multipart/form-data; boundary=')) {
       const p = problem([`content-type ${contentType} is not multipart/form-data with a boundary`]);
       return send(p.status, p.body, p.type);
@@ -88,9 +137,22 @@ export async function startMultipartStandIn(prismUrl: string): Promise<StandIn> 
       return send(p.status, p.body, p.type);
     }
     if (!req.headers.authorization || prefer === '401') {
-      return send(401, JSON.stringify({ error: 'unauthorized', description: 'Authentication Error: Invalid Authentication Credentials' }));
+      return send(
+        401,
+        JSON.stringify({
+          error: 'unauthorized',
+          description: 'Authentication Error: Invalid Authentication Credentials',
+        }),
+      );
     }
-    if (prefer === '400') return send(400, JSON.stringify({ error: 'invalid_input', description: 'Error while validating input: Invalid Input' }));
+    if (prefer === '400')
+      return send(
+        400,
+        JSON.stringify({
+          error: 'invalid_input',
+          description: 'Error while validating input: Invalid Input',
+        }),
+      );
     if (prefer === '404') return send(404);
     if (url.pathname === '/project' || url.pathname === '/version') {
       const source = url.pathname === '/project' ? '/project/AABBCCDD' : '/version/IIJJKKLL';

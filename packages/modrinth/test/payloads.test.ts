@@ -26,7 +26,9 @@ import {
  * query) gets 404, so these tests also prove the SDK builds the live URLs.
  */
 const dir = payloadsDir('modrinth');
-const projectIds = (JSON.parse(readFileSync(join(dir, 'get-projects.multi.json'), 'utf8')) as Project[]).map((p) => p.id);
+const projectIds = (
+  JSON.parse(readFileSync(join(dir, 'get-projects.multi.json'), 'utf8')) as Project[]
+).map((p) => p.id);
 /** Path plus decoded query, parameters in name order (order is not meaningful). */
 function routeKey(pathname: string, search: string): string {
   const params = [...new URLSearchParams(search)].sort(([a], [b]) => a.localeCompare(b));
@@ -35,9 +37,11 @@ function routeKey(pathname: string, search: string): string {
 const recorded: Record<string, string> = {
   '/v2/project/AANobbMI': 'get-project.sodium.json',
   '/v2/search?query=sodium&limit=10': 'search-projects.sodium.json',
-  '/v2/project/AANobbMI/version?game_versions=["1.21.1"]&loaders=["fabric"]': 'get-project-versions.sodium-fabric-1.21.1.json',
+  '/v2/project/AANobbMI/version?game_versions=["1.21.1"]&loaders=["fabric"]':
+    'get-project-versions.sodium-fabric-1.21.1.json',
   '/v2/project/sodium/version': 'get-project-versions.sodium.json',
-  '/v2/version_file/928a2598178c3a58b0638bab842f467d2e49251a?algorithm=sha1': 'version-file-sha1.sodium.json',
+  '/v2/version_file/928a2598178c3a58b0638bab842f467d2e49251a?algorithm=sha1':
+    'version-file-sha1.sodium.json',
   '/v2/project/AANobbMI/dependencies': 'get-project-dependencies.sodium.json',
   [`/v2/projects?ids=${JSON.stringify(projectIds)}`]: 'get-projects.multi.json',
   '/v2/project/lithium/version': 'get-project-versions.lithium.json',
@@ -135,7 +139,9 @@ describe('recorded live responses, read through the SDK and the spec validator',
       path: { hash: '928a2598178c3a58b0638bab842f467d2e49251a' },
       query: { algorithm: 'sha1' },
     });
-    expect(version.files.some((f) => f.hashes.sha1 === '928a2598178c3a58b0638bab842f467d2e49251a')).toBe(true);
+    expect(
+      version.files.some((f) => f.hashes.sha1 === '928a2598178c3a58b0638bab842f467d2e49251a'),
+    ).toBe(true);
   });
 
   it('getDependencies', async () => {
@@ -146,7 +152,14 @@ describe('recorded live responses, read through the SDK and the spec validator',
 
   it('getProjects with six JSON-encoded ids', async () => {
     const projects = await getProjects({ client, query: { ids: projectIds } });
-    expect(projects.map((p) => p.slug)).toEqual(['fabric-api', 'sodium', 'iris', 'lithium', 'modmenu', 'cloth-config']);
+    expect(projects.map((p) => p.slug)).toEqual([
+      'fabric-api',
+      'sodium',
+      'iris',
+      'lithium',
+      'modmenu',
+      'cloth-config',
+    ]);
   });
 
   it('tags: game versions and loaders', async () => {

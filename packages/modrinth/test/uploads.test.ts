@@ -1,5 +1,3 @@
-import { type StandIn, startMultipartStandIn } from './multipart-standin.js';
-import { prism } from './support.js';
 import { contractFetchFor } from '@x/contract-testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import {
@@ -14,6 +12,8 @@ import {
   imageContentType,
   UploadError,
 } from '../src/index.js';
+import { type StandIn, startMultipartStandIn } from './multipart-standin.js';
+import { prism } from './support.js';
 
 const jar = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 8, 7]);
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
@@ -44,8 +44,12 @@ describe('multipart bodies', () => {
     });
     const { raw, form } = await parse(m);
     expect(m.contentType).toMatch(/^multipart\/form-data; boundary=/);
-    expect(raw).toContain('Content-Disposition: form-data; name="data"\r\nContent-Type: application/json\r\n');
-    expect(raw).toContain('name="mod.jar"; filename="mod.jar"\r\nContent-Type: application/java-archive');
+    expect(raw).toContain(
+      'Content-Disposition: form-data; name="data"\r\nContent-Type: application/json\r\n',
+    );
+    expect(raw).toContain(
+      'name="mod.jar"; filename="mod.jar"\r\nContent-Type: application/java-archive',
+    );
     const data = JSON.parse(form.get('data') as string);
     expect(data.file_parts).toEqual(['mod.jar', 'mod-sources.jar']);
     expect(data.primary_file).toBe('mod.jar');
@@ -57,31 +61,62 @@ describe('multipart bodies', () => {
   });
 
   it('duplicate file names get unique part names', async () => {
-    const m = createVersionBody({ data: versionData, files: [{ name: 'a.jar', data: jar }, { name: 'a.jar', data: jar }] });
+    const m = createVersionBody({
+      data: versionData,
+      files: [
+        { name: 'a.jar', data: jar },
+        { name: 'a.jar', data: jar },
+      ],
+    });
     const { form } = await parse(m);
     expect(JSON.parse(form.get('data') as string).file_parts).toEqual(['a.jar', 'a.jar-2']);
   });
 
   it('refuses inconsistent file_parts, unknown primary_file and no files', () => {
-    expect(() => createVersionBody({ data: { ...versionData, file_parts: ['x'] }, files: [{ name: 'a.jar', data: jar }] })).toThrow(UploadError);
-    expect(() => createVersionBody({ data: { ...versionData, primary_file: 'b.jar' }, files: [{ name: 'a.jar', data: jar }] })).toThrow(UploadError);
+    expect(() =>
+      createVersionBody({
+        data: { ...versionData, file_parts: ['x'] },
+        files: [{ name: 'a.jar', data: jar }],
+      }),
+    ).toThrow(UploadError);
+    expect(() =>
+      createVersionBody({
+        data: { ...versionData, primary_file: 'b.jar' },
+        files: [{ name: 'a.jar', data: jar }],
+      }),
+    ).toThrow(UploadError);
     expect(() => createVersionBody({ data: versionData, files: [] })).toThrow(UploadError);
     expect(() => addFilesToVersionBody({ files: [] })).toThrow(UploadError);
   });
 
   it('createProject: data part and an icon part with an image content type', async () => {
     const m = createProjectBody({
-      data: { slug: 'x', title: 'X', description: 'd', categories: [], client_side: 'required', server_side: 'optional', body: 'b', license_id: 'MIT', project_type: 'mod', is_draft: true } as never,
+      data: {
+        slug: 'x',
+        title: 'X',
+        description: 'd',
+        categories: [],
+        client_side: 'required',
+        server_side: 'optional',
+        body: 'b',
+        license_id: 'MIT',
+        project_type: 'mod',
+        is_draft: true,
+      } as never,
       icon: { name: 'icon.jpg', data: png },
     });
     const { raw, form } = await parse(m);
     expect(JSON.parse(form.get('data') as string).slug).toBe('x');
     expect(raw).toContain('name="icon"; filename="icon.jpg"\r\nContent-Type: image/jpeg');
-    expect(() => createProjectBody({ data: {} as never, icon: { name: 'icon', data: png } })).toThrow(UploadError);
+    expect(() =>
+      createProjectBody({ data: {} as never, icon: { name: 'icon', data: png } }),
+    ).toThrow(UploadError);
   });
 
   it('addFilesToVersion: data defaults to {}', async () => {
-    const { form } = await parse(addFilesToVersionBody({ files: [{ name: 'b.mrpack', data: jar }] }));
+    const { form } = await parse(
+      addFilesToVersionBody({ files: [{ name: 'b.mrpack', data: jar }] }),
+    );
     expect(form.get('data')).toBe('{}');
     expect((form.get('b.mrpack') as File).type).toBe('application/x-modrinth-modpack+zip');
   });
@@ -115,7 +150,10 @@ describe('upload requests on the wire (through Prism)', () => {
     const standIn = await startMultipartStandIn(prism().baseUrl);
     onTestFinished(() => standIn.close());
     const { client, seen } = capture(standIn);
-    const version = await createVersion({ client, body: { data: versionData, files: [{ name: 'm.jar', data: jar }] } });
+    const version = await createVersion({
+      client,
+      body: { data: versionData, files: [{ name: 'm.jar', data: jar }] },
+    });
     expect(version.id).toBeTypeOf('string');
     const req = seen[0]!;
     expect(req.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
@@ -126,10 +164,24 @@ describe('upload requests on the wire (through Prism)', () => {
 
   it('icons and gallery images go raw with the content type of ext', async () => {
     const { client, seen } = capture();
-    await changeProjectIcon({ client, path: { 'id|slug': 'x' }, query: { ext: 'webp' }, body: png });
-    await addGalleryImage({ client, path: { 'id|slug': 'x' }, query: { ext: 'jpg', featured: false }, body: new Blob([png]) });
+    await changeProjectIcon({
+      client,
+      path: { 'id|slug': 'x' },
+      query: { ext: 'webp' },
+      body: png,
+    });
+    await addGalleryImage({
+      client,
+      path: { 'id|slug': 'x' },
+      query: { ext: 'jpg', featured: false },
+      body: new Blob([png]),
+    });
     await changeUserIcon({ client, path: { 'id|username': 'u' }, body: new File([png], 'me.gif') });
-    expect(seen.map((r) => r.headers.get('content-type'))).toEqual(['image/webp', 'image/jpeg', 'image/gif']);
+    expect(seen.map((r) => r.headers.get('content-type'))).toEqual([
+      'image/webp',
+      'image/jpeg',
+      'image/gif',
+    ]);
     for (const r of seen) expect(new Uint8Array(await r.arrayBuffer())).toEqual(png);
   });
 });

@@ -1,0 +1,33 @@
+import {
+  createModrinthClient,
+  loaderList,
+  type ModrinthClientOptions,
+  RateLimiter,
+  versionList,
+} from '@x/modrinth';
+
+// Modrinth allows 300 requests/minute per IP. Each client has its own limiter
+// by default; share one when several clients run in the same process.
+export async function sharedBudget(options: ModrinthClientOptions = {}) {
+  const limiter = new RateLimiter({ maxRequests: 300, intervalMs: 60_000 });
+  const launcher = createModrinthClient({
+    userAgent: 'my-launcher/1.2.0',
+    rateLimiter: limiter,
+    ...options,
+  });
+  const indexer = createModrinthClient({
+    userAgent: 'my-launcher-indexer/1.2.0',
+    rateLimiter: limiter,
+    retry: { maxRetries: 5, maxRetryAfterMs: 60_000 }, // 429s wait for X-Ratelimit-Reset
+    ...options,
+  });
+  const [loaders, versions] = await Promise.all([
+    loaderList({ client: launcher }),
+    versionList({ client: indexer }),
+  ]);
+  // One call with a shorter timeout and no retries, same limiter:
+  const quick = await loaderList({
+    client: launcher.withOptions({ timeoutMs: 5_000, retry: false }),
+  });
+  return { loaders: loaders.length, versions: versions.length, quick: quick.length };
+}
