@@ -1,4 +1,4 @@
-import { applyAuth, bearer, originOf, resolveToken } from './auth.js';
+import { applyAuth, bearer, originOf } from './auth.js';
 import {
   type ApiError,
   ConnectionError,
@@ -37,6 +37,9 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Redirects followed per attempt when none is configured. */
 export const DEFAULT_MAX_REDIRECTS = 10;
 
+const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
 /** State shared by a CoreFetch and every `.with()` derived from it. */
 interface Shared {
   readonly config: CoreConfig;
@@ -46,12 +49,29 @@ interface Shared {
   readonly limiter: RateLimiter | false;
   readonly logger: Logger | undefined;
   readonly browser: boolean;
+  readonly scheme: (token: string) => string;
 }
 
-/** Call options after `.with()` merging: signals accumulate, hooks append. */
+/** `.with()` options after merging: signals accumulate, hooks append. */
 interface Overrides extends Omit<CallOptions, 'signal' | 'hooks'> {
   signals: AbortSignal[];
   hooks: Hooks[];
+}
+
+/** Settings of one CoreFetch, computed once (not per call). */
+interface Settings {
+  readonly shared: Shared;
+  readonly overrides: Overrides;
+  readonly retry: ResolvedRetryOptions | false;
+  readonly hooks: Hooks[];
+  readonly hasRequestHooks: boolean;
+  readonly hasResponseHooks: boolean;
+  /** A custom fetch, or `undefined` to call `globalThis.fetch(input, init)` directly. */
+  readonly fetchImpl: FetchLike | undefined;
+  readonly limiter: RateLimiter | false;
+  readonly timeoutMs: number;
+  readonly retryNonIdempotent: boolean;
+  readonly maxRedirects: number;
 }
 
 /**
@@ -69,10 +89,10 @@ export function createCoreFetch(config: CoreConfig): CoreFetch {
       `createCoreFetch: baseUrl is not an absolute URL: ${redactUrl(config.baseUrl)}`,
     );
   }
-  const { token, ...rest } = config;
+  const { token: _token, ...rest } = config;
   const publicConfig: PublicCoreConfig = Object.freeze({
     ...rest,
-    hasToken: token !== undefined && token !== '',
+    hasToken: config.token !== undefined && config.token !== '',
   });
   const shared: Shared = {
     config,
@@ -85,17 +105,32 @@ export function createCoreFetch(config: CoreConfig): CoreFetch {
         ? { debug: (message, data) => console.debug(`[@x/core] ${message}`, data ?? '') }
         : config.logger,
     browser: isBrowserLike(),
+    scheme: config.authScheme ?? bearer,
   };
   return make(shared, { signals: [], hooks: [] });
 }
 
 function make(shared: Shared, overrides: Overrides): CoreFetch {
+  const { config } = shared;
+  const hooks = config.hooks ? [config.hooks, ...overrides.hooks] : overrides.hooks;
+  const settings: Settings = {
+    shared,
+    overrides,
+    retry: resolveRetry(config.retry, overrides.retry),
+    hooks,
+    hasRequestHooks: hooks.some((h) => (h.onRequest?.length ?? 0) > 0),
+    hasResponseHooks: hooks.some((h) => (h.onResponse?.length ?? 0) > 0),
+    fetchImpl: config.fetch,
+    limiter: overrides.rateLimiter ?? shared.limiter,
+    timeoutMs: overrides.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    retryNonIdempotent:
+      overrides.retryNonIdempotent === true || overrides.allowRetryNonIdempotent === true,
+    maxRedirects: config.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+  };
   const coreFetch = (input: Request | URL | string, init?: RequestInit) =>
-    send(shared, overrides, input, init);
+    send(settings, input, init);
   Object.defineProperties(coreFetch, {
-    with: {
-      value: (next: CallOptions) => make(shared, mergeOverrides(overrides, next)),
-    },
+    with: { value: (next: CallOptions) => make(shared, mergeOverrides(overrides, next)) },
     config: { value: shared.publicConfig, enumerable: true },
     toJSON: { value: () => ({ config: shared.publicConfig }) },
   });
@@ -128,99 +163,118 @@ function isRequest(input: unknown): input is Request {
   );
 }
 
-function toRequest(input: Request | URL | string, init: RequestInit | undefined, baseUrl: string) {
-  if (isRequest(input)) return init ? new Request(input, init) : input;
-  const s = String(input);
-  const url = /^[a-z][a-z\d+.-]*:/i.test(s) ? s : `${baseUrl}/${s.replace(/^\/+/, '')}`;
-  return new Request(url, init);
-}
-
 function isStream(body: unknown): boolean {
   return typeof ReadableStream !== 'undefined' && body instanceof ReadableStream;
 }
 
-/** The credential values of a request's own `Authorization` header, to scrub from errors. */
-function headerSecrets(headers: Headers): string[] {
-  const value = headers.get('authorization');
-  if (!value) return [];
-  const space = value.indexOf(' ');
-  return space > 0 ? [value, value.slice(space + 1)] : [value];
+/**
+ * One call's request, kept as light as possible: a `Request` only when the
+ * caller gave one or there is a body; otherwise the URL and init.
+ */
+interface Source {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: HeadersInit | undefined;
+  readonly request: Request | undefined;
+  readonly init: RequestInit | undefined;
+  readonly signal: AbortSignal | undefined;
+  readonly redirect: RequestRedirect;
+  readonly hasBody: boolean;
 }
 
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+function toSource(
+  input: Request | URL | string,
+  init: RequestInit | undefined,
+  baseUrl: string,
+): Source {
+  let request: Request | undefined;
+  if (isRequest(input)) {
+    request = init ? new Request(input, init) : input;
+  } else {
+    const s = String(input);
+    const url = /^[a-z][a-z\d+.-]*:/i.test(s) ? s : `${baseUrl}/${s.replace(/^\/+/, '')}`;
+    if (init?.body === undefined || init.body === null) {
+      return {
+        url,
+        method: (init?.method ?? 'GET').toUpperCase(),
+        headers: init?.headers,
+        request: undefined,
+        init,
+        signal: init?.signal ?? undefined,
+        redirect: init?.redirect ?? 'follow',
+        hasBody: false,
+      };
+    }
+    request = new Request(url, init);
+  }
+  return {
+    url: request.url,
+    method: request.method.toUpperCase(),
+    headers: request.headers,
+    request,
+    init: undefined,
+    signal: request.signal,
+    redirect: request.redirect,
+    hasBody: request.body !== null,
+  };
+}
 
-/** Everything one call needs, computed once. */
+/** Everything one call needs. */
 interface Call {
-  readonly shared: Shared;
-  readonly overrides: Overrides;
-  readonly original: Request;
-  readonly method: string;
-  readonly safeUrl: string;
+  readonly settings: Settings;
+  readonly source: Source;
+  /** Request with a replayable body: cloned once before the first send, cloned again per attempt. */
+  readonly template: Request | undefined;
   readonly oneShot: boolean;
   readonly signals: AbortSignal[];
-  readonly hooks: Hooks[];
-  readonly fetchImpl: FetchLike;
-  readonly secrets: (string | undefined)[];
   /** Why a retryable failure is not retried, when the reason is the body. */
   readonly noRetryNote: string | undefined;
 }
 
 async function send(
-  shared: Shared,
-  overrides: Overrides,
+  settings: Settings,
   input: Request | URL | string,
   init: RequestInit | undefined,
 ): Promise<Response> {
-  const original = toRequest(input, init, shared.baseUrl);
-  const oneShot = overrides.oneShotBody === true || isStream(init?.body);
-  const config = shared.config;
-  const call: Call = {
-    shared,
-    overrides,
-    original,
-    method: original.method.toUpperCase(),
-    safeUrl: redactUrl(original.url),
-    oneShot,
-    signals: [original.signal, ...overrides.signals],
-    hooks: config.hooks ? [config.hooks, ...overrides.hooks] : overrides.hooks,
-    fetchImpl: config.fetch ?? ((request: Request) => globalThis.fetch(request)),
-    secrets: headerSecrets(original.headers),
-    noRetryNote: undefined,
-  };
-  // Clone before the first send: every attempt sends a fresh clone, so the body can be replayed.
-  const template = original.body !== null && !oneShot ? original.clone() : original;
-
-  const retry = resolveRetry(config.retry, overrides.retry);
+  const { shared, overrides, retry, limiter } = settings;
+  const source = toSource(input, init, shared.baseUrl);
+  const oneShot = source.hasBody && (overrides.oneShotBody === true || isStream(init?.body));
+  const signals = overrides.signals.length
+    ? source.signal
+      ? [source.signal, ...overrides.signals]
+      : overrides.signals
+    : source.signal
+      ? [source.signal]
+      : [];
   const retryMethod =
-    retry !== false &&
-    (retry.methods.includes(call.method) ||
-      overrides.retryNonIdempotent === true ||
-      overrides.allowRetryNonIdempotent === true);
+    retry !== false && (retry.methods.includes(source.method) || settings.retryNonIdempotent);
+  const call: Call = {
+    settings,
+    source,
+    // Clone before the first send: every attempt sends a fresh clone, so the body can be replayed.
+    template: source.hasBody && !oneShot ? source.request?.clone() : undefined,
+    oneShot,
+    signals,
+    noRetryNote:
+      oneShot && retry && retryMethod && retry.maxRetries > 0
+        ? 'not retried: the request body is a one-shot stream that cannot be replayed'
+        : undefined,
+  };
   const maxAttempts = retry && retryMethod && !oneShot ? retry.maxRetries + 1 : 1;
-  if (oneShot && retry && retryMethod && retry.maxRetries > 0) {
-    (call as { noRetryNote: string | undefined }).noRetryNote =
-      'not retried: the request body is a one-shot stream that cannot be replayed';
-  }
-  const deadline =
-    retry && retry.totalTimeoutMs !== undefined ? Date.now() + retry.totalTimeoutMs : undefined;
-  const limiter = overrides.rateLimiter ?? shared.limiter;
-  const timeoutMs = overrides.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const totalTimeoutMs = retry ? retry.totalTimeoutMs : undefined;
+  const deadline = totalTimeoutMs !== undefined ? Date.now() + totalTimeoutMs : undefined;
 
   for (let attempt = 1; ; attempt++) {
-    throwIfAborted(call.signals);
-    let outcome: { error: CoreError; delayMs: number } | Response;
-    const release = limiter
-      ? await acquire(call, limiter, deadline, retry ? retry.totalTimeoutMs : undefined, attempt)
-      : undefined;
+    throwIfAborted(signals);
+    let outcome: Response | { error: CoreError; delayMs: number };
+    let release: Release | undefined;
     try {
-      outcome = await attemptOnce(call, template, attempt, attempt < maxAttempts, {
-        timeoutMs,
-        deadline,
-        retry: retry || undefined,
-        limiter,
-      });
+      if (limiter) {
+        release = limiter.tryAcquire() ?? (await acquire(call, limiter, deadline, totalTimeoutMs));
+      }
+      outcome = await attemptOnce(call, attempt, attempt < maxAttempts, deadline);
     } catch (error) {
-      if (error instanceof CoreError) error.attempts = attempt;
+      if (error instanceof CoreError) error.attempts ??= attempt;
       throw error;
     } finally {
       release?.();
@@ -231,19 +285,21 @@ async function send(
     error.attempts = attempt;
     if (deadline !== undefined && Date.now() + delayMs >= deadline) throw error;
     shared.logger?.debug('retry', {
-      method: call.method,
-      url: call.safeUrl,
+      method: source.method,
+      url: redactUrl(source.url),
       attempt,
       delayMs,
       error: error.message,
     });
-    await runHooks(call.hooks, 'onRetry', {
-      request: stripCredentials(original),
-      error,
-      attempt,
-      delayMs,
-    });
-    await sleepOrAbort(delayMs, call.signals);
+    if (settings.hooks.length > 0) {
+      await runHooks(settings.hooks, 'onRetry', {
+        request: publicRequest(source),
+        error,
+        attempt,
+        delayMs,
+      });
+    }
+    await sleepOrAbort(delayMs, signals);
   }
 }
 
@@ -267,25 +323,20 @@ async function acquire(
   limiter: RateLimiter,
   deadline: number | undefined,
   totalTimeoutMs: number | undefined,
-  attempt: number,
 ): Promise<Release> {
-  const fast = limiter.tryAcquire();
-  if (fast) return fast;
-  const link = linkSignals(
-    call.signals,
-    deadline === undefined ? undefined : deadline - Date.now(),
-  );
+  if (deadline === undefined && call.signals.length <= 1) {
+    return limiter.acquire(call.signals[0]);
+  }
+  const link = linkSignals(call.signals, deadline === undefined ? undefined : deadline - Date.now());
   try {
     return await limiter.acquire(link.signal);
   } catch (error) {
     if (link.timedOut) {
-      const timeout = new TimeoutError({
-        method: call.method,
-        url: call.original.url,
+      throw new TimeoutError({
+        method: call.source.method,
+        url: call.source.url,
         timeoutMs: totalTimeoutMs ?? 0,
       });
-      timeout.attempts = attempt - 1;
-      throw timeout;
     }
     throw error;
   } finally {
@@ -293,18 +344,19 @@ async function acquire(
   }
 }
 
-/** A copy of the request without credential headers, for hooks that must not see them. */
-function stripCredentials(request: Request): Request {
-  const headers = new Headers(request.headers);
-  for (const name of ['authorization', 'proxy-authorization', 'cookie']) headers.delete(name);
-  return new Request(request.url, { method: request.method, headers });
+/** The request as hooks that must not see credentials get it. */
+function publicRequest(source: Source): Request {
+  const headers = new Headers(source.headers);
+  for (const name of CREDENTIAL_HEADERS) headers.delete(name);
+  return new Request(source.url, { method: source.method, headers });
 }
 
-interface AttemptSettings {
-  timeoutMs: number;
-  deadline: number | undefined;
-  retry: ResolvedRetryOptions | undefined;
-  limiter: RateLimiter | false;
+/** Credential values on the caller's own headers, to scrub from errors. */
+function headerSecrets(source: Source): string[] {
+  const value = new Headers(source.headers).get('authorization');
+  if (!value) return [];
+  const space = value.indexOf(' ');
+  return space > 0 ? [value, value.slice(space + 1)] : [value];
 }
 
 /**
@@ -313,33 +365,35 @@ interface AttemptSettings {
  */
 async function attemptOnce(
   call: Call,
-  template: Request,
   attempt: number,
   mayRetry: boolean,
-  settings: AttemptSettings,
+  deadline: number | undefined,
 ): Promise<Response | { error: CoreError; delayMs: number }> {
-  const { shared, method } = call;
-  const { retry } = settings;
-  const remaining = settings.deadline === undefined ? Infinity : settings.deadline - Date.now();
-  const effectiveTimeout = Math.min(settings.timeoutMs, remaining);
+  const { settings, source } = call;
+  const { shared, retry } = settings;
+  const effectiveTimeout =
+    deadline === undefined ? settings.timeoutMs : Math.min(settings.timeoutMs, deadline - Date.now());
   const link = linkSignals(call.signals, effectiveTimeout);
-  const token = await resolveToken(shared.config.token);
-  const secrets = token ? [...call.secrets, token] : call.secrets;
-  let response: Response;
   try {
+    const provider = shared.config.token;
+    const token =
+      typeof provider === 'function' ? ((await provider()) ?? undefined) : provider || undefined;
+    let response: Response;
     try {
-      response = await sendFollowingRedirects(call, template, attempt, link.signal, token);
+      response = await sendFollowingRedirects(call, attempt, link.signal, token || undefined);
     } catch (error) {
       throwIfAborted(call.signals);
       if (error instanceof CoreError) throw error;
       const failure: CoreError = link.timedOut
-        ? new TimeoutError({ method, url: call.original.url, timeoutMs: effectiveTimeout })
-        : new ConnectionError({ method, url: call.original.url, cause: error });
+        ? new TimeoutError({ method: source.method, url: source.url, timeoutMs: effectiveTimeout })
+        : new ConnectionError({ method: source.method, url: source.url, cause: error });
       if (!mayRetry || !retry) throw withNote(failure, call.noRetryNote);
       return { error: failure, delayMs: backoffDelay(attempt, retry) };
     }
 
-    observeRateLimit(call, response, settings.limiter);
+    if (shared.config.rateLimitHeaders && settings.limiter) {
+      observeRateLimit(call, response, settings.limiter);
+    }
     if (response.status < 400) return response;
 
     const now = Date.now();
@@ -350,30 +404,25 @@ async function attemptOnce(
       now,
     );
     const hint =
-      rawHint === undefined ? undefined : clampHint(rawHint, retry ?? { minRetryAfterMs: 0 });
-    const willRetry =
-      mayRetry &&
-      retry !== undefined &&
-      isRetryableResponse(response.status, response.headers, retry) &&
-      (hint === undefined || hint <= retry.maxRetryAfterMs);
+      rawHint === undefined ? undefined : clampHint(rawHint, retry || { minRetryAfterMs: 0 });
+    const maxWait = retry ? retry.maxRetryAfterMs : Number.POSITIVE_INFINITY;
+    const retryable = retry !== false && isRetryableResponse(response.status, response.headers, retry);
+    const secrets = token ? [...headerSecrets(source), token] : headerSecrets(source);
 
-    const maxWait = retry?.maxRetryAfterMs ?? 60_000;
     if (response.status === 429 && hint !== undefined && hint <= maxWait && settings.limiter) {
       pause(call, settings.limiter, now + hint, 'rate-limited', undefined);
     }
-
-    if (willRetry && retry) {
+    if (mayRetry && retry && retryable && (hint === undefined || hint <= maxWait)) {
       await response.body?.cancel().catch(() => {});
       const error = await toApiError(call, response, hint, secrets, false);
       return { error, delayMs: hint ?? backoffDelay(attempt, retry) };
     }
     const final = await toApiError(call, response, hint, secrets, true);
-    const retryable = retry && isRetryableResponse(response.status, response.headers, retry);
     throw retryable ? withNote(final, call.noRetryNote) : final;
   } catch (error) {
     throwIfAborted(call.signals);
     if (link.timedOut && !(error instanceof CoreError)) {
-      throw new TimeoutError({ method, url: call.original.url, timeoutMs: effectiveTimeout });
+      throw new TimeoutError({ method: source.method, url: source.url, timeoutMs: effectiveTimeout });
     }
     throw error;
   } finally {
@@ -397,16 +446,20 @@ function pause(
   limiter.pauseUntil(untilMs);
   if (limiter.pausedUntil <= before) return;
   const waitMs = Math.max(0, untilMs - Date.now());
-  call.shared.logger?.debug('rate limit pause', { reason, waitMs, untilMs });
-  void runHooks(call.hooks, 'onRateLimitWait', { reason, untilMs, waitMs, limit }).catch(() => {});
+  const { settings } = call;
+  settings.shared.logger?.debug('rate limit pause', { reason, waitMs, untilMs });
+  if (settings.hooks.length > 0) {
+    void runHooks(settings.hooks, 'onRateLimitWait', { reason, untilMs, waitMs, limit }).catch(
+      () => {},
+    );
+  }
 }
 
 /** Applies the API's rate-limit headers to the limiter (API-origin responses only). */
-function observeRateLimit(call: Call, response: Response, limiter: RateLimiter | false): void {
-  const names = call.shared.config.rateLimitHeaders;
-  if (!names || !limiter) return;
-  if (response.url && originOf(response.url) !== call.shared.apiOrigin) return;
-  const info = readRateLimitHeaders(response.headers, names);
+function observeRateLimit(call: Call, response: Response, limiter: RateLimiter): void {
+  const { shared } = call.settings;
+  if (response.url && originOf(response.url) !== shared.apiOrigin) return;
+  const info = readRateLimitHeaders(response.headers, shared.config.rateLimitHeaders);
   if (!info || info.remaining === undefined || info.remaining > 0 || info.resetAt === undefined) {
     return;
   }
@@ -440,7 +493,7 @@ async function toApiError(
   let apiMessage: string | undefined;
   if (raw !== '') {
     try {
-      const parse = call.shared.config.parseErrorBody ?? defaultParseErrorBody;
+      const parse = call.settings.shared.config.parseErrorBody ?? defaultParseErrorBody;
       apiMessage = parse(json, raw) || undefined;
     } catch {
       apiMessage = undefined;
@@ -449,8 +502,8 @@ async function toApiError(
   return createApiError({
     status: response.status,
     statusText: response.statusText,
-    method: call.method,
-    url: call.original.url,
+    method: call.source.method,
+    url: call.source.url,
     headers: response.headers,
     body: json ?? (raw === '' ? undefined : raw),
     apiMessage,
@@ -462,68 +515,50 @@ async function toApiError(
 /** Sends one attempt, following redirects by hand so credentials stay on the API origin. */
 async function sendFollowingRedirects(
   call: Call,
-  template: Request,
   attempt: number,
   signal: AbortSignal,
   token: string | undefined,
 ): Promise<Response> {
-  const { shared, original } = call;
-  const scheme = shared.config.authScheme ?? bearer;
-  const followByHand = !shared.browser && original.redirect === 'follow';
-  const maxRedirects = shared.config.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  const { settings, source } = call;
+  const { shared } = settings;
+  const followByHand = !shared.browser && source.redirect === 'follow';
 
   const headersFor = (url: string, dropBodyHeaders: boolean) => {
-    const headers = new Headers(original.headers);
+    const headers = new Headers(source.headers);
     if (!shared.browser && shared.config.userAgent && !headers.has('user-agent')) {
       headers.set('user-agent', shared.config.userAgent);
     }
     if (dropBodyHeaders) {
       for (const h of ['content-type', 'content-length', 'content-encoding']) headers.delete(h);
     }
-    applyAuth(headers, url, shared.apiOrigin, token, scheme);
+    applyAuth(headers, url, shared.apiOrigin, token, shared.scheme);
     return headers;
   };
 
-  let url = original.url;
-  let method = call.method;
-  let request = new Request(template === original ? original : template.clone(), {
+  let url = source.url;
+  let method = source.method;
+  // First hop: the caller's Request (or a clone of the body template) or URL, plus our init.
+  let input: Request | string = source.request
+    ? (call.template?.clone() ?? source.request)
+    : source.url;
+  let init: RequestInit = {
+    ...(source.request ? undefined : source.init),
     headers: headersFor(url, false),
     signal,
-    redirect: followByHand ? 'manual' : original.redirect,
-  });
+    redirect: followByHand ? 'manual' : source.redirect,
+  };
 
   for (let hop = 0; ; hop++) {
-    const replaced = await runHooks(call.hooks, 'onRequest', { request, attempt });
-    if (replaced) request = replaced;
-    shared.logger?.debug('request', { method, url: redactUrl(url), attempt, hop });
-    const started = Date.now();
-    let response = await call.fetchImpl(request);
-    const durationMs = Date.now() - started;
-    const swapped = await runHooks(call.hooks, 'onResponse', {
-      request,
-      response,
-      attempt,
-      durationMs,
-    });
-    if (swapped) response = swapped;
-    shared.logger?.debug('response', {
-      method,
-      url: redactUrl(url),
-      status: response.status,
-      durationMs,
-      attempt,
-    });
-
+    const response = await sendHop(call, input, init, attempt, url, method, hop);
     if (!followByHand || !REDIRECT_STATUSES.has(response.status)) return response;
     const location = response.headers.get('location');
     if (!location) return response;
-    if (hop >= maxRedirects) {
-      await response.body?.cancel().catch(() => {});
+    await response.body?.cancel().catch(() => {});
+    if (hop >= settings.maxRedirects) {
       throw new CoreError(
-        `Too many redirects (more than ${maxRedirects}): ${method} ${call.safeUrl}`,
+        `Too many redirects (more than ${settings.maxRedirects}): ${method} ${redactUrl(source.url)}`,
       );
     }
-    await response.body?.cancel().catch(() => {});
     const next = new URL(location, url).toString();
     let body: ArrayBuffer | undefined;
     const status = response.status;
@@ -532,21 +567,68 @@ async function sendFollowingRedirects(
       ((status === 301 || status === 302) && method === 'POST');
     if (toGet) {
       method = 'GET';
-    } else if (original.body !== null) {
-      if (call.oneShot) {
+    } else if (source.hasBody) {
+      if (!call.template) {
         throw new CoreError(
-          `Cannot follow a ${status} redirect: the request body is a one-shot stream and was already sent (${method} ${call.safeUrl})`,
+          `Cannot follow a ${status} redirect: the request body is a one-shot stream and was already sent (${method} ${redactUrl(source.url)})`,
         );
       }
-      body = await template.clone().arrayBuffer();
+      body = await call.template.clone().arrayBuffer();
     }
     url = next;
-    request = new Request(next, {
+    input = next;
+    init = {
       method,
       headers: headersFor(next, toGet),
       body: body ?? null,
       signal,
       redirect: 'manual',
-    });
+    };
   }
+}
+
+/** Sends one HTTP request: straight to `globalThis.fetch` when nothing needs a `Request` object. */
+async function sendHop(
+  call: Call,
+  input: Request | string,
+  init: RequestInit,
+  attempt: number,
+  url: string,
+  method: string,
+  hop: number,
+): Promise<Response> {
+  const { settings } = call;
+  const { logger } = settings.shared;
+  logger?.debug('request', { method, url: redactUrl(url), attempt, hop });
+  const started = Date.now();
+  let response: Response;
+  let request: Request | undefined;
+  if (!settings.fetchImpl && !settings.hasRequestHooks && !settings.hasResponseHooks) {
+    response = await globalThis.fetch(input, init);
+  } else {
+    request = new Request(input, init);
+    if (settings.hasRequestHooks) {
+      const replaced = await runHooks(settings.hooks, 'onRequest', { request, attempt });
+      if (replaced) request = replaced;
+    }
+    response = await (settings.fetchImpl ?? globalThis.fetch)(request);
+  }
+  const durationMs = Date.now() - started;
+  if (request && settings.hasResponseHooks) {
+    const swapped = await runHooks(settings.hooks, 'onResponse', {
+      request,
+      response,
+      attempt,
+      durationMs,
+    });
+    if (swapped) response = swapped;
+  }
+  logger?.debug('response', {
+    method,
+    url: redactUrl(url),
+    status: response.status,
+    durationMs,
+    attempt,
+  });
+  return response;
 }

@@ -1,0 +1,162 @@
+// Benchmarks @x/core against the built package (dist). Run: pnpm run bench
+// (node --expose-gc bench/run.ts; Node 24 strips the types).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createCoreFetch, RateLimiter } from '@x/core';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with --expose-gc');
+
+const PAYLOAD = JSON.stringify({
+  data: Array.from({ length: 16 }, (_, i) => ({ id: i, slug: `project-${i}`, downloads: i * 1000 })),
+}).padEnd(1024, ' ');
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(PAYLOAD) });
+    res.end(PAYLOAD);
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+async function overhead(url: string) {
+  const core = createCoreFetch({ baseUrl: url, token: 'bench-token', userAgent: 'bench/1.0' });
+  const raw = (u: string) => fetch(u);
+  const target = `${url}/data`;
+  const time = async (f: (u: string) => Promise<Response>) => {
+    const t0 = performance.now();
+    const res = await f(target);
+    await res.arrayBuffer();
+    return performance.now() - t0;
+  };
+  for (let i = 0; i < 1000; i++) {
+    await time(raw);
+    await time(core);
+  }
+  const rawTimes: number[] = [];
+  const coreTimes: number[] = [];
+  const N = 4000;
+  // Interleaved so drift (GC, CPU frequency, other load) hits both equally.
+  for (let i = 0; i < N; i++) {
+    if (i % 2 === 0) {
+      rawTimes.push(await time(raw));
+      coreTimes.push(await time(core));
+    } else {
+      coreTimes.push(await time(core));
+      rawTimes.push(await time(raw));
+    }
+  }
+  rawTimes.sort((a, b) => a - b);
+  coreTimes.sort((a, b) => a - b);
+  return {
+    n: N,
+    rawP50: percentile(rawTimes, 50),
+    rawP95: percentile(rawTimes, 95),
+    coreP50: percentile(coreTimes, 50),
+    coreP95: percentile(coreTimes, 95),
+  };
+}
+
+async function limiterThroughput() {
+  const limiter = new RateLimiter({ maxConcurrent: 4, maxRequests: 1_000_000, intervalMs: 1000 });
+  const N = 200_000;
+  let t0 = performance.now();
+  for (let i = 0; i < N; i++) (await limiter.acquire())();
+  const uncontended = N / ((performance.now() - t0) / 1000);
+
+  // Contended: 50,000 queued behind 4 slots, each released as soon as it starts.
+  const contendedLimiter = new RateLimiter({ maxConcurrent: 4 });
+  const M = 50_000;
+  t0 = performance.now();
+  await Promise.all(Array.from({ length: M }, () => contendedLimiter.acquire().then((release) => release())));
+  const contended = M / ((performance.now() - t0) / 1000);
+  return { uncontended, contended };
+}
+
+async function heapPerQueued() {
+  const QUEUED = 10_000;
+  // 1. Bare limiter entries.
+  gc?.();
+  let before = process.memoryUsage().heapUsed;
+  const limiter = new RateLimiter({ maxConcurrent: 1 });
+  const hold = await limiter.acquire();
+  const pending = Array.from({ length: QUEUED }, () => limiter.acquire());
+  gc?.();
+  const limiterBytes = process.memoryUsage().heapUsed - before;
+  hold();
+  for (const p of pending) (await p)();
+
+  // 2. Whole CoreFetch calls (Request, call state, promises) queued in the limiter.
+  gc?.();
+  before = process.memoryUsage().heapUsed;
+  const resolvers: ((r: Response) => void)[] = [];
+  const f = createCoreFetch({
+    baseUrl: 'http://127.0.0.1:9',
+    token: 'bench-token',
+    rateLimiter: new RateLimiter({ maxConcurrent: 1 }),
+    fetch: () => new Promise<Response>((r) => resolvers.push(r)),
+  });
+  const calls = Array.from({ length: QUEUED + 1 }, (_, i) => f(`/item/${i}`));
+  await new Promise((r) => setTimeout(r, 50));
+  gc?.();
+  const callBytes = process.memoryUsage().heapUsed - before;
+  // Drain.
+  let done = 0;
+  while (done <= QUEUED) {
+    while (resolvers.length > 0) {
+      resolvers.shift()?.(new Response('{}'));
+      done++;
+    }
+    await new Promise((r) => setImmediate(r));
+  }
+  await Promise.all(calls);
+  return { queued: QUEUED, limiterBytes, callBytes };
+}
+
+const server = await startServer();
+const o = await overhead(server.url);
+await server.close();
+const l = await limiterThroughput();
+const h = await heapPerQueued();
+
+const MB = 1024 * 1024;
+const rows: [string, string, string, string][] = [
+  ['raw fetch p50 / p95 (1 KB JSON, keep-alive)', `${(o.rawP50 * 1000).toFixed(0)} µs / ${(o.rawP95 * 1000).toFixed(0)} µs`, '', ''],
+  ['CoreFetch p50 / p95 (token, UA, limiter, retry policy)', `${(o.coreP50 * 1000).toFixed(0)} µs / ${(o.coreP95 * 1000).toFixed(0)} µs`, '', ''],
+  ['p50 ratio CoreFetch / raw', (o.coreP50 / o.rawP50).toFixed(3), '<= 1.05', o.coreP50 / o.rawP50 <= 1.05 ? 'pass' : 'FAIL'],
+  ['p95 ratio CoreFetch / raw', (o.coreP95 / o.rawP95).toFixed(3), '', ''],
+  ['limiter acquire+release, uncontended', `${Math.round(l.uncontended).toLocaleString('en')} /s`, '', ''],
+  ['limiter acquire+release, 50k queued behind 4 slots', `${Math.round(l.contended).toLocaleString('en')} /s`, '', ''],
+  [`heap, ${h.queued.toLocaleString('en')} queued limiter entries`, `${(h.limiterBytes / MB).toFixed(2)} MB (${Math.round(h.limiterBytes / h.queued)} B each)`, '< 20 MB', h.limiterBytes < 20 * MB ? 'pass' : 'FAIL'],
+  [`heap, ${h.queued.toLocaleString('en')} queued CoreFetch calls`, `${(h.callBytes / MB).toFixed(2)} MB (${Math.round(h.callBytes / h.queued)} B each)`, '< 20 MB', h.callBytes < 20 * MB ? 'pass' : 'FAIL'],
+];
+
+const table = [
+  `# @x/core benchmark`,
+  '',
+  `${new Date().toISOString()} · Node ${process.version} · ${o.n} interleaved requests per side`,
+  '',
+  '| Measure | Result | Target | |',
+  '| --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+  '',
+].join('\n');
+
+mkdirSync(new URL('../bench-results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('../bench-results/latest.md', import.meta.url), table);
+console.log(table);
