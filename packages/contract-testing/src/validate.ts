@@ -47,8 +47,10 @@ export function createResponseValidator(spec: LoadedSpec): ResponseValidator {
   const options = { strict: false, allErrors: true, logger: false as const, validateFormats: true };
   const ajv = spec.version === '3.1' ? new Ajv2020(options) : new Ajv(options);
   addFormats(ajv as unknown as Ajv);
-  // Modrinth names its date format `ISO-8601`; treat it as RFC 3339 date-time.
-  ajv.addFormat('ISO-8601', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?$/i);
+  // Modrinth's date format is named `ISO-8601`, which no JSON Schema dialect
+  // defines. Unknown formats are annotations, not assertions (JSON Schema
+  // 2020-12 §7.2), and Prism fills them with placeholder strings: accept any.
+  ajv.addFormat('ISO-8601', true);
   ajv.addSchema(doc, SPEC_ID);
   const compiled = new Map<string, ValidateFunction | null>();
 
