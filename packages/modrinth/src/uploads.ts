@@ -143,8 +143,13 @@ type HeadersOption = Options['headers'];
 function withContentType(headers: HeadersOption, contentType: string): Record<string, string> {
   // A plain object: the generated functions spread `options.headers`.
   const out: Record<string, string> = {};
-  for (const [k, v] of new Headers((headers ?? undefined) as HeadersInit | undefined)) {
-    if (k !== 'content-type') out[k] = v;
+  const entries =
+    headers instanceof Headers || Array.isArray(headers)
+      ? [...new Headers(headers as HeadersInit)]
+      : Object.entries(headers ?? {});
+  for (const [k, v] of entries) {
+    if (v === undefined || v === null || k.toLowerCase() === 'content-type') continue;
+    out[k] = Array.isArray(v) ? v.join(', ') : String(v);
   }
   out['Content-Type'] = contentType;
   return out;
@@ -312,9 +317,10 @@ export function changeUserIcon(
   },
 ): Promise<void> {
   const { ext, ...rest } = options;
-  const e =
-    ext ??
-    (typeof File !== 'undefined' && options.body instanceof File ? imageExt(options.body) : 'png');
+  if (!ext && !(typeof File !== 'undefined' && options.body instanceof File)) {
+    throw new UploadError('changeUserIcon: pass ext (png, jpg, ...) or a File with an image name');
+  }
+  const e = ext ?? imageExt(options.body as File);
   return createVoid(
     changeUserIconGenerated({ ...rest, ...rawImage(options.body, e, rest.headers) }),
   );

@@ -169,6 +169,7 @@ describe('upload requests on the wire (through Prism)', () => {
       path: { 'id|slug': 'x' },
       query: { ext: 'webp' },
       body: png,
+      headers: { 'x-trace': 'abc', 'x-none': undefined },
     });
     await addGalleryImage({
       client,
@@ -182,6 +183,12 @@ describe('upload requests on the wire (through Prism)', () => {
       'image/jpeg',
       'image/gif',
     ]);
+    expect(seen[0]!.headers.get('x-trace')).toBe('abc');
+    expect(seen[0]!.headers.has('x-none')).toBe(false);
     for (const r of seen) expect(new Uint8Array(await r.arrayBuffer())).toEqual(png);
+    // No ext and no file name to tell the image type from:
+    expect(() => changeUserIcon({ client, path: { 'id|username': 'u' }, body: png })).toThrow(
+      UploadError,
+    );
   });
 });
