@@ -29,7 +29,6 @@ interface Run {
   out: Output;
   endpoints: Endpoints;
   signal: AbortSignal;
-  live: boolean;
 }
 
 /** Opens what a command needs, runs it, and always closes the mock servers. */
@@ -55,7 +54,7 @@ async function run(
   });
   try {
     if (endpoints.mock) out.note(pc.yellow(MOCK_NOTE));
-    await body({ out, endpoints, signal: controller.signal, live: Boolean(opts.live) });
+    await body({ out, endpoints, signal: controller.signal });
   } catch (error) {
     if (controller.signal.aborted) throw controller.signal.reason;
     throw error;
@@ -207,8 +206,11 @@ export function buildProgram(): Command {
     .command('library')
     .description('games you own (download keys)')
     .action(async () =>
-      run(program, ['itch'], async ({ out, endpoints, signal, live }) => {
-        const items = await itch.library(itchClient(endpoints.urls.itch as string, live), signal);
+      run(program, ['itch'], async ({ out, endpoints, signal }) => {
+        const items = await itch.library(
+          itchClient(endpoints.urls.itch as string, endpoints.mock),
+          signal,
+        );
         out.result(
           { command: 'itch library', mock: endpoints.mock, items },
           {
@@ -225,17 +227,18 @@ export function buildProgram(): Command {
       }),
     );
   itchCmd
-    .command('uploads <gameId>')
+    .command('uploads')
     .description("a game's downloadable files")
-    .action(async (gameId: string) =>
-      run(program, ['itch'], async ({ out, endpoints, signal, live }) => {
+    .argument('<gameId>', 'the game', positiveInt)
+    .action(async (gameId: number) =>
+      run(program, ['itch'], async ({ out, endpoints, signal }) => {
         const items = await itch.uploads(
-          itchClient(endpoints.urls.itch as string, live),
-          positiveInt(gameId),
+          itchClient(endpoints.urls.itch as string, endpoints.mock),
+          gameId,
           signal,
         );
         out.result(
-          { command: 'itch uploads', mock: endpoints.mock, gameId: Number(gameId), uploads: items },
+          { command: 'itch uploads', mock: endpoints.mock, gameId, uploads: items },
           {
             head: ['upload', 'file', 'size', 'platforms', 'channel'],
             rows: items.map((u) => [
@@ -250,19 +253,21 @@ export function buildProgram(): Command {
       }),
     );
   itchCmd
-    .command('download <uploadId> [dir]')
-    .description('download an upload (default: the current folder)')
+    .command('download')
+    .description('download an upload')
+    .argument('<uploadId>', 'the upload', positiveInt)
+    .argument('[dir]', 'where to save it', '.')
     .option(
       '--game <gameId>',
       'the game the upload belongs to (opens a download session)',
       positiveInt,
     )
-    .action(async (uploadId: string, dir: string | undefined, o: { game?: number }) =>
-      run(program, ['itch'], async ({ out, endpoints, signal, live }) => {
+    .action(async (uploadId: number, dir: string, o: { game?: number }) =>
+      run(program, ['itch'], async ({ out, endpoints, signal }) => {
         const result = await itch.download(
-          itchClient(endpoints.urls.itch as string, live),
-          positiveInt(uploadId),
-          dir ?? '.',
+          itchClient(endpoints.urls.itch as string, endpoints.mock),
+          uploadId,
+          dir,
           {
             ...(o.game ? { gameId: o.game } : {}),
             progress: createProgress(out.interactive, 1),
@@ -277,21 +282,23 @@ export function buildProgram(): Command {
       }),
     );
   itchCmd
-    .command('upgrade-path <buildId> <targetBuildId>')
+    .command('upgrade-path')
     .description('the patches that take one build to another')
-    .action(async (buildId: string, targetBuildId: string) =>
-      run(program, ['itch'], async ({ out, endpoints, live }) => {
+    .argument('<buildId>', 'the build installed now', positiveInt)
+    .argument('<targetBuildId>', 'the build to reach', positiveInt)
+    .action(async (buildId: number, targetBuildId: number) =>
+      run(program, ['itch'], async ({ out, endpoints }) => {
         const steps = await itch.upgradePath(
-          itchClient(endpoints.urls.itch as string, live),
-          positiveInt(buildId),
-          positiveInt(targetBuildId),
+          itchClient(endpoints.urls.itch as string, endpoints.mock),
+          buildId,
+          targetBuildId,
         );
         out.result(
           {
             command: 'itch upgrade-path',
             mock: endpoints.mock,
-            buildId: Number(buildId),
-            targetBuildId: Number(targetBuildId),
+            buildId,
+            targetBuildId,
             steps,
           },
           {

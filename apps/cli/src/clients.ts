@@ -13,9 +13,8 @@ export function modrinthClient(baseUrl: string): ModrinthClient {
   });
 }
 
-export function itchClient(baseUrl: string, live: boolean): ItchClient {
-  const key = process.env.ITCH_API_KEY;
-  // The mocks check only that a Bearer credential is present.
-  const apiKey = key ?? (live ? undefined : 'mock-key');
+export function itchClient(baseUrl: string, mock: boolean): ItchClient {
+  // The mocks only check that a Bearer credential is present.
+  const apiKey = process.env.ITCH_API_KEY || (mock ? 'mock-key' : undefined);
   return createItchClient({ baseUrl, userAgent: USER_AGENT, ...(apiKey ? { apiKey } : {}) });
 }

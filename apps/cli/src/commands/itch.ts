@@ -15,18 +15,28 @@ import type { Progress } from '../lib/progress.js';
 
 const signalOf = (signal?: AbortSignal) => (signal ? { signal } : {});
 
-/** Everything the account owns: its download keys and their games, page by page. */
+/**
+ * Everything the account owns: its download keys and their games, page by
+ * page. Stops early if a page brings no key not seen before: a server that
+ * ignores `page` (the static mocks do) would otherwise be paged forever.
+ */
 export async function library(client: ItchClient, signal?: AbortSignal) {
   const items = [];
-  for await (const key of iterateOwnedKeys({ client, ...signalOf(signal) })) {
-    items.push({
-      keyId: key.id,
-      gameId: key.gameId ?? key.game?.id,
-      title: key.game?.title,
-      classification: key.game?.classification,
-      url: key.game?.url,
-      purchasedAt: key.createdAt,
-    });
+  const seen = new Set<unknown>();
+  for await (const page of iterateOwnedKeys({ client, ...signalOf(signal) }).pages()) {
+    const fresh = page.filter((key) => !seen.has(key.id ?? key));
+    if (fresh.length === 0) break;
+    for (const key of fresh) seen.add(key.id ?? key);
+    items.push(
+      ...fresh.map((key) => ({
+        keyId: key.id,
+        gameId: key.gameId ?? key.game?.id,
+        title: key.game?.title,
+        classification: key.game?.classification,
+        url: key.game?.url,
+        purchasedAt: key.createdAt,
+      })),
+    );
   }
   return items;
 }
