@@ -134,17 +134,27 @@ function outsideVersionPath(url: string, baseUrl: string): string | undefined {
   return target.toString();
 }
 
+/** `versionsFromHashes`, `getLatestVersionsFromHashes`, `getLatestVersionFromHash`. */
+function isReadOnlyPost(request: Request, baseUrl: string): boolean {
+  if (request.method !== 'POST') return false;
+  const prefix = new URL(baseUrl).pathname.replace(/\/+$/, '');
+  const path = new URL(request.url).pathname.slice(prefix.length);
+  return /^\/version_files(\/update)?$|^\/version_file\/[^/]+\/update$/.test(path);
+}
+
 /**
  * The fetch given to the generated client: @x/core's fetch plus two Modrinth
  * specifics (the `forgeUpdates` URL outside `/v2`, a clear 410 message).
  */
 export function modrinthFetch(coreFetch: CoreFetch, baseUrl: string): typeof fetch {
+  // Hash lookups are POSTs that change nothing: retry them like GETs.
+  const lookups = coreFetch.with({ retryNonIdempotent: true });
   const wrapped = async (input: Request | URL | string, init?: RequestInit) => {
     let request = input instanceof Request && !init ? input : new Request(input, init);
     const rewritten = outsideVersionPath(request.url, baseUrl);
     if (rewritten) request = new Request(rewritten, request);
     try {
-      return await coreFetch(request);
+      return await (isReadOnlyPost(request, baseUrl) ? lookups : coreFetch)(request);
     } catch (error) {
       if (error instanceof GoneError && !error.message.startsWith(GONE_MESSAGE)) {
         error.message = `${GONE_MESSAGE} (${error.message})`;

@@ -16,7 +16,9 @@ import {
   NotFoundError,
   RateLimitError,
   RateLimiter,
+  submitReport,
   VERSION,
+  versionsFromHashes,
 } from '../src/index.js';
 
 type Handler = (
@@ -163,6 +165,30 @@ describe('rate limits (local server answering 429 with X-Ratelimit-Reset)', () =
     await expect(loaderList({ client })).resolves.toEqual([]);
     expect(calls).toBe(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it('hash lookups (read-only POSTs) are retried after a 429 too; other POSTs are not', async () => {
+    let calls = 0;
+    handler = () =>
+      ++calls === 1
+        ? {
+            status: 429,
+            headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '0.2' },
+            body: '{}',
+          }
+        : { status: 200, body: '{}' };
+    const client = createModrinthClient({ baseUrl: base, rateLimiter: false });
+    await expect(
+      versionsFromHashes({ client, body: { hashes: ['a'], algorithm: 'sha1' } }),
+    ).resolves.toEqual({});
+    expect(calls).toBe(2);
+    calls = 0;
+    const error = await submitReport({
+      client,
+      body: { report_type: 'spam', item_id: 'x', item_type: 'project', body: 'b' },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(calls).toBe(1);
   });
 
   it('without retries a 429 throws RateLimitError with the wait it asked for', async () => {
