@@ -41,7 +41,7 @@ export class Output {
       process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
       return;
     }
-    if (table) {
+    if (table && table.rows.length > 0) {
       const t = new Table({
         head: table.head.map((h) => pc.bold(h)),
         style: { head: [], border: [] },
