@@ -100,6 +100,9 @@ export function buildProgram(): Command {
         signal,
       });
       const updates = files.filter((f) => f.status === 'update available').length;
+      if (endpoints.mock && files.every((f) => f.status === 'unknown')) {
+        out.note("(the mock answers with the spec's examples, so it knows none of your files)");
+      }
       out.result(
         {
           command: 'scan',
