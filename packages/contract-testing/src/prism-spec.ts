@@ -20,9 +20,56 @@ function renameParams(params: any[] | undefined): void {
   }
 }
 
+const TYPE_CHECKS: Record<string, (v: unknown) => boolean> = {
+  integer: (v) => Number.isInteger(v),
+  number: (v) => typeof v === 'number',
+  string: (v) => typeof v === 'string',
+  boolean: (v) => typeof v === 'boolean',
+  array: (v) => Array.isArray(v),
+  object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+};
+
+/**
+ * Prism answers with a schema's `example` as written, even where the example
+ * contradicts the schema's own type (Modrinth: `balance` is an integer with
+ * example 10.11; `all_time` a string with a numeric example). Such examples
+ * are dropped from Prism's copy so it generates a value of the right type.
+ * Returns the JSON pointers of what was dropped.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: OpenAPI objects are walked generically
+export function dropContradictingExamples(node: any, path = '#', dropped: string[] = []): string[] {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => {
+      dropContradictingExamples(item, `${path}/${i}`, dropped);
+    });
+    return dropped;
+  }
+  if (!node || typeof node !== 'object') return dropped;
+  const types = ([] as unknown[])
+    .concat(node.type ?? [])
+    .filter((t): t is string => typeof t === 'string');
+  if ('example' in node && types.length > 0 && !(node.example === null && node.nullable === true)) {
+    const fits = types.some((t) =>
+      t === 'null' ? node.example === null : (TYPE_CHECKS[t]?.(node.example) ?? true),
+    );
+    if (!fits) {
+      delete node.example;
+      dropped.push(`${path}/example`);
+    }
+  }
+  for (const [key, value] of Object.entries(node)) {
+    // `example` / `examples` hold data, not schemas.
+    if (key !== 'example' && key !== 'examples')
+      dropContradictingExamples(value, `${path}/${key}`, dropped);
+  }
+  return dropped;
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: OpenAPI document
 export function derivePrismDocument(doc: any): any {
   const copy = structuredClone(doc);
+  dropContradictingExamples(copy.components);
+  dropContradictingExamples(copy.paths);
   const paths: Record<string, unknown> = {};
   for (const [template, item] of Object.entries<Record<string, unknown>>(copy.paths ?? {})) {
     const renamed = template.replace(

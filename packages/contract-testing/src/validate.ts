@@ -13,8 +13,8 @@ const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).de
  * an `enum` that omits `null`, a strict validator still rejects `null`
  * (Modrinth's `requested_status`, `files[].file_type`: real responses send
  * null). The spec's intent is "nullable", so the validator's copy of the
- * document adds `null` to such enums. The SDK's generated types already
- * include `null` there (hey-api reads `nullable`).
+ * document adds `null` to such enums; @x/modrinth's generator config applies
+ * the same rule, so its types include `null` there too.
  */
 // biome-ignore lint/suspicious/noExplicitAny: OpenAPI documents are walked generically
 export function honourNullableEnums(node: any): void {

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { buildCoverageReport, summariseCoverage } from '../src/coverage.ts';
 import { matchOperation } from '../src/match.ts';
 import { payloadsDir, specPath } from '../src/paths.ts';
-import { derivePrismDocument } from '../src/prism-spec.ts';
+import { derivePrismDocument, dropContradictingExamples } from '../src/prism-spec.ts';
 import { loadSpec } from '../src/spec.ts';
 import { createResponseValidator, honourNullableEnums } from '../src/validate.ts';
 
@@ -119,5 +119,23 @@ describe('coverage report', () => {
     expect(summariseCoverage(report)).toBe(
       `contract coverage itch.openapi: operations 1/36 (2.7%), responses 2/${report.responses.total} (${Math.floor((2 / report.responses.total) * 1000) / 10}%)`,
     );
+  });
+});
+
+describe('examples that contradict their schema', () => {
+  test('are dropped from the Prism copy (so Prism generates a value of the right type), and only those', () => {
+    const dropped = dropContradictingExamples(
+      structuredClone(modrinth.doc.components),
+      '#/components',
+    );
+    expect(dropped).toContain('#/components/schemas/UserPayoutData/properties/balance/example');
+    expect(dropped).toContain('#/components/schemas/UserPayoutHistory/properties/all_time/example');
+    const copy = derivePrismDocument(modrinth.doc);
+    expect(copy.components.schemas.UserPayoutData.properties.balance.example).toBeUndefined();
+    // A fitting example stays.
+    expect(copy.components.schemas.BaseProject.properties.slug.example).toBe(
+      modrinth.doc.components.schemas.BaseProject.properties.slug.example,
+    );
+    expect(dropContradictingExamples(structuredClone(itch.doc))).toEqual([]);
   });
 });

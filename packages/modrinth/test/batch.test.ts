@@ -1,3 +1,4 @@
+import { contract } from '@x/contract-testing';
 import { describe, expect, it } from 'vitest';
 import {
   chunk,
@@ -10,12 +11,11 @@ import {
   getVersionsBatched,
   versionsFromHashesBatched,
 } from '../src/index.js';
-import { prism } from './support.js';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `ID${String(i).padStart(6, '0')}`);
 
 function countingClient() {
-  const c = prism();
+  const c = contract('modrinth');
   const urls: string[] = [];
   const bodies: string[] = [];
   const client = createModrinthClient({

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { ContractViolationError, contractFetchFor } from '@x/contract-testing';
+import { ContractViolationError, contract, contractFetchFor } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiError,
@@ -13,9 +13,9 @@ import {
 } from '../src/index.js';
 import { type StandIn, startMultipartStandIn } from './multipart-standin.js';
 import { type OperationCase, operations } from './operations.js';
-import { prism, rootCause } from './support.js';
+import { rootCause } from './support.js';
 
-const c = prism();
+const c = contract('modrinth');
 const TOKEN = 'mrp_contractTestTokenDoNotLeak1234567890';
 const client = createModrinthClient({
   baseUrl: c.baseUrl,
@@ -59,7 +59,7 @@ describe('every operation of the spec', () => {
     expect(Object.keys(operations).sort()).toEqual(ids);
   });
 
-  for (const op of prism().spec.operations) {
+  for (const op of contract('modrinth').spec.operations) {
     const row = operations[op.operationId];
     if (!row) continue;
     const success = op.statuses.find((s) => s.startsWith('2'));

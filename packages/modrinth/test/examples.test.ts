@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contractFetchFor, payloadsDir } from '@x/contract-testing';
+import { contract, contractFetchFor, payloadsDir } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectOrNull, whoAmI } from '../examples/auth.js';
 import { quickStart } from '../examples/quick-start.js';
@@ -15,9 +15,8 @@ import { publishVersion } from '../examples/upload.js';
 import type { Version } from '../src/index.js';
 import { hashPath } from '../src/node.js';
 import { type StandIn, startMultipartStandIn } from './multipart-standin.js';
-import { prism } from './support.js';
 
-const c = prism();
+const c = contract('modrinth');
 const viaPrism = { baseUrl: c.baseUrl, fetch: c.fetch, userAgent: 'x-sdks-tests' };
 /** Prism options that force a documented status (`Prefer: code=N`) on every call. */
 const preferring = (code: number) => ({

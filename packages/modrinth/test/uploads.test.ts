@@ -1,4 +1,4 @@
-import { contractFetchFor } from '@x/contract-testing';
+import { contract, contractFetchFor } from '@x/contract-testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import {
   addFilesToVersionBody,
@@ -13,7 +13,6 @@ import {
   UploadError,
 } from '../src/index.js';
 import { type StandIn, startMultipartStandIn } from './multipart-standin.js';
-import { prism } from './support.js';
 
 const jar = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 8, 7]);
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
@@ -130,7 +129,7 @@ describe('multipart bodies', () => {
 
 describe('upload requests on the wire (through Prism)', () => {
   function capture(standIn?: StandIn) {
-    const c = prism();
+    const c = contract('modrinth');
     const seen: Request[] = [];
     const send = standIn ? contractFetchFor('modrinth', standIn.url) : c.fetch;
     const client = createModrinthClient({
@@ -147,7 +146,7 @@ describe('upload requests on the wire (through Prism)', () => {
   }
 
   it('createVersion sends the hand-built multipart body (multipart stand-in, see contract tests)', async () => {
-    const standIn = await startMultipartStandIn(prism().baseUrl);
+    const standIn = await startMultipartStandIn(contract('modrinth').baseUrl);
     onTestFinished(() => standIn.close());
     const { client, seen } = capture(standIn);
     const version = await createVersion({
