@@ -1,0 +1,21 @@
+// Shared by check-packages.mjs and test-packages.mjs.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The published packages, by folder under packages/. */
+export const PACKAGES = ['core', 'itch', 'modrinth'];
+/** Where check:packages writes the tarballs and test:packages reads them (git-ignored). */
+export const packsDir = join(root, '.packs');
+export const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+/** The pnpm that runs this script (`pnpm run` sets npm_execpath), else the pinned one through npx. */
+export function pnpmCommand() {
+  const { npm_execpath: execPath } = process.env;
+  if (execPath && /pnpm/.test(execPath) && existsSync(execPath)) return [execPath];
+  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split(
+    '@',
+  )[1];
+  return ['npx', '-y', `pnpm@${version}`];
+}
