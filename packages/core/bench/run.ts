@@ -9,7 +9,11 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 
 const PAYLOAD = JSON.stringify({
-  data: Array.from({ length: 16 }, (_, i) => ({ id: i, slug: `project-${i}`, downloads: i * 1000 })),
+  data: Array.from({ length: 16 }, (_, i) => ({
+    id: i,
+    slug: `project-${i}`,
+    downloads: i * 1000,
+  })),
 }).padEnd(1024, ' ');
 
 function percentile(sorted: number[], p: number): number {
@@ -18,7 +22,10 @@ function percentile(sorted: number[], p: number): number {
 
 async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(PAYLOAD) });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(PAYLOAD),
+    });
     res.end(PAYLOAD);
   });
   server.keepAliveTimeout = 30_000;
@@ -34,42 +41,66 @@ async function startServer(): Promise<{ url: string; close: () => Promise<void> 
   };
 }
 
-async function overhead(url: string) {
-  const core = createCoreFetch({ baseUrl: url, token: 'bench-token', userAgent: 'bench/1.0' });
-  const raw = (u: string) => fetch(u);
+interface Pair {
+  label: string;
+  raw: () => Promise<Response>;
+  core: () => Promise<Response>;
+}
+
+interface PairResult {
+  label: string;
+  rawP50: number;
+  rawP95: number;
+  coreP50: number;
+  coreP95: number;
+}
+
+/** Same 1 KB JSON, same headers: raw `fetch` vs CoreFetch, interleaved (order rotated per round). */
+async function overhead(url: string, rounds: number): Promise<PairResult[]> {
   const target = `${url}/data`;
-  const time = async (f: (u: string) => Promise<Response>) => {
+  const bare = createCoreFetch({ baseUrl: url });
+  const withAuth = createCoreFetch({ baseUrl: url, token: 'bench-token', userAgent: 'bench/1.0' });
+  const sameHeaders = { authorization: 'Bearer bench-token', 'user-agent': 'bench/1.0' };
+  const pairs: Pair[] = [
+    {
+      label: 'URL, defaults (limiter, retry policy, 60 s timeout)',
+      raw: () => fetch(target),
+      core: () => bare(target),
+    },
+    {
+      label: 'URL + token + User-Agent (raw sends the same headers)',
+      raw: () => fetch(target, { headers: sameHeaders }),
+      core: () => withAuth(target),
+    },
+    {
+      label: 'Request object (hey-api call shape), defaults',
+      raw: () => fetch(new Request(target)),
+      core: () => bare(new Request(target)),
+    },
+  ];
+  const time = async (f: () => Promise<Response>) => {
     const t0 = performance.now();
-    const res = await f(target);
+    const res = await f();
     await res.arrayBuffer();
     return performance.now() - t0;
   };
-  for (let i = 0; i < 1000; i++) {
-    await time(raw);
-    await time(core);
-  }
-  const rawTimes: number[] = [];
-  const coreTimes: number[] = [];
-  const N = 4000;
-  // Interleaved so drift (GC, CPU frequency, other load) hits both equally.
-  for (let i = 0; i < N; i++) {
-    if (i % 2 === 0) {
-      rawTimes.push(await time(raw));
-      coreTimes.push(await time(core));
-    } else {
-      coreTimes.push(await time(core));
-      rawTimes.push(await time(raw));
+  const fns = pairs.flatMap((p) => [p.raw, p.core]);
+  const samples = fns.map(() => [] as number[]);
+  for (let round = 0; round < rounds + 500; round++) {
+    for (let k = 0; k < fns.length; k++) {
+      const i = (k + round) % fns.length;
+      const t = await time(fns[i]!);
+      if (round >= 500) samples[i]!.push(t);
     }
   }
-  rawTimes.sort((a, b) => a - b);
-  coreTimes.sort((a, b) => a - b);
-  return {
-    n: N,
-    rawP50: percentile(rawTimes, 50),
-    rawP95: percentile(rawTimes, 95),
-    coreP50: percentile(coreTimes, 50),
-    coreP95: percentile(coreTimes, 95),
-  };
+  for (const s of samples) s.sort((a, b) => a - b);
+  return pairs.map((p, j) => ({
+    label: p.label,
+    rawP50: percentile(samples[2 * j]!, 50),
+    rawP95: percentile(samples[2 * j]!, 95),
+    coreP50: percentile(samples[2 * j + 1]!, 50),
+    coreP95: percentile(samples[2 * j + 1]!, 95),
+  }));
 }
 
 async function limiterThroughput() {
@@ -83,7 +114,9 @@ async function limiterThroughput() {
   const contendedLimiter = new RateLimiter({ maxConcurrent: 4 });
   const M = 50_000;
   t0 = performance.now();
-  await Promise.all(Array.from({ length: M }, () => contendedLimiter.acquire().then((release) => release())));
+  await Promise.all(
+    Array.from({ length: M }, () => contendedLimiter.acquire().then((release) => release())),
+  );
   const contended = M / ((performance.now() - t0) / 1000);
   return { uncontended, contended };
 }
@@ -128,31 +161,64 @@ async function heapPerQueued() {
   return { queued: QUEUED, limiterBytes, callBytes };
 }
 
+const ROUNDS = 3000;
 const server = await startServer();
-const o = await overhead(server.url);
+const pairs = await overhead(server.url, ROUNDS);
 await server.close();
 const l = await limiterThroughput();
 const h = await heapPerQueued();
 
 const MB = 1024 * 1024;
-const rows: [string, string, string, string][] = [
-  ['raw fetch p50 / p95 (1 KB JSON, keep-alive)', `${(o.rawP50 * 1000).toFixed(0)} µs / ${(o.rawP95 * 1000).toFixed(0)} µs`, '', ''],
-  ['CoreFetch p50 / p95 (token, UA, limiter, retry policy)', `${(o.coreP50 * 1000).toFixed(0)} µs / ${(o.coreP95 * 1000).toFixed(0)} µs`, '', ''],
-  ['p50 ratio CoreFetch / raw', (o.coreP50 / o.rawP50).toFixed(3), '<= 1.05', o.coreP50 / o.rawP50 <= 1.05 ? 'pass' : 'FAIL'],
-  ['p95 ratio CoreFetch / raw', (o.coreP95 / o.rawP95).toFixed(3), '', ''],
-  ['limiter acquire+release, uncontended', `${Math.round(l.uncontended).toLocaleString('en')} /s`, '', ''],
-  ['limiter acquire+release, 50k queued behind 4 slots', `${Math.round(l.contended).toLocaleString('en')} /s`, '', ''],
-  [`heap, ${h.queued.toLocaleString('en')} queued limiter entries`, `${(h.limiterBytes / MB).toFixed(2)} MB (${Math.round(h.limiterBytes / h.queued)} B each)`, '< 20 MB', h.limiterBytes < 20 * MB ? 'pass' : 'FAIL'],
-  [`heap, ${h.queued.toLocaleString('en')} queued CoreFetch calls`, `${(h.callBytes / MB).toFixed(2)} MB (${Math.round(h.callBytes / h.queued)} B each)`, '< 20 MB', h.callBytes < 20 * MB ? 'pass' : 'FAIL'],
-];
+const us = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
+const rows: string[][] = [];
+for (const [i, p] of pairs.entries()) {
+  const r50 = p.coreP50 / p.rawP50;
+  rows.push([
+    `overhead: ${p.label}`,
+    `raw ${us(p.rawP50)} / ${us(p.rawP95)}; core ${us(p.coreP50)} / ${us(p.coreP95)}`,
+    `p50 ${r50.toFixed(3)}x, p95 ${(p.coreP95 / p.rawP95).toFixed(3)}x`,
+    i === 0 ? 'p50 <= 1.05x' : '',
+    i === 0 ? (r50 <= 1.05 ? 'pass' : 'FAIL') : '',
+  ]);
+}
+rows.push(
+  [
+    'limiter acquire+release, uncontended',
+    `${Math.round(l.uncontended).toLocaleString('en')} /s`,
+    '',
+    '',
+    '',
+  ],
+  [
+    'limiter acquire+release, 50k queued behind 4 slots',
+    `${Math.round(l.contended).toLocaleString('en')} /s`,
+    '',
+    '',
+    '',
+  ],
+  [
+    `heap: ${h.queued.toLocaleString('en')} queued limiter entries`,
+    `${(h.limiterBytes / MB).toFixed(2)} MB`,
+    `${Math.round(h.limiterBytes / h.queued)} B each`,
+    '< 20 MB',
+    h.limiterBytes < 20 * MB ? 'pass' : 'FAIL',
+  ],
+  [
+    `heap: ${h.queued.toLocaleString('en')} CoreFetch calls queued in the limiter`,
+    `${(h.callBytes / MB).toFixed(2)} MB`,
+    `${Math.round(h.callBytes / h.queued)} B each`,
+    '< 20 MB',
+    h.callBytes < 20 * MB ? 'pass' : 'FAIL',
+  ],
+);
 
 const table = [
-  `# @x/core benchmark`,
+  '# @x/core benchmark',
   '',
-  `${new Date().toISOString()} · Node ${process.version} · ${o.n} interleaved requests per side`,
+  `${new Date().toISOString()} · Node ${process.version} · ${process.platform}/${process.arch} · ${ROUNDS} interleaved requests per variant to a local node:http server (keep-alive)`,
   '',
-  '| Measure | Result | Target | |',
-  '| --- | --- | --- | --- |',
+  '| Measure | Result (p50 / p95) | Ratio / detail | Target | |',
+  '| --- | --- | --- | --- | --- |',
   ...rows.map((r) => `| ${r.join(' | ')} |`),
   '',
 ].join('\n');

@@ -5,7 +5,9 @@ interface Hit {
 }
 
 /** Offset/limit listings (`?offset=&limit=`, with a total) and page-numbered ones (`?page=`). */
-export async function pagination(baseUrl: string): Promise<{ byOffset: string[]; byPage: string[] }> {
+export async function pagination(
+  baseUrl: string,
+): Promise<{ byOffset: string[]; byPage: string[] }> {
   const fetch = createCoreFetch({ baseUrl });
 
   const search = paginateOffset<Hit>({

@@ -10,8 +10,18 @@ export async function sharedLimiter(baseUrl: string): Promise<number> {
     resetKind: 'delta-seconds',
   } as const;
 
-  const user = createCoreFetch({ baseUrl, token: 'user-token', rateLimiter: limiter, rateLimitHeaders });
-  const app = createCoreFetch({ baseUrl, token: 'app-token', rateLimiter: limiter, rateLimitHeaders });
+  const user = createCoreFetch({
+    baseUrl,
+    token: 'user-token',
+    rateLimiter: limiter,
+    rateLimitHeaders,
+  });
+  const app = createCoreFetch({
+    baseUrl,
+    token: 'app-token',
+    rateLimiter: limiter,
+    rateLimitHeaders,
+  });
 
   // When a response says `x-ratelimit-remaining: 0`, both clients hold their
   // queued requests until the reset instead of collecting 429s.

@@ -327,7 +327,10 @@ async function acquire(
   if (deadline === undefined && call.signals.length <= 1) {
     return limiter.acquire(call.signals[0]);
   }
-  const link = linkSignals(call.signals, deadline === undefined ? undefined : deadline - Date.now());
+  const link = linkSignals(
+    call.signals,
+    deadline === undefined ? undefined : deadline - Date.now(),
+  );
   try {
     return await limiter.acquire(link.signal);
   } catch (error) {
@@ -372,7 +375,9 @@ async function attemptOnce(
   const { settings, source } = call;
   const { shared, retry } = settings;
   const effectiveTimeout =
-    deadline === undefined ? settings.timeoutMs : Math.min(settings.timeoutMs, deadline - Date.now());
+    deadline === undefined
+      ? settings.timeoutMs
+      : Math.min(settings.timeoutMs, deadline - Date.now());
   const link = linkSignals(call.signals, effectiveTimeout);
   try {
     const provider = shared.config.token;
@@ -406,7 +411,8 @@ async function attemptOnce(
     const hint =
       rawHint === undefined ? undefined : clampHint(rawHint, retry || { minRetryAfterMs: 0 });
     const maxWait = retry ? retry.maxRetryAfterMs : Number.POSITIVE_INFINITY;
-    const retryable = retry !== false && isRetryableResponse(response.status, response.headers, retry);
+    const retryable =
+      retry !== false && isRetryableResponse(response.status, response.headers, retry);
     const secrets = token ? [...headerSecrets(source), token] : headerSecrets(source);
 
     if (response.status === 429 && hint !== undefined && hint <= maxWait && settings.limiter) {
@@ -422,7 +428,11 @@ async function attemptOnce(
   } catch (error) {
     throwIfAborted(call.signals);
     if (link.timedOut && !(error instanceof CoreError)) {
-      throw new TimeoutError({ method: source.method, url: source.url, timeoutMs: effectiveTimeout });
+      throw new TimeoutError({
+        method: source.method,
+        url: source.url,
+        timeoutMs: effectiveTimeout,
+      });
     }
     throw error;
   } finally {
@@ -523,11 +533,24 @@ async function sendFollowingRedirects(
   const { shared } = settings;
   const followByHand = !shared.browser && source.redirect === 'follow';
 
-  const headersFor = (url: string, dropBodyHeaders: boolean) => {
-    const headers = new Headers(source.headers);
-    if (!shared.browser && shared.config.userAgent && !headers.has('user-agent')) {
-      headers.set('user-agent', shared.config.userAgent);
+  const userAgent = shared.browser ? undefined : shared.config.userAgent;
+  /** The headers for a hop, or `undefined` when the caller's need no change (the common fast path). */
+  const headersFor = (url: string, dropBodyHeaders: boolean): Headers | undefined => {
+    const sameOrigin = originOf(url) === shared.apiOrigin;
+    if (!dropBodyHeaders && source.headers === undefined && !userAgent && !(token && sameOrigin)) {
+      return undefined;
     }
+    if (
+      !dropBodyHeaders &&
+      source.request &&
+      sameOrigin &&
+      !token &&
+      (!userAgent || source.request.headers.has('user-agent'))
+    ) {
+      return undefined; // the Request's own headers are sent unchanged
+    }
+    const headers = new Headers(source.headers);
+    if (userAgent && !headers.has('user-agent')) headers.set('user-agent', userAgent);
     if (dropBodyHeaders) {
       for (const h of ['content-type', 'content-length', 'content-encoding']) headers.delete(h);
     }
@@ -543,10 +566,11 @@ async function sendFollowingRedirects(
     : source.url;
   let init: RequestInit = {
     ...(source.request ? undefined : source.init),
-    headers: headersFor(url, false),
     signal,
     redirect: followByHand ? 'manual' : source.redirect,
   };
+  const firstHeaders = headersFor(url, false);
+  if (firstHeaders) init.headers = firstHeaders;
 
   for (let hop = 0; ; hop++) {
     const response = await sendHop(call, input, init, attempt, url, method, hop);
@@ -579,7 +603,7 @@ async function sendFollowingRedirects(
     input = next;
     init = {
       method,
-      headers: headersFor(next, toGet),
+      headers: headersFor(next, toGet) ?? new Headers(),
       body: body ?? null,
       signal,
       redirect: 'manual',
@@ -588,7 +612,28 @@ async function sendFollowingRedirects(
 }
 
 /** Sends one HTTP request: straight to `globalThis.fetch` when nothing needs a `Request` object. */
-async function sendHop(
+function sendHop(
+  call: Call,
+  input: Request | string,
+  init: RequestInit,
+  attempt: number,
+  url: string,
+  method: string,
+  hop: number,
+): Promise<Response> {
+  const { settings } = call;
+  if (
+    !settings.fetchImpl &&
+    !settings.hasRequestHooks &&
+    !settings.hasResponseHooks &&
+    !settings.shared.logger
+  ) {
+    return globalThis.fetch(input, init);
+  }
+  return sendHopObserved(call, input, init, attempt, url, method, hop);
+}
+
+async function sendHopObserved(
   call: Call,
   input: Request | string,
   init: RequestInit,

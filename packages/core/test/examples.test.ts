@@ -11,18 +11,29 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startServer({
     '/v2/projects/sodium': (_req, res) =>
-      json(res, 200, { title: 'Sodium' }, { 'x-ratelimit-remaining': '100', 'x-ratelimit-reset': '60' }),
+      json(
+        res,
+        200,
+        { title: 'Sodium' },
+        { 'x-ratelimit-remaining': '100', 'x-ratelimit-reset': '60' },
+      ),
     '/v2/projects/does-not-exist': (_req, res) => json(res, 404, { description: 'not found' }),
     '/v2/health': (_req, res) => json(res, 200, {}),
     '/v2/projects': (_req, res) => json(res, 201, { id: 'new' }),
     '/v2/search': (_req, res, url) => {
       const offset = Number(url.searchParams.get('offset'));
       const limit = Number(url.searchParams.get('limit'));
-      json(res, 200, { hits: slugs.slice(offset, offset + limit).map((slug) => ({ slug })), total_hits: slugs.length });
+      json(res, 200, {
+        hits: slugs.slice(offset, offset + limit).map((slug) => ({ slug })),
+        total_hits: slugs.length,
+      });
     },
     '/v2/games': (_req, res, url) => {
       const page = Number(url.searchParams.get('page'));
-      json(res, 200, { games: slugs.slice((page - 1) * 50, page * 50).map((slug) => ({ slug })), per_page: 50 });
+      json(res, 200, {
+        games: slugs.slice((page - 1) * 50, page * 50).map((slug) => ({ slug })),
+        per_page: 50,
+      });
     },
   });
 });
@@ -31,7 +42,8 @@ afterAll(() => server.close());
 describe('README examples run', () => {
   it('basic', async () => {
     expect(await basic(`${server.url}/v2`)).toBe('Sodium; missing: 404');
-    const auth = server.requests.find((r) => r.path === '/v2/projects/sodium')?.headers.authorization;
+    const auth = server.requests.find((r) => r.path === '/v2/projects/sodium')?.headers
+      .authorization;
     expect(auth).toMatch(/^Bearer /);
   });
 
