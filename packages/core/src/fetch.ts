@@ -15,6 +15,7 @@ import { redactUrl } from './redact.js';
 import {
   backoffDelay,
   clampHint,
+  DEFAULT_RETRY,
   isRetryableResponse,
   type ResolvedRetryOptions,
   readRateLimitHeaders,
@@ -387,6 +388,7 @@ async function attemptOnce(
     try {
       response = await sendFollowingRedirects(call, attempt, link.signal, token || undefined);
     } catch (error) {
+      if (error instanceof HookFailure) throw error.error;
       throwIfAborted(call.signals);
       if (error instanceof CoreError) throw error;
       const failure: CoreError = link.timedOut
@@ -410,7 +412,7 @@ async function attemptOnce(
     );
     const hint =
       rawHint === undefined ? undefined : clampHint(rawHint, retry || { minRetryAfterMs: 0 });
-    const maxWait = retry ? retry.maxRetryAfterMs : Number.POSITIVE_INFINITY;
+    const maxWait = retry ? retry.maxRetryAfterMs : DEFAULT_RETRY.maxRetryAfterMs;
     const retryable =
       retry !== false && isRetryableResponse(response.status, response.headers, retry);
     const secrets = token ? [...headerSecrets(source), token] : headerSecrets(source);
@@ -473,7 +475,10 @@ function observeRateLimit(call: Call, response: Response, limiter: RateLimiter):
   if (!info || info.remaining === undefined || info.remaining > 0 || info.resetAt === undefined) {
     return;
   }
-  pause(call, limiter, info.resetAt, 'remaining-exhausted', info.limit);
+  // A reset further away than maxRetryAfterMs (a misconfigured header) pauses no longer than that.
+  const { retry } = call.settings;
+  const cap = Date.now() + (retry ? retry.maxRetryAfterMs : DEFAULT_RETRY.maxRetryAfterMs);
+  pause(call, limiter, Math.min(info.resetAt, cap), 'remaining-exhausted', info.limit);
 }
 
 async function toApiError(
@@ -633,6 +638,19 @@ function sendHop(
   return sendHopObserved(call, input, init, attempt, url, method, hop);
 }
 
+/** Carries an error thrown by a hook past the retry logic, which only handles the network's. */
+class HookFailure {
+  constructor(readonly error: unknown) {}
+}
+
+async function hookCall<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw new HookFailure(error);
+  }
+}
+
 async function sendHopObserved(
   call: Call,
   input: Request | string,
@@ -653,19 +671,17 @@ async function sendHopObserved(
   } else {
     request = new Request(input, init);
     if (settings.hasRequestHooks) {
-      const replaced = await runHooks(settings.hooks, 'onRequest', { request, attempt });
+      const replaced = await hookCall(() =>
+        runHooks(settings.hooks, 'onRequest', { request: request as Request, attempt }),
+      );
       if (replaced) request = replaced;
     }
     response = await (settings.fetchImpl ?? globalThis.fetch)(request);
   }
   const durationMs = Date.now() - started;
   if (request && settings.hasResponseHooks) {
-    const swapped = await runHooks(settings.hooks, 'onResponse', {
-      request,
-      response,
-      attempt,
-      durationMs,
-    });
+    const state = { request, response, attempt, durationMs };
+    const swapped = await hookCall(() => runHooks(settings.hooks, 'onResponse', state));
     if (swapped) response = swapped;
   }
   logger?.debug('response', {

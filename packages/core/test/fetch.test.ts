@@ -411,3 +411,24 @@ describe('createCoreFetch', () => {
     expect('token' in f.config).toBe(false);
   });
 });
+
+describe('hook errors', () => {
+  it('propagate unchanged and are not retried', async () => {
+    let calls = 0;
+    const boom = new Error('hook failed');
+    const f = createCoreFetch({
+      baseUrl: api.url,
+      retry: FAST,
+      hooks: {
+        onRequest: [
+          () => {
+            calls++;
+            throw boom;
+          },
+        ],
+      },
+    });
+    await expect(f('/ok')).rejects.toBe(boom);
+    expect(calls).toBe(1);
+  });
+});
