@@ -67,12 +67,3 @@ export function linkSignals(
     },
   };
 }
-
-/** The first aborted signal's reason, or `undefined`. */
-export function abortReason(signals: readonly (AbortSignal | undefined)[]): {
-  aborted: boolean;
-  reason: unknown;
-} {
-  for (const s of signals) if (s?.aborted) return { aborted: true, reason: s.reason };
-  return { aborted: false, reason: undefined };
-}
