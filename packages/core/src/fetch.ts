@@ -1,4 +1,4 @@
-import { applyAuth, bearer, originOf } from './auth.js';
+import { bearer, originOf } from './auth.js';
 import {
   type ApiError,
   ConnectionError,
@@ -162,6 +162,14 @@ function isRequest(input: unknown): input is Request {
     typeof (input as Request).url === 'string' &&
     typeof (input as Request).clone === 'function'
   );
+}
+
+/** Whether `url` is on the API origin (a string prefix check first, URL parsing only when unsure). */
+function isApiOrigin(url: string, apiOrigin: string): boolean {
+  if (url.startsWith(apiOrigin) && (url.length === apiOrigin.length || url[apiOrigin.length] === '/')) {
+    return true;
+  }
+  return originOf(url) === apiOrigin;
 }
 
 function isStream(body: unknown): boolean {
@@ -541,10 +549,10 @@ async function sendFollowingRedirects(
   const userAgent = shared.browser ? undefined : shared.config.userAgent;
   /** The headers for a hop, or `undefined` when the caller's need no change (the common fast path). */
   const headersFor = (url: string, dropBodyHeaders: boolean): Headers | undefined => {
-    const sameOrigin = originOf(url) === shared.apiOrigin;
-    if (!dropBodyHeaders && source.headers === undefined && !userAgent && !(token && sameOrigin)) {
+    if (!dropBodyHeaders && source.headers === undefined && !userAgent && !token) {
       return undefined;
     }
+    const sameOrigin = isApiOrigin(url, shared.apiOrigin);
     if (
       !dropBodyHeaders &&
       source.request &&
@@ -559,7 +567,11 @@ async function sendFollowingRedirects(
     if (dropBodyHeaders) {
       for (const h of ['content-type', 'content-length', 'content-encoding']) headers.delete(h);
     }
-    applyAuth(headers, url, shared.apiOrigin, token, shared.scheme);
+    if (!sameOrigin) {
+      for (const name of CREDENTIAL_HEADERS) headers.delete(name);
+    } else if (token !== undefined) {
+      headers.set('authorization', shared.scheme(token));
+    }
     return headers;
   };
 

@@ -19,7 +19,7 @@ export function linkSignals(
   timeoutMs: number | undefined,
 ): LinkedSignal {
   const controller = new AbortController();
-  const live = parents.filter((s): s is AbortSignal => s !== undefined);
+  const live = parents.length === 0 ? parents : parents.filter((s) => s !== undefined);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timedOut = false;
   let cleanups: (() => void)[] | undefined;
@@ -29,11 +29,11 @@ export function linkSignals(
   if (live.length === 0) {
     signal = controller.signal;
   } else if (any) {
-    signal = any.call(AbortSignal, [...live, controller.signal]);
+    signal = any.call(AbortSignal, [...(live as AbortSignal[]), controller.signal]);
   } else {
     signal = controller.signal;
     cleanups = [];
-    for (const parent of live) {
+    for (const parent of live as AbortSignal[]) {
       if (parent.aborted) {
         controller.abort(parent.reason);
         break;

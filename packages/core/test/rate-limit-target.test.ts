@@ -66,8 +66,12 @@ describe('rate-limit target', () => {
     const sends: number[] = [];
     const pauses: string[] = [];
     let started = Date.now();
-    // Warm the fetch machinery (counted by neither limiter).
-    await (await createCoreFetch({ baseUrl, rateLimiter: false })('/warm')).arrayBuffer();
+    // Warm the fetch machinery and open LIMIT keep-alive connections, as a
+    // long-running client has (counted by neither limiter).
+    const warm = createCoreFetch({ baseUrl, rateLimiter: false });
+    await Promise.all(
+      Array.from({ length: LIMIT }, async () => (await warm('/warm')).arrayBuffer()),
+    );
 
     started = Date.now();
     const statuses = await Promise.all(
