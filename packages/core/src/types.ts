@@ -125,6 +125,7 @@ export interface Hooks {
 
 /** A debug logger; `data` never contains credentials. */
 export interface Logger {
+  /** One event: `request`, `response`, `retry` or `rate limit pause`, with redacted details. */
   debug(message: string, data?: Record<string, unknown>): void;
 }
 
