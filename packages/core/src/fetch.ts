@@ -313,7 +313,9 @@ async function send(
     let release: Release | undefined;
     try {
       if (limiter) {
-        release = limiter.tryAcquire() ?? (await acquire(call, limiter, deadline, totalTimeoutMs));
+        release =
+          limiter.tryAcquire() ??
+          (await acquire(call, limiter, deadline, totalTimeoutMs, attempt - 1));
       }
       outcome = await attemptOnce(call, attempt, attempt < maxAttempts, deadline);
     } catch (error) {
@@ -366,6 +368,7 @@ async function acquire(
   limiter: RateLimiter,
   deadline: number | undefined,
   totalTimeoutMs: number | undefined,
+  attemptsSoFar: number,
 ): Promise<Release> {
   if (deadline === undefined && call.signals.length <= 1) {
     return limiter.acquire(call.signals[0]);
@@ -378,11 +381,13 @@ async function acquire(
     return await limiter.acquire(link.signal);
   } catch (error) {
     if (link.timedOut) {
-      throw new TimeoutError({
+      const timeout = new TimeoutError({
         method: call.source.method,
         url: call.source.url,
         timeoutMs: totalTimeoutMs ?? 0,
       });
+      timeout.attempts = attemptsSoFar;
+      throw timeout;
     }
     throw error;
   } finally {

@@ -137,3 +137,29 @@ describe('abort (real server)', () => {
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+describe('deadline while queued', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('totalTimeoutMs also bounds the wait in the limiter: TimeoutError, no timer left', async () => {
+    vi.useFakeTimers();
+    const { fetch, started } = hangingFetch();
+    const limiter = new RateLimiter({ maxConcurrent: 1 });
+    const f = createCoreFetch({ baseUrl: 'http://api.test', fetch, rateLimiter: limiter });
+    const holder = new AbortController();
+    const first = f('/a', { signal: holder.signal });
+    first.catch(() => {});
+    await started;
+    const second = f.with({ retry: { totalTimeoutMs: 1000 } })('/b');
+    second.catch(() => {});
+    await until(() => limiter.queued === 1);
+    await vi.advanceTimersByTimeAsync(1000);
+    await expect(second).rejects.toMatchObject({ name: 'TimeoutError', attempts: 0 });
+    expect(limiter.queued).toBe(0);
+    holder.abort();
+    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

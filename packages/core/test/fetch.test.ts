@@ -432,3 +432,21 @@ describe('hook errors', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('one-shot bodies and redirects', () => {
+  it('refuses to replay a one-shot stream for a 307 redirect', async () => {
+    const stream = new ReadableStream({
+      start(c) {
+        c.enqueue(new TextEncoder().encode('x'));
+        c.close();
+      },
+    });
+    const err = await createCoreFetch({ baseUrl: api.url })('/redirect-307', {
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+    } as RequestInit).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CoreError);
+    expect((err as Error).message).toMatch(/one-shot stream/);
+  });
+});
