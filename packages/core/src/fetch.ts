@@ -402,6 +402,16 @@ function publicRequest(source: Source): Request {
   return new Request(source.url, { method: source.method, headers });
 }
 
+/**
+ * How fetch reports a failed connection (refused, reset, DNS, closed socket):
+ * a `TypeError` in every runtime, or a system error code from a custom fetch.
+ */
+function isNetworkFailure(error: unknown): boolean {
+  if (error instanceof TypeError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(E[A-Z]+|UND_ERR)/.test(code);
+}
+
 /** Credential values on the caller's own headers, to scrub from errors. */
 function headerSecrets(source: Source): string[] {
   const value = new Headers(source.headers).get('authorization');
@@ -438,6 +448,9 @@ async function attemptOnce(
       if (error instanceof HookFailure) throw error.error;
       throwIfAborted(call.signals);
       if (error instanceof CoreError) throw error;
+      // Only network failures are connection errors (and retried). Anything
+      // else a custom fetch throws is the caller's own error: pass it through.
+      if (!link.timedOut && !isNetworkFailure(error)) throw error;
       const failure: CoreError = link.timedOut
         ? new TimeoutError({ method: source.method, url: source.url, timeoutMs: effectiveTimeout })
         : new ConnectionError({ method: source.method, url: source.url, cause: error });

@@ -1,4 +1,5 @@
 export { applyAuth, bearer, resolveToken } from './auth.js';
+export { dropCallOptions } from './client-compat.js';
 export {
   ApiError,
   type ApiErrorInit,
@@ -56,6 +57,7 @@ export type {
   CoreConfig,
   CoreFetch,
   FetchLike,
+  Hook,
   Hooks,
   Logger,
   PublicCoreConfig,

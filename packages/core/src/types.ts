@@ -107,7 +107,7 @@ export interface RateLimitWaitState {
 }
 
 /** A hook may be async; its result is awaited. */
-type Hook<S, R = void> = (state: S) => R | Promise<R>;
+export type Hook<S, R = void> = (state: S) => R | Promise<R>;
 
 /** Lifecycle hooks; each point is an array run in order, each hook taking one state object. */
 export interface Hooks {

@@ -175,6 +175,22 @@ describe('createCoreFetch', () => {
     expect((err as ConnectionError).cause).toBeInstanceOf(TypeError);
   });
 
+  it('passes through, unretried, an error a custom fetch throws that is no network failure', async () => {
+    class Refused extends Error {}
+    let calls = 0;
+    const f = createCoreFetch({
+      baseUrl: 'https://api.test',
+      retry: FAST,
+      fetch: async () => {
+        calls++;
+        throw new Refused('policy says no');
+      },
+    });
+    const err = await f('/x').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Refused);
+    expect(calls).toBe(1);
+  });
+
   it('retries a reset socket', async () => {
     const before = api.requests.filter((r) => r.path === '/reset').length;
     const err = await client()('/reset').catch((e: unknown) => e);

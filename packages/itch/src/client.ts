@@ -1,4 +1,10 @@
-import { type CoreConfig, type CoreFetch, createCoreFetch, RateLimiter } from '@x/core';
+import {
+  type CoreConfig,
+  type CoreFetch,
+  createCoreFetch,
+  dropCallOptions,
+  RateLimiter,
+} from '@x/core';
 import { type Client, type Config, createClient, createConfig } from './generated/client/index.js';
 import type { ClientOptions } from './generated/types.gen.js';
 import { normalizingFetch } from './normalize.js';
@@ -116,7 +122,10 @@ export function itchClientConfig(
 }
 
 function build(config: Config<ClientOptions>, coreFetch: CoreFetch): ItchClient {
-  const client = createClient(createConfig<ClientOptions>(config)) as ItchClient;
+  // `client` is our call option, not a RequestInit field (Deno rejects it there).
+  const client = dropCallOptions(createClient(createConfig<ClientOptions>(config)), [
+    'client',
+  ]) as ItchClient;
   // The child starts from the parent's current config (headers, auth,
   // baseUrl set later with setConfig...) and shares its limiter.
   client.withOptions = (overrides) => {

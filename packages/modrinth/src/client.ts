@@ -2,6 +2,7 @@ import {
   type CoreConfig,
   type CoreFetch,
   createCoreFetch,
+  dropCallOptions,
   GoneError,
   RateLimiter,
   type RetryOptions,
@@ -166,13 +167,17 @@ export function modrinthFetch(coreFetch: CoreFetch, baseUrl: string): typeof fet
 }
 
 function build(coreFetch: CoreFetch, baseUrl: string): ModrinthClient {
-  const client = createClient(
-    createConfig<GeneratedClientOptions>({
-      baseUrl: baseUrl as GeneratedClientOptions['baseUrl'],
-      throwOnError: true,
-      fetch: modrinthFetch(coreFetch, baseUrl),
-      querySerializer: modrinthQuerySerializer,
-    }),
+  // `client` is our call option, not a RequestInit field (Deno rejects it there).
+  const client = dropCallOptions(
+    createClient(
+      createConfig<GeneratedClientOptions>({
+        baseUrl: baseUrl as GeneratedClientOptions['baseUrl'],
+        throwOnError: true,
+        fetch: modrinthFetch(coreFetch, baseUrl),
+        querySerializer: modrinthQuerySerializer,
+      }),
+    ),
+    ['client'],
   );
   return Object.assign(client, {
     coreFetch,

@@ -87,6 +87,7 @@ export {
   createProjectBody,
   createVersion,
   createVersionBody,
+  type ImageBody,
   type ImageExtension,
   imageContentType,
   type MultipartBody,

@@ -280,7 +280,7 @@ function rawImage(
   };
 }
 
-type ImageBody = { body: Blob | Uint8Array | ArrayBuffer };
+export type ImageBody = { body: Blob | Uint8Array | ArrayBuffer };
 
 /** Change a project's icon: the raw image, with `Content-Type` from `query.ext`. */
 export function changeProjectIcon(
