@@ -6,6 +6,7 @@ import type { Build, BuildFile, UpgradePath } from './generated/types.gen.js';
 export interface UpgradeStep {
   /** The build the step starts from (only `id` is known for the very first). */
   from: Build;
+  /** The build the step reaches. */
   to: Build;
   /** The patch file to download for this step (`type: 'patch'`); absent if none is listed. */
   patch?: BuildFile;
@@ -13,14 +14,19 @@ export interface UpgradeStep {
   signature?: BuildFile;
 }
 
+/** Options for {@link planUpgrade}. */
 export interface PlanUpgradeOptions {
+  /** @default the generated default client */
   client?: Client;
   /** The build installed now. */
   buildId: number;
   /** The build to reach. */
   targetBuildId: number;
+  /** For paid content: the download key that grants access. */
   downloadKeyId?: number;
+  /** For restricted pages. */
   password?: string;
+  /** For private pages. */
   secret?: string;
 }
 

@@ -30,8 +30,9 @@ export type ItchCredential =
   | string
   | (() => string | undefined | null | Promise<string | undefined | null>);
 
+/** Options for {@link createItchClient}; pass at most one of `apiKey` and `jwt`. */
 export interface ItchClientOptions {
-  /** @default 'https://api.itch.io' */
+  /** The API's base URL. @default 'https://api.itch.io' */
   baseUrl?: string;
   /** A long-lived API key (itch.io settings -> API keys, or the key `login()` yields). */
   apiKey?: ItchCredential;
@@ -46,7 +47,7 @@ export interface ItchClientOptions {
    * @default new RateLimiter(DEFAULT_RATE_LIMIT) per client (10/s, 4 concurrent)
    */
   rateLimiter?: CoreConfig['rateLimiter'];
-  /** @default `@x/itch/<version>` */
+  /** The `User-Agent` header. @default `@x/itch/<version>` */
   userAgent?: string;
   /** The fetch that really sends requests. @default globalThis.fetch */
   fetch?: (request: Request) => Promise<Response>;

@@ -1,9 +1,11 @@
 import type { Client } from './generated/client/index.js';
 import { newDownloadSession } from './generated/sdk.gen.js';
 
+/** Options for {@link downloadUpload}, {@link resolveUploadDownloadUrl} and {@link uploadDownloadUrl}. */
 export interface UploadDownloadOptions {
   /** @default the generated default client */
   client?: Client;
+  /** The upload whose file to fetch. */
   uploadId: number;
   /** The download session (see {@link openDownloadSession}); lets itch count one download. */
   uuid?: string;
@@ -13,17 +15,23 @@ export interface UploadDownloadOptions {
   password?: string;
   /** For private pages. */
   secret?: string;
-  /** @default 10 */
+  /** Redirects to follow before giving up. @default 10 */
   maxRedirects?: number;
   /** Aborts the download. */
   signal?: AbortSignal;
 }
 
+/** Options for {@link openDownloadSession}. */
 export interface OpenDownloadSessionOptions {
+  /** @default the generated default client */
   client?: Client;
+  /** The game to download from. */
   gameId: number;
+  /** For paid content: the download key that grants access. */
   downloadKeyId?: number;
+  /** For restricted pages. */
   password?: string;
+  /** For private pages. */
   secret?: string;
 }
 

@@ -2,11 +2,13 @@ import type { Client } from './generated/client/index.js';
 import { loginWithPassword, totpVerify } from './generated/sdk.gen.js';
 import type { ApiKey } from './generated/types.gen.js';
 
+/** Options for {@link login}. */
 export interface LoginOptions {
   /** @default the generated default client */
   client?: Client;
   /** Username or e-mail address. */
   username: string;
+  /** The account's password. */
   password: string;
   /** Asked for a TOTP code only when the account has two-factor authentication on. */
   totp?: () => string | Promise<string>;
@@ -16,6 +18,7 @@ export interface LoginOptions {
   recaptchaResponse?: string;
 }
 
+/** What a successful {@link login} resolves to. */
 export interface LoginResult {
   /** The API key to use as `createItchClient({ apiKey })`. */
   apiKey: string;
@@ -25,6 +28,10 @@ export interface LoginResult {
   cookie?: { [name: string]: string };
 }
 
+/**
+ * Why {@link login} ended without a key: itch asked for a TOTP code that could
+ * not be sent (no `totp` callback), asked for a recaptcha, or answered with no key.
+ */
 export type LoginFailureReason = 'totp-required' | 'recaptcha-required' | 'no-key';
 
 /**
@@ -33,6 +40,7 @@ export type LoginFailureReason = 'totp-required' | 'recaptcha-required' | 'no-ke
  */
 export class LoginError extends Error {
   override name = 'LoginError';
+  /** Why the login failed. */
   readonly reason: LoginFailureReason;
   /** Where to solve the challenge, for `recaptcha-required`. */
   readonly recaptchaUrl?: string;

@@ -19,8 +19,11 @@ export interface ChunkOptions {
   maxItems?: number;
 }
 
+/** Options for the `get*Batched` helpers: chunking limits plus client and signal. */
 export interface BatchOptions extends ChunkOptions {
+  /** @default the generated default client */
   client?: Client;
+  /** Aborts the remaining requests. */
   signal?: AbortSignal;
 }
 
@@ -99,10 +102,14 @@ export function getUsersBatched(
   return inChunks(ids, options, (part) => getUsers({ client, signal, query: { ids: part } }));
 }
 
+/** The file digest Modrinth's hash lookups accept. */
 export type HashAlgorithm = 'sha1' | 'sha512';
 
+/** Options for the hash-lookup batch helpers. */
 export interface HashBatchOptions {
+  /** @default the generated default client */
   client?: Client;
+  /** Aborts the remaining requests. */
   signal?: AbortSignal;
   /** Hashes per request body. @default 500 */
   chunkSize?: number;
@@ -125,6 +132,7 @@ export async function versionsFromHashesBatched(
   return out;
 }
 
+/** Which updates count when looking up the latest version of a file. */
 export interface UpdateFilter {
   /** Loaders the update must support, e.g. `['fabric']`. */
   loaders: string[];

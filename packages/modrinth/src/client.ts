@@ -27,6 +27,7 @@ export const MODRINTH_RATE_LIMIT = { maxRequests: 300, intervalMs: 60_000 } as c
 /** Per-call overrides accepted by {@link ModrinthClient.withOptions}. */
 export type ModrinthCallOptions = Parameters<CoreFetch['with']>[0];
 
+/** Options for {@link createModrinthClient}. */
 export interface ModrinthClientOptions {
   /**
    * API root, including the version path.
@@ -59,7 +60,9 @@ export interface ModrinthClientOptions {
   rateLimiter?: RateLimiter | false;
   /** The fetch that really sends requests. @default globalThis.fetch */
   fetch?: (request: Request) => Promise<Response>;
+  /** @x/core hooks (request/response/retry observation). */
   hooks?: CoreConfig['hooks'];
+  /** @x/core logger, or `'debug'`. Never receives credentials. */
   logger?: CoreConfig['logger'];
 }
 
@@ -84,6 +87,7 @@ export function parseModrinthError(body: unknown, rawText: string): string | und
   return text && text.length <= 500 && !text.startsWith('<') ? text : undefined;
 }
 
+/** Prefixed to the message of a `GoneError` (410): this API version is no longer served. */
 export const GONE_MESSAGE =
   'Modrinth answered 410 Gone: this API version is deprecated and no longer served. ' +
   'Upgrade @x/modrinth (or point baseUrl at the current API version).';

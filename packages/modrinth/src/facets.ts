@@ -32,6 +32,7 @@ export type FacetType =
   | 'modified_timestamp'
   | (string & {});
 
+/** A facet's value; numbers and booleans are written as text. */
 export type FacetValue = string | number | boolean;
 
 const OPERATORS: readonly FacetOperator[] = [':', '=', '!=', '<', '<=', '>', '>='];
@@ -109,6 +110,7 @@ export class FacetsBuilder {
     return this;
   }
 
+  /** AND a project type: `projectType('mod')` is `where('project_type', 'mod')`. */
   projectType(type: 'mod' | 'modpack' | 'resourcepack' | 'shader' | (string & {})): this {
     return this.where('project_type', type);
   }
@@ -128,6 +130,7 @@ export class FacetsBuilder {
     return this.#groups.length ? JSON.stringify(this.#groups) : undefined;
   }
 
+  /** The facet groups as JSON, `[]` when empty (unlike {@link build}). */
   toString(): string {
     return JSON.stringify(this.#groups);
   }

@@ -39,6 +39,7 @@ export async function fileFromPath(
   return new File([blob], options.name ?? basename(path), { type: options.type ?? '' });
 }
 
+/** Options for {@link hashFolder}. */
 export interface HashFolderOptions {
   /** File extensions to include. @default ['.jar', '.zip', '.mrpack'] */
   extensions?: string[];

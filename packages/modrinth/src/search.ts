@@ -3,6 +3,7 @@ import type { Options } from './generated/sdk.gen.js';
 import { searchProjects } from './generated/sdk.gen.js';
 import type { ProjectResult, SearchProjectsData } from './generated/types.gen.js';
 
+/** Options for {@link searchAll}: those of `searchProjects` without `offset`/`limit`, plus `pageSize`. */
 export type SearchAllOptions = Omit<Options<SearchProjectsData, true>, 'query'> & {
   query?: Omit<NonNullable<SearchProjectsData['query']>, 'offset' | 'limit'>;
   /** Hits per request (Modrinth allows up to 100). @default 100 */

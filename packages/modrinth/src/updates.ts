@@ -10,11 +10,15 @@ import type { FileHashes } from './hashing.js';
 
 /** A local file: a name you choose (its path, say) and its hashes. */
 export interface HashedFile {
+  /** Identifies the file in the results. */
   name: string;
+  /** The file's SHA-1 and SHA-512. */
   hashes: FileHashes;
 }
 
+/** The result of {@link checkUpdates} for one file. */
 export interface UpdateCheck {
+  /** The file checked. */
   file: HashedFile;
   /** The version this exact file belongs to, if Modrinth knows the file. */
   current?: Version;
@@ -24,6 +28,7 @@ export interface UpdateCheck {
   updateAvailable: boolean;
 }
 
+/** Options for {@link checkUpdates}: the update filter, batching, and the digest to send. */
 export interface CheckUpdatesOptions extends HashBatchOptions, UpdateFilter {
   /** Which digest to send. sha512 is collision-safe; sha1 is shorter. @default 'sha512' */
   algorithm?: HashAlgorithm;

@@ -20,14 +20,17 @@ import type {
   Version,
 } from './generated/types.gen.js';
 
+/** File contents to upload: a `Blob` (or `File`) or bytes. */
+export type UploadData = Blob | Uint8Array | ArrayBuffer;
 /**
- * File contents to upload. A `File` carries its own name; for a `Blob` or
- * bytes give a name with `{ name, data }`. In Node, `fileFromPath()` from
+ * A file to upload. A `File` carries its own name; for a `Blob` or
+ * bytes give a name with `{ name, data }`. The content type is `type`, else
+ * guessed from the name's extension. In Node, `fileFromPath()` from
  * `@x/modrinth/node` gives a `File` read lazily from disk.
  */
-export type UploadData = Blob | Uint8Array | ArrayBuffer;
 export type UploadFile = File | { name: string; data: UploadData; type?: string };
 
+/** An image file extension Modrinth accepts for icons and gallery images (`png`, `jpg`, ...). */
 export type ImageExtension = ChangeProjectIconData['query']['ext'];
 
 /** Upload-related mistakes caught before sending. */
@@ -37,15 +40,21 @@ export class UploadError extends TypeError {
 
 /** One part of a multipart body. */
 export interface MultipartPart {
+  /** The form field name. */
   name: string;
+  /** The part's file name, for file parts. */
   filename?: string;
+  /** The part's `Content-Type`. */
   contentType: string;
+  /** The part's contents. */
   data: string | UploadData;
 }
 
 /** A `multipart/form-data` body built by hand (lazy: file Blobs are not read here). */
 export interface MultipartBody {
+  /** The encoded body. */
   body: Blob;
+  /** The request's `Content-Type`, boundary included. */
   contentType: string;
 }
 
@@ -163,6 +172,7 @@ function multipartOptions(multipart: MultipartBody, headers: HeadersOption) {
   };
 }
 
+/** The body of {@link createVersion}: version metadata and its files. */
 export interface CreateVersionUpload {
   /** Version metadata; `file_parts` is filled in from `files`. */
   data: Omit<CreatableVersion, 'file_parts'> & { file_parts?: string[] };
@@ -170,6 +180,7 @@ export interface CreateVersionUpload {
   files: readonly UploadFile[];
 }
 
+/** Options for {@link createVersion}: the generated operation's, with a {@link CreateVersionUpload} body. */
 export type CreateVersionOptions = Omit<Options<CreateVersionData, true>, 'body'> & {
   body: CreateVersionUpload;
 };
@@ -205,12 +216,15 @@ export function createVersion(options: CreateVersionOptions): Promise<Version> {
   });
 }
 
+/** The body of {@link createProject}: project metadata and an optional icon. */
 export interface CreateProjectUpload {
+  /** Project metadata, sent as the JSON `data` part. */
   data: CreatableProject;
   /** Optional project icon (png, jpg, ...). */
   icon?: UploadFile;
 }
 
+/** Options for {@link createProject}: the generated operation's, with a {@link CreateProjectUpload} body. */
 export type CreateProjectOptions = Omit<Options<CreateProjectData, true>, 'body'> & {
   body: CreateProjectUpload;
 };
@@ -238,16 +252,20 @@ export function createProject(options: CreateProjectOptions): Promise<Project> {
   });
 }
 
+/** The body of {@link addFilesToVersion}: the files to add and optional extra `data`. */
 export interface AddFilesUpload {
+  /** At least one file. */
   files: readonly UploadFile[];
   /** Extra `data` (e.g. `file_types`); sent as the JSON `data` part. @default {} */
   data?: Record<string, unknown>;
 }
 
+/** Options for {@link addFilesToVersion}: the generated operation's, with an {@link AddFilesUpload} body. */
 export type AddFilesToVersionOptions = Omit<Options<AddFilesToVersionData, true>, 'body'> & {
   body: AddFilesUpload;
 };
 
+/** Builds the multipart body of `addFilesToVersion`: `data` (JSON) and one part per file. */
 export function addFilesToVersionBody(upload: AddFilesUpload, boundary?: string): MultipartBody {
   if (!upload.files.length) throw new UploadError('addFilesToVersion needs at least one file');
   return buildMultipart([dataPart(upload.data ?? {}), ...fileParts(upload.files)], boundary);
@@ -280,6 +298,7 @@ function rawImage(
   };
 }
 
+/** The raw image body of the icon and gallery uploads, sent as-is. */
 export type ImageBody = { body: Blob | Uint8Array | ArrayBuffer };
 
 /** Change a project's icon: the raw image, with `Content-Type` from `query.ext`. */
