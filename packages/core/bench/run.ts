@@ -68,6 +68,20 @@ async function overhead(url: string, rounds: number): Promise<PairResult[]> {
       core: () => bare(target),
     },
     {
+      // The target compares with a bare fetch, which has no timeout at all. This
+      // row gives raw fetch the same guarantee core gives every attempt (a 60 s
+      // timeout that cancels the socket): an AbortController, a timer, manual redirects.
+      label: 'URL, defaults vs raw fetch with the same 60 s cancelling timeout',
+      raw: () => {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), 60_000);
+        return fetch(target, { signal: controller.signal, redirect: 'manual' }).finally(() =>
+          clearTimeout(timer),
+        );
+      },
+      core: () => bare(target),
+    },
+    {
       label: 'URL + token + User-Agent (raw sends the same headers)',
       raw: () => fetch(target, { headers: sameHeaders }),
       core: () => withAuth(target),
