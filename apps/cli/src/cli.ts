@@ -144,7 +144,7 @@ export function buildProgram(): Command {
           gameVersion: o.gameVersion,
           signal,
           ...(o.dryRun ? { dryRun: true } : {}),
-          progress: createProgress(out.interactive, 0),
+          progress: (files) => createProgress(out.interactive, files),
         });
         out.result(
           {

@@ -45,7 +45,8 @@ export function planUpdates(scanned: ScannedFile[]): PlannedUpdate[] {
 
 export interface UpdateOptions extends ScanOptions {
   dryRun?: boolean;
-  progress: Progress;
+  /** Progress display for the downloads, made once the number of files is known. */
+  progress: (files: number) => Progress;
 }
 
 /**
@@ -71,10 +72,11 @@ export async function updateFolder(
     }
   }
   const temps: string[] = [];
+  const progress = options.progress(plan.length);
   try {
     const downloads = [];
     for (const p of plan) {
-      const bar = options.progress.file(p.newFile, p.size);
+      const bar = progress.file(p.newFile, p.size);
       const temp = await downloadVerified(p.url, join(dir, p.newFile), {
         sha512: p.sha512,
         onProgress: (received, total) => bar.update(received, total),
@@ -94,7 +96,7 @@ export async function updateFolder(
     await discard(temps);
     throw error;
   } finally {
-    options.progress.stop();
+    progress.stop();
   }
   return { scanned, plan, applied: true };
 }
