@@ -25,6 +25,8 @@ function positiveInt(value: string): number {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 interface Run {
   out: Output;
   endpoints: Endpoints;
@@ -162,8 +164,8 @@ export function buildProgram(): Command {
           result.plan.length === 0
             ? 'everything is up to date'
             : result.applied
-              ? `updated ${result.plan.length} files`
-              : `${result.plan.length} updates available (dry run: nothing changed)`,
+              ? `updated ${plural(result.plan.length, 'file')}`
+              : `${plural(result.plan.length, 'update')} available (dry run: nothing changed)`,
         );
       }),
     );

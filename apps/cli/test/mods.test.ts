@@ -110,7 +110,7 @@ describe('update', () => {
     const before = snapshot(dir);
     const { code, stdout } = await runCli([...api(), 'update', dir, ...filters]);
     expect(code).toBe(0);
-    expect(stdout).toContain('updated 1 files');
+    expect(stdout).toContain('updated 1 file\n');
     const after = snapshot(dir);
     expect(Object.keys(after)).toEqual([LITHIUM_FILE, UNKNOWN_FILE, NEW_SODIUM_FILE].sort());
     expect(readFileSync(join(dir, NEW_SODIUM_FILE))).toEqual(NEW_SODIUM_BYTES);
