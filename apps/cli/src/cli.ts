@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { ApiError } from '@x/core';
+import { ApiError, NotFoundError } from '@x/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { itchClient, modrinthClient } from './clients.js';
@@ -269,16 +269,25 @@ export function buildProgram(): Command {
     )
     .action(async (uploadId: number, dir: string, o: { game?: number }) =>
       run(program, ['itch'], async ({ out, endpoints, signal }) => {
-        const result = await itch.download(
-          itchClient(endpoints.urls.itch as string, endpoints.mock),
-          uploadId,
-          dir,
-          {
+        const result = await itch
+          .download(itchClient(endpoints.urls.itch as string, endpoints.mock), uploadId, dir, {
             ...(o.game ? { gameId: o.game } : {}),
             progress: createProgress(out.interactive, 1),
             signal,
-          },
-        );
+          })
+          .catch((error: unknown) => {
+            // The file route (`/uploads/{id}/download`) is not in the spec, so the mock lacks it.
+            if (
+              endpoints.mock &&
+              error instanceof NotFoundError &&
+              error.url.includes('/download')
+            ) {
+              throw new ExitError(
+                'the mock servers have no file to download (the download route is not in the spec); use --live or --itch-url',
+              );
+            }
+            throw error;
+          });
         out.result(
           { command: 'itch download', mock: endpoints.mock, ...result },
           undefined,

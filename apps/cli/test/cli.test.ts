@@ -40,3 +40,12 @@ test('--help and --version exit 0', async () => {
   expect(version.code).toBe(0);
   expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
 });
+
+test('itch download under the mocks explains why there is no file, exit 1', async () => {
+  const { code, stderr, stdout } = await runCli(['itch', 'download', '5', SAMPLE_MODS]);
+  expect(code).toBe(1);
+  expect(stdout).toBe('');
+  expect(stderr).toMatch(
+    /error: the mock servers have no file to download \(the download route is not in the spec\)/,
+  );
+});
