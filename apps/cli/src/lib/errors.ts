@@ -10,10 +10,3 @@ export class ExitError extends Error {
     this.code = code;
   }
 }
-
-export class UsageError extends ExitError {
-  override name = 'UsageError';
-  constructor(message: string) {
-    super(message, EXIT.usage);
-  }
-}
