@@ -656,7 +656,7 @@ function hopHeaders(
   url: string,
   token: string | undefined,
   dropBodyHeaders: boolean,
-): Headers | undefined {
+): HeadersInit | undefined {
   const { source } = call;
   const { shared } = call.settings;
   const userAgent = shared.browser ? undefined : shared.config.userAgent;
@@ -671,6 +671,13 @@ function hopHeaders(
     (!userAgent || new Headers(source.headers).has('user-agent'))
   ) {
     return undefined; // the caller's headers are sent unchanged
+  }
+  if (source.headers === undefined) {
+    // Nothing to copy: a plain record is cheaper for fetch to take in than a Headers object.
+    const record: Record<string, string> = {};
+    if (userAgent) record['user-agent'] = userAgent;
+    if (sameOrigin && token !== undefined) record.authorization = shared.scheme(token);
+    return record;
   }
   const headers = new Headers(source.headers);
   if (userAgent && !headers.has('user-agent')) headers.set('user-agent', userAgent);
