@@ -72,9 +72,6 @@ interface Settings {
   readonly fetchImpl: FetchLike | undefined;
   /** No custom fetch, hooks or logger: hops go straight to `globalThis.fetch`. */
   readonly direct: boolean;
-  /** The configured token when it is a non-empty string. */
-  readonly staticToken: string | undefined;
-  readonly tokenProvider: Exclude<TokenProvider, string> | undefined;
   readonly limiter: RateLimiter | false;
   readonly timeoutMs: number;
   readonly retryNonIdempotent: boolean;
@@ -132,8 +129,6 @@ function make(shared: Shared, overrides: Overrides): CoreFetch {
       !config.fetch &&
       !hooks.some((h) => (h.onRequest?.length ?? 0) > 0 || (h.onResponse?.length ?? 0) > 0) &&
       !shared.logger,
-    staticToken: typeof config.token === 'string' && config.token !== '' ? config.token : undefined,
-    tokenProvider: typeof config.token === 'function' ? config.token : undefined,
     limiter: overrides.rateLimiter ?? shared.limiter,
     timeoutMs: overrides.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retryNonIdempotent:
@@ -292,14 +287,17 @@ interface Call {
   readonly followByHand: boolean;
 }
 
-/** A failed attempt that will be retried after `delayMs`. */
-interface Retry {
-  readonly error: CoreError;
-  readonly delayMs: number;
+/** A failed attempt that will be retried after `delayMs` (a class: `instanceof` cannot mistake a Response for it). */
+class Retry {
+  constructor(
+    readonly error: CoreError,
+    readonly delayMs: number,
+  ) {}
 }
 
-function isRetry(outcome: Response | Retry): outcome is Retry {
-  return 'delayMs' in outcome;
+/** A token provider's answer (`''`/`null` mean none). Called bare, so it never sees our internals as `this`. */
+async function provideToken(provider: Exclude<TokenProvider, string>): Promise<string | undefined> {
+  return (await provider()) || undefined;
 }
 
 function prepareCall(
@@ -367,9 +365,10 @@ async function send(
           ? settings.timeoutMs
           : Math.min(settings.timeoutMs, call.deadline - Date.now());
       link = linkSignals(call.signals, timeoutMs);
-      const token = settings.tokenProvider
-        ? (await settings.tokenProvider()) || undefined
-        : settings.staticToken;
+      // Read per attempt, so a rotated key or a provider's new JWT is used on retries.
+      const provider = shared.config.token;
+      const token =
+        typeof provider === 'function' ? await provideToken(provider) : provider || undefined;
       let result: Response | Retry;
       try {
         const first = firstHop(call, link.signal, token);
@@ -380,11 +379,11 @@ async function send(
       } catch (error) {
         result = transportFailure(call, error, link, timeoutMs, attempt, mayRetry);
       }
-      if (!isRetry(result) && shared.config.rateLimitHeaders && settings.limiter) {
+      if (!(result instanceof Retry) && shared.config.rateLimitHeaders && settings.limiter) {
         observeRateLimit(call, result, settings.limiter);
       }
       outcome =
-        isRetry(result) || result.status < 400
+        result instanceof Retry || result.status < 400
           ? result
           : await responseFailure(call, result, attempt, mayRetry, token);
     } catch (error) {
@@ -400,7 +399,7 @@ async function send(
       link?.clear();
       release?.();
     }
-    if (!isRetry(outcome)) return outcome;
+    if (!(outcome instanceof Retry)) return outcome;
     await waitToRetry(call, attempt, outcome);
   }
 }
@@ -518,7 +517,7 @@ function transportFailure(
     : new ConnectionError({ method, url, cause: error });
   const { retry } = call.settings;
   if (!mayRetry || !retry) throw withNote(failure, call.noRetryNote);
-  return { error: failure, delayMs: backoffDelay(attempt, retry) };
+  return new Retry(failure, backoffDelay(attempt, retry));
 }
 
 /**
@@ -555,7 +554,7 @@ async function responseFailure(
   if (mayRetry && retry && retryable && (hint === undefined || hint <= maxWait)) {
     await response.body?.cancel().catch(() => {});
     const error = await toApiError(call, response, hint, secrets, false);
-    return { error, delayMs: hint ?? backoffDelay(attempt, retry) };
+    return new Retry(error, hint ?? backoffDelay(attempt, retry));
   }
   const final = await toApiError(call, response, hint, secrets, true);
   throw retryable ? withNote(final, call.noRetryNote) : final;
@@ -751,7 +750,8 @@ async function followRedirects(
     url = next;
     const init: RequestInit = {
       method,
-      headers: hopHeaders(call, next, token, toGet) ?? new Headers(),
+      // `undefined` means the caller's own headers go unchanged (same origin, nothing to add).
+      headers: hopHeaders(call, next, token, toGet) ?? source.headers ?? new Headers(),
       body: body ?? null,
       signal,
       redirect: 'manual',

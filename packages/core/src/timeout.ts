@@ -15,21 +15,51 @@ type AnyFn = (signals: AbortSignal[]) => AbortSignal;
  */
 class Link implements LinkedSignal {
   readonly signal: AbortSignal;
-  timedOut = false;
-  timer: ReturnType<typeof setTimeout> | undefined = undefined;
-  cleanups: (() => void)[] | undefined = undefined;
+  readonly #controller: AbortController;
+  #timedOut = false;
+  #timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  #cleanups: (() => void)[] | undefined = undefined;
 
-  constructor(
-    readonly controller: AbortController,
-    signal: AbortSignal,
-  ) {
+  constructor(controller: AbortController, signal: AbortSignal) {
+    this.#controller = controller;
     this.signal = signal;
   }
 
-  clear(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.cleanups) for (const c of this.cleanups.splice(0)) c();
+  get timedOut(): boolean {
+    return this.#timedOut;
+  }
+
+  /** An arrow, so `const { clear } = link` and `p.finally(link.clear)` work. */
+  readonly clear = (): void => {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#cleanups) for (const c of this.#cleanups.splice(0)) c();
+  };
+
+  follow(parents: readonly AbortSignal[]): void {
+    const cleanups: (() => void)[] = [];
+    this.#cleanups = cleanups;
+    const controller = this.#controller;
+    for (const parent of parents) {
+      if (parent.aborted) {
+        controller.abort(parent.reason);
+        break;
+      }
+      const onAbort = () => controller.abort(parent.reason);
+      parent.addEventListener('abort', onAbort, { once: true });
+      cleanups.push(() => parent.removeEventListener('abort', onAbort));
+    }
+  }
+
+  startTimer(timeoutMs: number): void {
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = undefined;
+        this.#timedOut = true;
+        this.#controller.abort(new DOMException('The operation timed out.', 'TimeoutError'));
+      },
+      Math.max(0, timeoutMs),
+    );
   }
 }
 
@@ -56,27 +86,11 @@ export function linkSignals(
     );
   } else {
     link = new Link(controller, controller.signal);
-    const cleanups: (() => void)[] = [];
-    link.cleanups = cleanups;
-    for (const parent of live as AbortSignal[]) {
-      if (parent.aborted) {
-        controller.abort(parent.reason);
-        break;
-      }
-      const onAbort = () => controller.abort(parent.reason);
-      parent.addEventListener('abort', onAbort, { once: true });
-      cleanups.push(() => parent.removeEventListener('abort', onAbort));
-    }
+    link.follow(live as AbortSignal[]);
   }
 
   if (timeoutMs !== undefined && Number.isFinite(timeoutMs) && !link.signal.aborted) {
-    link.timer = setTimeout(onTimeout, Math.max(0, timeoutMs), link);
+    link.startTimer(timeoutMs);
   }
   return link;
-}
-
-function onTimeout(link: Link): void {
-  link.timer = undefined;
-  link.timedOut = true;
-  link.controller.abort(new DOMException('The operation timed out.', 'TimeoutError'));
 }

@@ -28,6 +28,7 @@ const echo: Parameters<TestServer['route']>[1] = (req, res) =>
   json(res, 200, {
     authorization: req.headers.authorization ?? null,
     userAgent: req.headers['user-agent'] ?? null,
+    accept: req.headers.accept ?? null,
   });
 
 beforeAll(async () => {
@@ -319,6 +320,27 @@ describe('createCoreFetch', () => {
     expect((await (await f('/echo')).json()).authorization).toBe('jwt-2');
     const none = client({ token: () => null });
     expect((await (await none('/echo')).json()).authorization).toBeNull();
+  });
+
+  it("keeps the caller's own headers on a same-origin redirect", async () => {
+    const viaInit = await client()('/redirect-same', { headers: { accept: 'application/x-test' } });
+    expect((await viaInit.json()).accept).toBe('application/x-test');
+    const viaRequest = await client()(
+      new Request(`${api.url}/redirect-same`, { headers: { accept: 'application/x-test' } }),
+    );
+    expect((await viaRequest.json()).accept).toBe('application/x-test');
+  });
+
+  it('calls a token function bare (it never sees the client internals as `this`)', async () => {
+    const seen: unknown[] = [];
+    const f = client({
+      token(this: unknown) {
+        seen.push(this);
+        return 'tok';
+      },
+    });
+    expect((await (await f('/echo')).json()).authorization).toBe('Bearer tok');
+    expect(seen).toEqual([undefined]);
   });
 
   it('keeps the body and method on a 307 redirect', async () => {

@@ -6,38 +6,44 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** Hides `AbortSignal.any`, as on runtimes that predate it. */
+function withoutAbortSignalAny() {
+  vi.stubGlobal('AbortSignal', class extends AbortSignal {});
+  Object.defineProperty(globalThis.AbortSignal, 'any', { value: undefined });
+}
+
+// Every case runs with a live parent, so both ways of following parents are exercised.
 describe.each([
   ['with AbortSignal.any', false],
-  ['without AbortSignal.any (older runtimes)', true],
-])('linkSignals %s', (_name, withoutAny) => {
+  ['without AbortSignal.any (listeners)', true],
+])('linkSignals %s', (_name, hideAny) => {
   const setup = () => {
     vi.useFakeTimers();
-    if (withoutAny) {
-      // A subclass without the static `any`, as on runtimes that predate it.
-      vi.stubGlobal('AbortSignal', class extends AbortSignal {});
-      Object.defineProperty(globalThis.AbortSignal, 'any', { value: undefined });
-    }
+    if (hideAny) withoutAbortSignalAny();
   };
 
-  it('aborts with a TimeoutError DOMException when the timeout passes', () => {
+  it('aborts with a TimeoutError DOMException exactly when the timeout passes', () => {
     setup();
-    const link = linkSignals([], 100);
+    const parent = new AbortController();
+    const link = linkSignals([parent.signal], 100);
     vi.advanceTimersByTime(99);
     expect(link.signal.aborted).toBe(false);
+    expect(link.timedOut).toBe(false);
     vi.advanceTimersByTime(1);
     expect(link.signal.aborted).toBe(true);
     expect(link.timedOut).toBe(true);
     expect(link.signal.reason).toBeInstanceOf(DOMException);
     expect((link.signal.reason as DOMException).name).toBe('TimeoutError');
-    expect(vi.getTimerCount()).toBe(0);
+    expect(parent.signal.aborted).toBe(false); // the timeout never reaches the parent
   });
 
-  it("follows a parent's abort with the parent's reason, and is not a timeout", () => {
+  it("follows any parent's abort with that parent's reason, and is not a timeout", () => {
     setup();
-    const parent = new AbortController();
-    const link = linkSignals([parent.signal, undefined], 1000);
+    const first = new AbortController();
+    const second = new AbortController();
+    const link = linkSignals([first.signal, undefined, second.signal], 1000);
     const reason = new Error('stop');
-    parent.abort(reason);
+    second.abort(reason);
     expect(link.signal.aborted).toBe(true);
     expect(link.signal.reason).toBe(reason);
     expect(link.timedOut).toBe(false);
@@ -45,21 +51,23 @@ describe.each([
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('starts aborted when a parent already is, and sets no timer', () => {
+  it('starts aborted when a later parent already is, and sets no timer', () => {
     setup();
-    const parent = new AbortController();
-    parent.abort('gone');
-    const link = linkSignals([parent.signal], 1000);
+    const live = new AbortController();
+    const gone = new AbortController();
+    gone.abort('gone');
+    const link = linkSignals([live.signal, gone.signal], 1000);
     expect(link.signal.aborted).toBe(true);
     expect(link.signal.reason).toBe('gone');
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('clear() leaves no timer behind and the signal is never aborted afterwards', () => {
+  it('clear() leaves no timer behind, even detached, and the signal then never times out', () => {
     setup();
     const link = linkSignals([new AbortController().signal], 100);
     expect(vi.getTimerCount()).toBe(1);
-    link.clear();
+    const { clear } = link;
+    clear();
     link.clear();
     expect(vi.getTimerCount()).toBe(0);
     vi.advanceTimersByTime(1000);
@@ -67,17 +75,19 @@ describe.each([
     expect(link.timedOut).toBe(false);
   });
 
-  it('treats an undefined timeout as none', () => {
+  it('treats an undefined or infinite timeout as none', () => {
     setup();
-    const link = linkSignals([], undefined);
+    const parent = new AbortController();
+    linkSignals([parent.signal], undefined);
+    const link = linkSignals([parent.signal], Number.POSITIVE_INFINITY);
     expect(vi.getTimerCount()).toBe(0);
-    expect(link.signal.aborted).toBe(false);
+    parent.abort('bye');
+    expect(link.signal.reason).toBe('bye');
   });
 });
 
 it('without AbortSignal.any, clear() removes the listener it put on a parent', () => {
-  vi.stubGlobal('AbortSignal', class extends AbortSignal {});
-  Object.defineProperty(globalThis.AbortSignal, 'any', { value: undefined });
+  withoutAbortSignalAny();
   const parent = new AbortController();
   const removed = vi.spyOn(parent.signal, 'removeEventListener');
   const link = linkSignals([parent.signal], undefined);
@@ -85,4 +95,13 @@ it('without AbortSignal.any, clear() removes the listener it put on a parent', (
   expect(removed).toHaveBeenCalledWith('abort', expect.any(Function));
   parent.abort();
   expect(link.signal.aborted).toBe(false);
+});
+
+it('exposes only signal, timedOut and clear', () => {
+  const link = linkSignals([], 10);
+  link.clear();
+  expect(Object.keys(link).sort()).toEqual(['clear', 'signal']);
+  expect(() => {
+    (link as { timedOut: boolean }).timedOut = true;
+  }).toThrow(TypeError);
 });
