@@ -1,7 +1,7 @@
 import type { TokenProvider } from './types.js';
 
 /** Headers never forwarded to another origin than the API's. */
-const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
+export const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 
 /** Resolves a token provider to a non-empty token, or `undefined`. */
 export async function resolveToken(
@@ -28,7 +28,7 @@ export function applyAuth(
   token: string | undefined,
   scheme: (token: string) => string,
 ): void {
-  if (originOf(url) !== apiOrigin) {
+  if (!isApiOrigin(url, apiOrigin)) {
     for (const name of CREDENTIAL_HEADERS) headers.delete(name);
     return;
   }
@@ -42,4 +42,15 @@ export function originOf(url: string): string {
   } catch {
     return 'null';
   }
+}
+
+/** Whether `url` is on the API origin (a string prefix check first, URL parsing only when unsure). */
+export function isApiOrigin(url: string, apiOrigin: string): boolean {
+  if (
+    url.startsWith(apiOrigin) &&
+    (url.length === apiOrigin.length || url[apiOrigin.length] === '/')
+  ) {
+    return true;
+  }
+  return originOf(url) === apiOrigin;
 }

@@ -1,4 +1,11 @@
-import { bearer, originOf } from './auth.js';
+import {
+  applyAuth,
+  bearer,
+  CREDENTIAL_HEADERS,
+  isApiOrigin,
+  originOf,
+  resolveToken,
+} from './auth.js';
 import {
   type ApiError,
   ConnectionError,
@@ -31,7 +38,6 @@ import type {
   Hooks,
   Logger,
   PublicCoreConfig,
-  TokenProvider,
 } from './types.js';
 
 /** Per-attempt timeout when none is configured. */
@@ -39,7 +45,6 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Redirects followed per attempt when none is configured. */
 export const DEFAULT_MAX_REDIRECTS = 10;
 
-const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** State shared by a CoreFetch and every `.with()` derived from it. */
@@ -117,18 +122,17 @@ export function createCoreFetch(config: CoreConfig): CoreFetch {
 function make(shared: Shared, overrides: Overrides): CoreFetch {
   const { config } = shared;
   const hooks = config.hooks ? [config.hooks, ...overrides.hooks] : overrides.hooks;
+  const hasRequestHooks = hooks.some((h) => (h.onRequest?.length ?? 0) > 0);
+  const hasResponseHooks = hooks.some((h) => (h.onResponse?.length ?? 0) > 0);
   const settings: Settings = {
     shared,
     overrides,
     retry: resolveRetry(config.retry, overrides.retry),
     hooks,
-    hasRequestHooks: hooks.some((h) => (h.onRequest?.length ?? 0) > 0),
-    hasResponseHooks: hooks.some((h) => (h.onResponse?.length ?? 0) > 0),
+    hasRequestHooks,
+    hasResponseHooks,
     fetchImpl: config.fetch,
-    direct:
-      !config.fetch &&
-      !hooks.some((h) => (h.onRequest?.length ?? 0) > 0 || (h.onResponse?.length ?? 0) > 0) &&
-      !shared.logger,
+    direct: !config.fetch && !hasRequestHooks && !hasResponseHooks && !shared.logger,
     limiter: overrides.rateLimiter ?? shared.limiter,
     timeoutMs: overrides.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retryNonIdempotent:
@@ -169,17 +173,6 @@ function isRequest(input: unknown): input is Request {
     typeof (input as Request).url === 'string' &&
     typeof (input as Request).clone === 'function'
   );
-}
-
-/** Whether `url` is on the API origin (a string prefix check first, URL parsing only when unsure). */
-function isApiOrigin(url: string, apiOrigin: string): boolean {
-  if (
-    url.startsWith(apiOrigin) &&
-    (url.length === apiOrigin.length || url[apiOrigin.length] === '/')
-  ) {
-    return true;
-  }
-  return originOf(url) === apiOrigin;
 }
 
 function isStream(body: unknown): boolean {
@@ -295,11 +288,6 @@ class Retry {
   ) {}
 }
 
-/** A token provider's answer (`''`/`null` mean none). Called bare, so it never sees our internals as `this`. */
-async function provideToken(provider: Exclude<TokenProvider, string>): Promise<string | undefined> {
-  return (await provider()) || undefined;
-}
-
 function prepareCall(
   settings: Settings,
   input: Request | URL | string,
@@ -368,7 +356,7 @@ async function send(
       // Read per attempt, so a rotated key or a provider's new JWT is used on retries.
       const provider = shared.config.token;
       const token =
-        typeof provider === 'function' ? await provideToken(provider) : provider || undefined;
+        typeof provider === 'function' ? await resolveToken(provider) : provider || undefined;
       let result: Response | Retry;
       try {
         const first = firstHop(call, link.signal, token);
@@ -683,11 +671,7 @@ function hopHeaders(
   if (dropBodyHeaders) {
     for (const h of ['content-type', 'content-length', 'content-encoding']) headers.delete(h);
   }
-  if (!sameOrigin) {
-    for (const name of CREDENTIAL_HEADERS) headers.delete(name);
-  } else if (token !== undefined) {
-    headers.set('authorization', shared.scheme(token));
-  }
+  applyAuth(headers, url, shared.apiOrigin, token, shared.scheme);
   return headers;
 }
 
