@@ -1,16 +1,16 @@
 import { createCoreFetch } from '@x/core';
 
-/** Per-call overrides: `.with()` returns a fetch sharing the limiter and settings. */
+/** Per-call overrides: `.withOptions()` returns a fetch sharing the limiter and settings. */
 export async function perCall(baseUrl: string): Promise<number[]> {
   const fetch = createCoreFetch({ baseUrl });
 
   // No retries and a short timeout for a health probe.
-  const probe = fetch.with({ retry: false, timeoutMs: 2_000 });
+  const probe = fetch.withOptions({ retry: false, timeoutMs: 2_000 });
   // A POST that is safe to repeat (idempotency key), so it may be retried.
-  const create = fetch.with({ retryNonIdempotent: true });
+  const create = fetch.withOptions({ retryNonIdempotent: true });
   // Cancellable: aborts in flight, while queued, or during a retry wait.
   const controller = new AbortController();
-  const cancellable = fetch.with({ signal: controller.signal });
+  const cancellable = fetch.withOptions({ signal: controller.signal });
 
   const statuses = [
     (await probe('/health')).status,

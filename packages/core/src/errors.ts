@@ -33,7 +33,7 @@ export interface ApiErrorInit {
   status: number;
   statusText?: string;
   method: string;
-  /** Request URL; redacted by the constructor. */
+  /** URL of the hop that failed; redacted by the constructor. */
   url: string;
   headers?: Headers;
   /** Parsed JSON body, or the raw text when it is not JSON, or `undefined` when empty. */
@@ -88,7 +88,7 @@ export class ApiError extends CoreError {
   readonly status: number;
   readonly statusText: string;
   readonly method: string;
-  /** The request URL, with sensitive query parameters redacted. */
+  /** The URL of the hop that answered with this status (after redirects), with sensitive query parameters redacted. */
   readonly url: string;
   /** Response headers (sensitive ones redacted). */
   readonly headers: Record<string, string>;
@@ -113,7 +113,7 @@ export class ApiError extends CoreError {
     this.statusText = statusText;
     this.method = method;
     this.url = url;
-    this.headers = init.headers ? redactHeaders(init.headers) : {};
+    this.headers = init.headers ? redactHeaders(init.headers, secrets) : {};
     this.body = scrubBody(init.body, secrets);
     this.apiMessage = apiMessage;
     this.requestId =
@@ -121,9 +121,11 @@ export class ApiError extends CoreError {
     this.retryAfterMs = init.retryAfterMs;
   }
 
-  /** The subclass for `init.status` (`NotFoundError` for 404...). */
+  /** The subclass for `init.status` (`NotFoundError` for 404, `InternalServerError` for 5xx...). */
   static from(init: ApiErrorInit): ApiError {
-    return createApiError(init);
+    const Subclass =
+      BY_STATUS[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
+    return new Subclass(init);
   }
 }
 
@@ -146,6 +148,7 @@ export class RateLimitError extends ApiError {}
 /** Any status >= 500. */
 export class InternalServerError extends ApiError {}
 
+// Read only when an error is built, after the module has run.
 const BY_STATUS: Record<number, new (init: ApiErrorInit) => ApiError> = {
   400: BadRequestError,
   401: AuthenticationError,
@@ -156,12 +159,6 @@ const BY_STATUS: Record<number, new (init: ApiErrorInit) => ApiError> = {
   422: UnprocessableEntityError,
   429: RateLimitError,
 };
-
-/** Builds the `ApiError` subclass that matches `init.status`. */
-export function createApiError(init: ApiErrorInit): ApiError {
-  const Ctor = BY_STATUS[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
-  return new Ctor(init);
-}
 
 /** The request never got a response: refused, reset, DNS failure, socket closed. `cause` is the runtime's error. */
 export class ConnectionError extends CoreError {
@@ -201,20 +198,4 @@ export function parseBody(rawText: string): unknown {
   } catch {
     return rawText;
   }
-}
-
-/** The default `parseErrorBody`: a `message`, `description`, `error`, `detail` or `errors[0]` string. */
-export function defaultParseErrorBody(body: unknown): string | undefined {
-  if (!body || typeof body !== 'object') return undefined;
-  const b = body as Record<string, unknown>;
-  for (const key of ['message', 'description', 'error', 'detail']) {
-    const v = b[key];
-    if (typeof v === 'string' && v) return v;
-    if (v && typeof v === 'object' && typeof (v as { message?: unknown }).message === 'string') {
-      return (v as { message: string }).message;
-    }
-  }
-  const errors = b.errors;
-  if (Array.isArray(errors) && typeof errors[0] === 'string') return errors.join('; ');
-  return undefined;
 }

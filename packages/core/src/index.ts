@@ -1,5 +1,8 @@
-export { applyAuth, bearer, resolveToken } from './auth.js';
-export { dropCallOptions } from './client-compat.js';
+/**
+ * @x/core: the runtime behind the @x SDKs. The public API is this file;
+ * `@x/core/internal` holds what the SDKs share and may change in any release.
+ */
+export { createCoreFetch } from './core-fetch.js';
 export {
   ApiError,
   type ApiErrorInit,
@@ -8,18 +11,14 @@ export {
   ConflictError,
   ConnectionError,
   CoreError,
-  createApiError,
-  defaultParseErrorBody,
   GoneError,
   InternalServerError,
   NotFoundError,
   PermissionDeniedError,
-  parseBody,
   RateLimitError,
   TimeoutError,
   UnprocessableEntityError,
 } from './errors.js';
-export { createCoreFetch, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './fetch.js';
 export {
   type OffsetPage,
   type PagedPage,
@@ -30,26 +29,6 @@ export {
   paginatePages,
 } from './pagination.js';
 export { RateLimiter, type RateLimiterOptions, type Release } from './rate-limit.js';
-export {
-  isSensitiveHeader,
-  isSensitiveParam,
-  REDACTED,
-  redactHeaders,
-  redactUrl,
-} from './redact.js';
-export {
-  backoffDelay,
-  clampHint,
-  DEFAULT_RETRY,
-  parseReset,
-  type RateLimitInfo,
-  type ResolvedRetryOptions,
-  readRateLimitHeaders,
-  resolveRetry,
-  retryAfterHint,
-  shouldRetryHeader,
-} from './retry.js';
-export { type LinkedSignal, linkSignals } from './timeout.js';
 export type {
   AfterResponseState,
   BeforeRequestState,

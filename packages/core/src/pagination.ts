@@ -26,8 +26,8 @@ export interface PaginateOffsetOptions<T> {
 }
 
 /**
- * Walks an offset/limit listing. Stops at `total`, at a page shorter than
- * `limit`, or at an empty page.
+ * Walks an offset/limit listing. Stops at an empty page, at `total` when the
+ * API reports it, otherwise at a page shorter than `limit`.
  */
 export function paginateOffset<T>(options: PaginateOffsetOptions<T>): PaginatedIterable<T> {
   const { fetchPage, limit, signal } = options;
@@ -44,15 +44,12 @@ export function paginateOffset<T>(options: PaginateOffsetOptions<T>): PaginatedI
       if (items.length > 0) yield items;
       seen += items.length;
       offset += items.length;
+      if (items.length === 0 || seen >= maxItems) return;
+      // `total` decides when the API reports it: a server may cap the page
+      // below `limit` (Modrinth serves at most 100) and still have more.
+      // Without it, a short page is the last one.
       const total = page.total;
-      if (
-        items.length === 0 ||
-        items.length < limit ||
-        seen >= maxItems ||
-        (total !== undefined && offset >= total)
-      ) {
-        return;
-      }
+      if (total !== undefined ? offset >= total : items.length < limit) return;
     }
   }
   return fromPages(pages);

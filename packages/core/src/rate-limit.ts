@@ -1,5 +1,3 @@
-import type { RateLimitInfo } from './retry.js';
-
 /** Options of a {@link RateLimiter}. */
 export interface RateLimiterOptions {
   /**
@@ -137,17 +135,6 @@ export class RateLimiter {
     if (!(epochMs > this.#pausedUntil)) return;
     this.#pausedUntil = epochMs;
     this.#drain();
-  }
-
-  /**
-   * Applies an API's rate-limit state: when `remaining` is 0, pauses until
-   * `resetAt`. Returns the pause end (epoch ms), or `undefined` if not paused.
-   */
-  updateFromHeaders(info: Partial<RateLimitInfo> | undefined): number | undefined {
-    if (!info || info.remaining === undefined || info.resetAt === undefined) return undefined;
-    if (info.remaining > 0 || info.resetAt <= this.#now()) return undefined;
-    this.pauseUntil(info.resetAt);
-    return info.resetAt;
   }
 
   /** Milliseconds until a start is allowed by pause and window (not concurrency). */

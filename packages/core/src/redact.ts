@@ -58,13 +58,26 @@ export function redactUrl(input: string | URL): string {
   return changed ? url.toString().replaceAll('%5BREDACTED%5D', REDACTED) : url.toString();
 }
 
-/** A plain object of the headers with sensitive values redacted. */
-export function redactHeaders(headers: Headers): Record<string, string> {
+/**
+ * A plain object of the headers with sensitive values redacted: headers whose
+ * name may carry a credential, and any header whose value contains one of
+ * `secrets` (a server that echoes the token back, under any name).
+ */
+export function redactHeaders(
+  headers: Headers,
+  secrets: readonly (string | undefined)[] = [],
+): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    out[name] = isSensitiveHeader(name) ? REDACTED : value;
+    out[name] = isSensitiveHeader(name) || containsSecret(value, secrets) ? REDACTED : value;
   });
   return out;
+}
+
+function containsSecret(text: string, secrets: readonly (string | undefined)[]): boolean {
+  return secrets.some(
+    (secret) => secret !== undefined && secret.length >= 4 && text.includes(secret),
+  );
 }
 
 /** `text` with every occurrence of each secret (4+ characters) replaced. */

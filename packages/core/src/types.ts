@@ -82,10 +82,12 @@ export interface AfterResponseState {
   durationMs: number;
 }
 
-/** Passed to `onRetry` hooks before waiting for the next attempt. */
+/** Passed to `onRetry` hooks before waiting for the next attempt. Holds no credential. */
 export interface RetryState {
-  /** The original request (credentials stripped). */
-  request: Request;
+  /** The call's method. */
+  method: string;
+  /** The call's URL, with credentials in the query (`password`, `secret`, `token`...) redacted. */
+  url: string;
   /** The error that caused the retry (an `ApiError` for an HTTP status). */
   error: CoreError;
   /** The attempt that failed (1 for the first). */
@@ -189,13 +191,13 @@ export interface CoreConfig {
    */
   logger?: Logger | 'debug';
   /**
-   * Most redirects followed per attempt (by hand, so `Authorization` never leaves the base origin).
+   * Most redirects followed per attempt (by hand: credentials go to the base origin only, and never again once a redirect has left it).
    * @default 10
    */
   maxRedirects?: number;
 }
 
-/** Per-call overrides for {@link CoreFetch.with}. */
+/** Per-call overrides for {@link CoreFetch.withOptions}. */
 export interface CallOptions {
   /** Merged over the client's retry policy; `false` for a single attempt. @default the client's */
   retry?: RetryOptions | false;
@@ -205,11 +207,9 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Also retry POST/PATCH (make sure the operation is safe to repeat). @default false */
   retryNonIdempotent?: boolean;
-  /** Alias of `retryNonIdempotent`. */
-  allowRetryNonIdempotent?: boolean;
   /**
    * The body is a one-shot stream: sent once, never buffered, never retried.
-   * @default false (true when `init.body` is a `ReadableStream`)
+   * @default false (true when the body is a `ReadableStream`)
    */
   oneShotBody?: boolean;
   /** Another limiter (or none) for these calls. @default the client's */
@@ -227,7 +227,7 @@ export type CoreFetch = ((
   init?: RequestInit,
 ) => Promise<Response>) & {
   /** A fetch sharing this one's limiter and settings, with per-call overrides. */
-  with(overrides: CallOptions): CoreFetch;
+  withOptions(overrides: CallOptions): CoreFetch;
   /** The configuration, without the credential (only `hasToken`). */
   readonly config: PublicCoreConfig;
 };

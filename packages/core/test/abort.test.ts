@@ -45,7 +45,9 @@ describe('abort (fake timers, injected fetch)', () => {
     vi.useFakeTimers();
     const { fetch, started } = hangingFetch();
     const ac = new AbortController();
-    const f = createCoreFetch({ baseUrl: 'http://api.test', fetch }).with({ signal: ac.signal });
+    const f = createCoreFetch({ baseUrl: 'http://api.test', fetch }).withOptions({
+      signal: ac.signal,
+    });
     const p = f('/x');
     p.catch(() => {});
     await started;
@@ -152,7 +154,7 @@ describe('deadline while queued', () => {
     const first = f('/a', { signal: holder.signal });
     first.catch(() => {});
     await started;
-    const second = f.with({ retry: { totalTimeoutMs: 1000 } })('/b');
+    const second = f.withOptions({ retry: { totalTimeoutMs: 1000 } })('/b');
     second.catch(() => {});
     await until(() => limiter.queued === 1);
     await vi.advanceTimersByTimeAsync(1000);

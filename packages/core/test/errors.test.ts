@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { defaultParseErrorBody } from '../src/error-response.js';
+import { parseBody } from '../src/errors.js';
 import {
   ApiError,
   AuthenticationError,
@@ -6,13 +8,10 @@ import {
   ConflictError,
   ConnectionError,
   CoreError,
-  createApiError,
-  defaultParseErrorBody,
   GoneError,
   InternalServerError,
   NotFoundError,
   PermissionDeniedError,
-  parseBody,
   RateLimitError,
   TimeoutError,
   UnprocessableEntityError,
@@ -40,13 +39,11 @@ describe('error hierarchy', () => {
     expect(err).toBeInstanceOf(Error);
     expect(err.name).toBe(Class.name);
     expect(Object.getPrototypeOf(err)).toBe(Class.prototype);
-    expect(createApiError({ status, method: 'GET', url: 'https://h.test/p' })).toBeInstanceOf(
-      Class,
-    );
+    expect(ApiError.from({ status, method: 'GET', url: 'https://h.test/p' })).toBeInstanceOf(Class);
   });
 
   it('builds a default message and keeps context', () => {
-    const err = createApiError({
+    const err = ApiError.from({
       status: 404,
       method: 'get',
       url: 'https://h.test/p?key=abc',

@@ -152,17 +152,17 @@ describe('createCoreFetch', () => {
     expect((err as ApiError).attempts).toBe(3);
   });
 
-  it('honours per-call retry overrides with .with()', async () => {
+  it('honours per-call retry overrides with .withOptions()', async () => {
     const err = await client()
-      .with({ retry: { maxRetries: 0 } })('/always503')
+      .withOptions({ retry: { maxRetries: 0 } })('/always503')
       .catch((e: unknown) => e);
     expect((err as ApiError).attempts).toBe(1);
     const err2 = await client()
-      .with({ retry: false })('/always503')
+      .withOptions({ retry: false })('/always503')
       .catch((e: unknown) => e);
     expect((err2 as ApiError).attempts).toBe(1);
     const err3 = await createCoreFetch({ baseUrl: api.url, retry: false })
-      .with({ retry: { maxRetries: 1, ...FAST } })('/always503')
+      .withOptions({ retry: { maxRetries: 1, ...FAST } })('/always503')
       .catch((e: unknown) => e);
     expect((err3 as ApiError).attempts).toBe(2);
   });
@@ -260,7 +260,7 @@ describe('createCoreFetch', () => {
       (e: unknown) => e,
     );
     expect((err as ApiError).attempts).toBe(1);
-    const res = await client().with({ retryNonIdempotent: true })('/post-flaky?t=2', {
+    const res = await client().withOptions({ retryNonIdempotent: true })('/post-flaky?t=2', {
       method: 'POST',
       body: 'hello',
     });
@@ -415,8 +415,8 @@ describe('createCoreFetch', () => {
     expect(seen).toEqual(['req 1 /flaky', 'res 1 503', 'retry 1 503', 'req 2 /flaky', 'res 2 200']);
   });
 
-  it('lets an onRequest hook replace the request and .with() append hooks', async () => {
-    const f = client().with({
+  it('lets an onRequest hook replace the request and .withOptions() append hooks', async () => {
+    const f = client().withOptions({
       hooks: {
         onRequest: [
           ({ request }) => {

@@ -51,11 +51,10 @@ describe('RateLimiter', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('pauseUntil and updateFromHeaders hold every request until the reset', async () => {
+  it('pauseUntil holds every request until the reset', async () => {
     vi.useFakeTimers({ now: 10_000 });
     const limiter = new RateLimiter();
-    expect(limiter.updateFromHeaders({ remaining: 3, resetAt: 12_000 })).toBeUndefined();
-    expect(limiter.updateFromHeaders({ remaining: 0, resetAt: 12_500 })).toBe(12_500);
+    limiter.pauseUntil(12_500);
     expect(limiter.pausedUntil).toBe(12_500);
     expect(limiter.tryAcquire()).toBeUndefined();
     let startedAt = 0;

@@ -127,7 +127,7 @@ describe('secrets never leak', () => {
     const f = client();
     expectNoSecret(f);
     expectNoSecret(f.config);
-    expectNoSecret(f.with({ timeoutMs: 5 }));
+    expectNoSecret(f.withOptions({ timeoutMs: 5 }));
     const fnToken = createCoreFetch({ baseUrl: server.url, token: () => SECRET });
     expectNoSecret(fnToken);
   });

@@ -7,33 +7,32 @@ describe('public API', () => {
     expect(core.VERSION).toBe(pkg.version);
   });
 
-  it('exports the contract the SDKs use', () => {
-    for (const name of [
-      'createCoreFetch',
-      'RateLimiter',
-      'paginateOffset',
-      'paginatePages',
-      'CoreError',
-      'ApiError',
-      'BadRequestError',
-      'AuthenticationError',
-      'PermissionDeniedError',
-      'NotFoundError',
-      'ConflictError',
-      'GoneError',
-      'UnprocessableEntityError',
-      'RateLimitError',
-      'InternalServerError',
-      'ConnectionError',
-      'TimeoutError',
-      'createApiError',
-    ]) {
-      expect(core, name).toHaveProperty(name);
-    }
+  it('exports exactly the documented runtime API (internals stay private)', () => {
+    expect(Object.keys(core).sort()).toEqual(
+      [
+        'createCoreFetch',
+        'RateLimiter',
+        'paginateOffset',
+        'paginatePages',
+        'CoreError',
+        'ApiError',
+        'BadRequestError',
+        'AuthenticationError',
+        'PermissionDeniedError',
+        'NotFoundError',
+        'ConflictError',
+        'GoneError',
+        'UnprocessableEntityError',
+        'RateLimitError',
+        'InternalServerError',
+        'ConnectionError',
+        'TimeoutError',
+        'VERSION',
+      ].sort(),
+    );
     const f = core.createCoreFetch({ baseUrl: 'https://api.example.test/v2' });
     expect(typeof f).toBe('function');
-    expect(typeof f.with).toBe('function');
-    expect(typeof f.with({ timeoutMs: 1 })).toBe('function');
+    expect(typeof f.withOptions({ timeoutMs: 1 })).toBe('function');
   });
 
   it('rejects a relative baseUrl', () => {

@@ -134,18 +134,3 @@ export function retryAfterHint(
 export function clampHint(hintMs: number, options: Pick<ResolvedRetryOptions, 'minRetryAfterMs'>) {
   return Math.max(options.minRetryAfterMs, Math.ceil(hintMs));
 }
-
-/** `x-should-retry: true|false`, if the server sent it. */
-export function shouldRetryHeader(headers: Headers): boolean | undefined {
-  const v = headers.get('x-should-retry')?.trim().toLowerCase();
-  return v === 'true' ? true : v === 'false' ? false : undefined;
-}
-
-/** Whether a response status is retried (the `x-should-retry` header wins). */
-export function isRetryableResponse(
-  status: number,
-  headers: Headers,
-  options: Pick<ResolvedRetryOptions, 'statusCodes'>,
-): boolean {
-  return shouldRetryHeader(headers) ?? options.statusCodes.includes(status);
-}

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ApiError } from './errors.js';
+import { retryDelay } from './retry-loop.js';
 import {
   backoffDelay,
   clampHint,
@@ -8,8 +10,7 @@ import {
   readRateLimitHeaders,
   resolveRetry,
   retryAfterHint,
-  shouldRetryHeader,
-} from '../src/index.js';
+} from './retry-policy.js';
 
 const NOW = Date.UTC(2026, 0, 1);
 
@@ -113,9 +114,17 @@ describe('server hints', () => {
   });
 
   it('reads x-should-retry', () => {
-    expect(shouldRetryHeader(h({ 'x-should-retry': 'true' }))).toBe(true);
-    expect(shouldRetryHeader(h({ 'x-should-retry': 'FALSE' }))).toBe(false);
-    expect(shouldRetryHeader(h({ 'x-should-retry': 'maybe' }))).toBeUndefined();
+    const error = (status: number, header?: string) =>
+      ApiError.from({
+        status,
+        method: 'GET',
+        url: 'https://h.test/',
+        headers: h(header ? { 'x-should-retry': header } : {}),
+      });
+    expect(retryDelay(error(400, 'true'), 1, DEFAULT_RETRY)).toBeTypeOf('number');
+    expect(retryDelay(error(503, 'FALSE'), 1, DEFAULT_RETRY)).toBeUndefined();
+    expect(retryDelay(error(503, 'maybe'), 1, DEFAULT_RETRY)).toBeTypeOf('number');
+    expect(retryDelay(error(404), 1, DEFAULT_RETRY)).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { linkSignals } from '../src/index.js';
+import { linkSignals } from './timeout.js';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -1,0 +1,193 @@
+import { isOnOrigin, stripCredentials } from './auth.js';
+import { errorFromResponse } from './error-response.js';
+import { ConnectionError, CoreError, TimeoutError } from './errors.js';
+import { runHooks } from './hooks.js';
+import { isNetworkFailure } from './network-failure.js';
+import type { PreparedCall } from './prepare.js';
+import { observeRateLimit } from './rate-limit-observer.js';
+import { redactUrl } from './redact.js';
+import { firstHop, followRedirects, type Hop } from './redirects.js';
+import { clampHint, DEFAULT_RETRY, retryAfterHint } from './retry-policy.js';
+import type { Settings } from './settings.js';
+import { linkSignals } from './timeout.js';
+
+/** One attempt of a call. */
+export interface Attempt {
+  readonly settings: Settings;
+  readonly call: PreparedCall;
+  /** 1 for the first. */
+  readonly number: number;
+  /** Read for this attempt (a provider may rotate it). */
+  readonly token: string | undefined;
+  /** This attempt's timeout (the client's, or less when the call's deadline is nearer). */
+  readonly timeoutMs: number;
+  /** The caller's signals: any of them aborts the attempt with its reason. */
+  readonly signals: readonly AbortSignal[];
+}
+
+/** Carries an error thrown by a hook past the failure classification, which is for the network's. */
+class HookFailure {
+  constructor(readonly error: unknown) {}
+}
+
+const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding'];
+
+/** The headers of one hop: the caller's, a `User-Agent`, and credentials only when the hop is trusted. */
+function hopHeaders(attempt: Attempt, hop: Hop): Headers {
+  const { settings, call, token } = attempt;
+  const headers = new Headers(call.headers);
+  if (!hop.keepsBody) for (const name of BODY_HEADERS) headers.delete(name);
+  if (!hop.trusted) stripCredentials(headers);
+  else if (token !== undefined) headers.set('authorization', settings.authScheme(token));
+  if (settings.userAgent && !headers.has('user-agent')) {
+    headers.set('user-agent', settings.userAgent);
+  }
+  return headers;
+}
+
+/** The request of one hop, built only now that it is sent. */
+function hopRequest(attempt: Attempt, hop: Hop, signal: AbortSignal): Request {
+  const { call } = attempt;
+  const init: RequestInit & { duplex?: 'half' } = {
+    ...call.extras,
+    method: hop.method,
+    headers: hopHeaders(attempt, hop),
+    signal,
+    redirect: call.redirect === 'follow' ? 'manual' : call.redirect,
+  };
+  if (hop.keepsBody && call.body !== null) {
+    if (hop.index > 0 && !call.replayable) {
+      throw new CoreError(
+        `Cannot follow a redirect: the request body is a one-shot stream and was already sent (${hop.method} ${redactUrl(call.url)})`,
+      );
+    }
+    init.body = call.body;
+    if (!call.replayable) init.duplex = 'half';
+  }
+  return new Request(hop.url, init);
+}
+
+/** Sends one hop through the hooks and the configured fetch. */
+async function sendHop(attempt: Attempt, hop: Hop, signal: AbortSignal): Promise<Response> {
+  const { settings } = attempt;
+  const { hooks, logger } = settings;
+  let request = hopRequest(attempt, hop, signal);
+  if (hooks.length > 0) {
+    const state = { request, attempt: attempt.number };
+    const replaced = await runHooks(hooks, 'onRequest', state).catch((error: unknown) => {
+      throw new HookFailure(error);
+    });
+    if (replaced) request = replaced;
+  }
+  logger?.debug('request', {
+    method: hop.method,
+    url: redactUrl(hop.url),
+    attempt: attempt.number,
+    hop: hop.index,
+  });
+  const started = Date.now();
+  let response = await (settings.fetch ?? globalThis.fetch)(request);
+  const durationMs = Date.now() - started;
+  if (hooks.length > 0) {
+    const state = { request, response, attempt: attempt.number, durationMs };
+    const swapped = await runHooks(hooks, 'onResponse', state).catch((error: unknown) => {
+      throw new HookFailure(error);
+    });
+    if (swapped) response = swapped;
+  }
+  logger?.debug('response', {
+    method: hop.method,
+    url: redactUrl(hop.url),
+    status: response.status,
+    durationMs,
+    attempt: attempt.number,
+  });
+  return response;
+}
+
+/**
+ * The error an attempt ends with when sending failed: the caller's abort
+ * reason, a `TimeoutError` when this attempt's timer fired, a
+ * `ConnectionError` for a network failure; anything else (a hook's or a
+ * custom fetch's own error, an invalid header) is returned unchanged.
+ */
+function sendFailure(attempt: Attempt, hop: Hop, error: unknown, timedOut: boolean): unknown {
+  if (error instanceof HookFailure) return error.error;
+  for (const signal of attempt.signals) if (signal.aborted) return signal.reason;
+  if (error instanceof CoreError) return error;
+  if (timedOut)
+    return new TimeoutError({ method: hop.method, url: hop.url, timeoutMs: attempt.timeoutMs });
+  if (isNetworkFailure(error))
+    return new ConnectionError({ method: hop.method, url: hop.url, cause: error });
+  return error;
+}
+
+/**
+ * One attempt, under its own timeout (until the response headers, and the
+ * body of an error response): sends the request, follows redirects (see
+ * `redirects.ts` for the credential rule), reports rate-limit headers to the
+ * limiter, and turns a status >= 400 into its typed `ApiError`, which it
+ * throws, like any failure. The retry loop decides what happens next.
+ */
+export async function runAttempt(attempt: Attempt): Promise<Response> {
+  const { settings, call } = attempt;
+  const link = linkSignals(attempt.signals, attempt.timeoutMs);
+  let hop = firstHop(call.url, call.method, settings.apiOrigin);
+  try {
+    const last =
+      call.redirect === 'follow'
+        ? await followRedirects(
+            hop,
+            (next) => {
+              hop = next;
+              return sendHop(attempt, next, link.signal);
+            },
+            settings.apiOrigin,
+            settings.maxRedirects,
+          )
+        : { response: await sendHop(attempt, hop, link.signal), hop };
+    const { response } = last;
+    hop = last.hop;
+    const fromApi = isOnOrigin(hop.url, settings.apiOrigin);
+    if (response.status < 400) {
+      if (fromApi) observeRateLimit(settings, response, undefined);
+      return response;
+    }
+    const now = Date.now();
+    const hint = retryAfterHint(
+      response.headers,
+      response.status,
+      settings.config.rateLimitHeaders,
+      now,
+    );
+    const retryAfterMs =
+      hint === undefined ? undefined : clampHint(hint, settings.retry || DEFAULT_RETRY);
+    if (fromApi) observeRateLimit(settings, response, retryAfterMs);
+    throw await errorFromResponse(response, {
+      method: hop.method,
+      url: hop.url,
+      secrets: secretsOf(attempt),
+      retryAfterMs,
+      parseErrorBody: settings.config.parseErrorBody,
+    });
+  } catch (error) {
+    throw sendFailure(attempt, hop, error, link.timedOut);
+  } finally {
+    link.clear();
+  }
+}
+
+/** Credential values in play on this attempt, to scrub from errors. */
+function secretsOf(attempt: Attempt): string[] {
+  const secrets: string[] = [];
+  if (attempt.token) secrets.push(attempt.token, attempt.settings.authScheme(attempt.token));
+  const own = new Headers(attempt.call.headers);
+  for (const name of ['authorization', 'proxy-authorization', 'cookie']) {
+    const value = own.get(name);
+    if (!value) continue;
+    secrets.push(value);
+    const space = value.indexOf(' ');
+    if (space > 0) secrets.push(value.slice(space + 1));
+  }
+  return secrets;
+}

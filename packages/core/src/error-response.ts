@@ -1,0 +1,65 @@
+import { type ApiError, ApiError as ApiErrorClass, parseBody } from './errors.js';
+
+/** The default `parseErrorBody`: a `message`, `description`, `error` or `detail` string, or `errors[]` strings. */
+export function defaultParseErrorBody(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const fields = body as Record<string, unknown>;
+  for (const key of ['message', 'description', 'error', 'detail']) {
+    const value = fields[key];
+    if (typeof value === 'string' && value) return value;
+    const nested = (value as { message?: unknown } | null | undefined)?.message;
+    if (typeof nested === 'string' && nested) return nested;
+  }
+  const errors = fields.errors;
+  if (Array.isArray(errors) && typeof errors[0] === 'string') return errors.join('; ');
+  return undefined;
+}
+
+/** What {@link errorFromResponse} needs besides the response. */
+export interface ErrorContext {
+  method: string;
+  /** The hop that answered. */
+  url: string;
+  /** Credentials in use, scrubbed from everything the error holds. */
+  secrets: readonly (string | undefined)[];
+  retryAfterMs: number | undefined;
+  parseErrorBody: ((body: unknown, rawText: string) => string | undefined) | undefined;
+}
+
+/**
+ * The typed error for a response with status >= 400, its body read (so an
+ * error is complete whether it is retried, thrown at the deadline or given
+ * to `onRetry`) and parsed into `apiMessage`. A body that cannot be read
+ * leaves `body` undefined; a throwing `parseErrorBody` leaves `apiMessage` so.
+ */
+export async function errorFromResponse(
+  response: Response,
+  context: ErrorContext,
+): Promise<ApiError> {
+  // A body cut off (timeout, reset) still leaves the status to report.
+  const raw = await response.text().catch(() => '');
+  const body = parseBody(raw);
+  let apiMessage: string | undefined;
+  if (raw !== '') {
+    try {
+      apiMessage =
+        (context.parseErrorBody ?? defaultParseErrorBody)(
+          typeof body === 'string' ? undefined : body,
+          raw,
+        ) || undefined;
+    } catch {
+      apiMessage = undefined;
+    }
+  }
+  return ApiErrorClass.from({
+    status: response.status,
+    statusText: response.statusText,
+    method: context.method,
+    url: context.url,
+    headers: response.headers,
+    body,
+    apiMessage,
+    retryAfterMs: context.retryAfterMs,
+    secrets: context.secrets,
+  });
+}

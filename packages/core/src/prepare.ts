@@ -1,0 +1,109 @@
+import type { Settings } from './settings.js';
+
+/**
+ * What one call sends, described once before its first attempt. No `Request`
+ * is built here: each attempt builds its own when it is sent, so a call
+ * waiting in the limiter's queue holds only this description.
+ */
+export interface PreparedCall {
+  readonly url: string;
+  /** Upper case. */
+  readonly method: string;
+  /** The caller's headers (never modified: each hop copies them). */
+  readonly headers: HeadersInit | undefined;
+  /** The body as the caller gave it, sent again as-is by each attempt when `replayable`. */
+  readonly body: BodyInit | null;
+  /** Whether the body can be sent more than once (no body, a string, Blob, FormData, bytes...). */
+  readonly replayable: boolean;
+  /** The caller's own signal (from the Request or `init`). */
+  readonly signal: AbortSignal | undefined;
+  /** `'follow'` (by hand), or the caller's `'manual'` / `'error'`. */
+  readonly redirect: RequestRedirect;
+  /** Other `RequestInit` fields to keep (credentials, cache, mode, keepalive...). */
+  readonly extras: RequestInit;
+}
+
+function isRequest(input: unknown): input is Request {
+  return typeof Request !== 'undefined' && input instanceof Request;
+}
+
+function isStream(body: unknown): boolean {
+  return typeof ReadableStream !== 'undefined' && body instanceof ReadableStream;
+}
+
+/** A relative path is resolved against the base URL (`'/project/x'` -> `<baseUrl>/project/x`). */
+function absoluteUrl(input: string, baseUrl: string): string {
+  return /^[a-z][a-z\d+.-]*:/i.test(input) ? input : `${baseUrl}/${input.replace(/^\/+/, '')}`;
+}
+
+/** The `RequestInit` fields of a `Request` that are neither its URL, method, headers, body, signal nor redirect mode. */
+function requestExtras(request: Request): RequestInit {
+  const extras: RequestInit = {
+    credentials: request.credentials,
+    cache: request.cache,
+    integrity: request.integrity,
+    keepalive: request.keepalive,
+    referrerPolicy: request.referrerPolicy,
+  };
+  if (request.mode !== 'navigate') extras.mode = request.mode;
+  if (request.referrer !== 'about:client' && request.referrer !== '') {
+    extras.referrer = request.referrer;
+  }
+  return extras;
+}
+
+function initExtras(init: RequestInit | undefined): RequestInit {
+  if (!init) return {};
+  const {
+    body: _body,
+    headers: _headers,
+    method: _method,
+    signal: _signal,
+    redirect: _redirect,
+    ...extras
+  } = init;
+  return extras;
+}
+
+/**
+ * Describes a call from `fetch`-style arguments. With a `Request`, `init`
+ * fields override its own (as `new Request(request, init)` would): an SDK
+ * passes the original body there so it is replayed, never copied. A
+ * `Request` whose body is a stream is read into memory once only when the
+ * call may be retried; otherwise its stream is sent as it is, once.
+ */
+export async function prepareCall(
+  settings: Settings,
+  input: Request | URL | string,
+  init: RequestInit | undefined,
+  mayRetry: (method: string) => boolean,
+): Promise<PreparedCall> {
+  if (!isRequest(input)) {
+    const body = init?.body ?? null;
+    return {
+      url: absoluteUrl(String(input), settings.baseUrl),
+      method: (init?.method ?? 'GET').toUpperCase(),
+      headers: init?.headers,
+      body,
+      replayable: body === null || (!isStream(body) && !settings.oneShotBody),
+      signal: init?.signal ?? undefined,
+      redirect: init?.redirect ?? 'follow',
+      extras: initExtras(init),
+    };
+  }
+  const method = (init?.method ?? input.method).toUpperCase();
+  let body: BodyInit | null = init?.body ?? null;
+  if (init?.body === undefined && input.body !== null) {
+    body = mayRetry(method) && !settings.oneShotBody ? await input.arrayBuffer() : input.body;
+  }
+  return {
+    url: input.url,
+    method,
+    headers: init?.headers ?? input.headers,
+    body,
+    replayable: body === null || (!isStream(body) && !settings.oneShotBody),
+    signal: init?.signal ?? input.signal,
+    redirect: init?.redirect ?? input.redirect,
+    extras: { ...requestExtras(input), ...initExtras(init) },
+  };
+}

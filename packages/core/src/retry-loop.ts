@@ -1,0 +1,151 @@
+import { runAttempt } from './attempt.js';
+import { readToken } from './auth.js';
+import { ApiError, ConnectionError, CoreError, TimeoutError } from './errors.js';
+import { runHooks } from './hooks.js';
+import { sleep } from './internal/sleep.js';
+import type { PreparedCall } from './prepare.js';
+import type { Release } from './rate-limit.js';
+import { redactUrl } from './redact.js';
+import { backoffDelay, type ResolvedRetryOptions } from './retry-policy.js';
+import type { Settings } from './settings.js';
+import { linkSignals } from './timeout.js';
+
+const ONE_SHOT_NOTE = 'not retried: the request body is a one-shot stream that cannot be replayed';
+
+/** Whether the policy retries this method (idempotent ones, or any with `retryNonIdempotent`). */
+export function retriesMethod(settings: Settings, method: string): boolean {
+  const { retry } = settings;
+  return retry !== false && (settings.retryNonIdempotent || retry.methods.includes(method));
+}
+
+/**
+ * How long to wait before retrying after `error`, or `undefined` when it is
+ * not retried: a network failure or a timeout backs off; an `ApiError` is
+ * retried when its status (or `x-should-retry`) allows, after the server's
+ * hint if it sent one no longer than `maxRetryAfterMs`.
+ */
+export function retryDelay(
+  error: unknown,
+  retryNumber: number,
+  policy: ResolvedRetryOptions,
+): number | undefined {
+  if (error instanceof ConnectionError || error instanceof TimeoutError) {
+    return backoffDelay(retryNumber, policy);
+  }
+  if (!(error instanceof ApiError)) return undefined;
+  const header = error.headers['x-should-retry']?.trim().toLowerCase();
+  const retryable =
+    header === 'true' || (header !== 'false' && policy.statusCodes.includes(error.status));
+  if (!retryable) return undefined;
+  if (error.retryAfterMs === undefined) return backoffDelay(retryNumber, policy);
+  return error.retryAfterMs <= policy.maxRetryAfterMs ? error.retryAfterMs : undefined;
+}
+
+function throwIfAborted(signals: readonly AbortSignal[]): void {
+  for (const signal of signals) if (signal.aborted) throw signal.reason;
+}
+
+/** Waits `ms` unless a signal aborts first. */
+async function sleepOrAbort(ms: number, signals: readonly AbortSignal[]): Promise<void> {
+  const link = linkSignals(signals, undefined);
+  try {
+    await sleep(ms, link.signal);
+  } finally {
+    link.clear();
+  }
+}
+
+/** A limiter slot, abortable by the caller and bounded by the call's deadline. */
+async function takeSlot(
+  settings: Settings,
+  call: PreparedCall,
+  signals: readonly AbortSignal[],
+  deadline: number | undefined,
+  attemptsSoFar: number,
+): Promise<Release | undefined> {
+  const { limiter } = settings;
+  if (!limiter) return undefined;
+  const now = limiter.tryAcquire();
+  if (now) return now;
+  const link = linkSignals(signals, deadline === undefined ? undefined : deadline - Date.now());
+  try {
+    return await limiter.acquire(link.signal);
+  } catch (error) {
+    if (!link.timedOut) throw error;
+    const timeoutMs = settings.retry ? (settings.retry.totalTimeoutMs ?? 0) : 0;
+    const timeout = new TimeoutError({ method: call.method, url: call.url, timeoutMs });
+    timeout.attempts = attemptsSoFar;
+    throw timeout;
+  } finally {
+    link.clear();
+  }
+}
+
+/**
+ * The retry loop: for each attempt, a limiter slot, a fresh token, then the
+ * attempt; after a failure, the wait the policy asks for (announced to
+ * `onRetry`), unless the attempts or the call's deadline (`totalTimeoutMs`)
+ * are used up, in which case the last error is thrown with `attempts` set.
+ */
+export async function runWithRetries(settings: Settings, call: PreparedCall): Promise<Response> {
+  const policy = settings.retry;
+  const retried = policy !== false && retriesMethod(settings, call.method);
+  const maxAttempts = retried && call.replayable ? policy.maxRetries + 1 : 1;
+  const deadline =
+    policy && policy.totalTimeoutMs !== undefined ? Date.now() + policy.totalTimeoutMs : undefined;
+  const signals = call.signal ? [call.signal, ...settings.signals] : settings.signals;
+  for (let number = 1; ; number++) {
+    throwIfAborted(signals);
+    let error: unknown;
+    let release: Release | undefined;
+    try {
+      release = await takeSlot(settings, call, signals, deadline, number - 1);
+      const timeoutMs =
+        deadline === undefined
+          ? settings.timeoutMs
+          : Math.min(settings.timeoutMs, deadline - Date.now());
+      const token = await readToken(settings.config.token);
+      return await runAttempt({ settings, call, number, token, timeoutMs, signals });
+    } catch (caught) {
+      error = caught;
+    } finally {
+      release?.();
+    }
+    throwIfAborted(signals);
+    if (error instanceof CoreError) error.attempts ??= number;
+    const delayMs = policy && number < maxAttempts ? retryDelay(error, number, policy) : undefined;
+    if (delayMs === undefined || (deadline !== undefined && Date.now() + delayMs >= deadline)) {
+      if (
+        retried &&
+        !call.replayable &&
+        policy &&
+        policy.maxRetries > 0 &&
+        error instanceof CoreError
+      ) {
+        if (retryDelay(error, number, policy) !== undefined) error.message += ` (${ONE_SHOT_NOTE})`;
+      }
+      throw error;
+    }
+    await announceRetry(settings, call, error as CoreError, number, delayMs);
+    await sleepOrAbort(delayMs, signals);
+  }
+}
+
+async function announceRetry(
+  settings: Settings,
+  call: PreparedCall,
+  error: CoreError,
+  attempt: number,
+  delayMs: number,
+): Promise<void> {
+  const url = redactUrl(call.url);
+  settings.logger?.debug('retry', {
+    method: call.method,
+    url,
+    attempt,
+    delayMs,
+    error: error.message,
+  });
+  if (settings.hooks.length === 0) return;
+  await runHooks(settings.hooks, 'onRetry', { method: call.method, url, error, attempt, delayMs });
+}
