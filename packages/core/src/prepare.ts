@@ -21,6 +21,31 @@ export interface PreparedCall {
   readonly redirect: RequestRedirect;
   /** Other `RequestInit` fields to keep (credentials, cache, mode, keepalive...). */
   readonly extras: RequestInit;
+  /** Whether the client's token is sent (to trusted hops); false for `sendWithoutToken` requests. */
+  readonly useToken: boolean;
+}
+
+/** Bodies SDK requests were built from (see `rememberBody`). */
+const originalBodies = new WeakMap<Request, BodyInit>();
+
+/**
+ * Records the replayable body (`Blob`, string, `FormData`...) a `Request` was
+ * built from: attempts send it again instead of reading the request's stream,
+ * so nothing is copied and a `Blob` keeps its `Content-Length`.
+ */
+export function rememberBody(request: Request, body: BodyInit): void {
+  originalBodies.set(request, body);
+}
+
+/** SDK requests of operations that take no credential (see `sendWithoutToken`). */
+const anonymousRequests = new WeakSet<Request>();
+
+/**
+ * Marks a `Request` as one that must not carry the client's token (an
+ * operation whose spec requires none, such as a login).
+ */
+export function sendWithoutToken(request: Request): void {
+  anonymousRequests.add(request);
 }
 
 function isRequest(input: unknown): input is Request {
@@ -70,7 +95,8 @@ function initExtras(init: RequestInit | undefined): RequestInit {
  * fields override its own (as `new Request(request, init)` would): an SDK
  * passes the original body there so it is replayed, never copied. A
  * `Request` whose body is a stream is read into memory once only when the
- * call may be retried; otherwise its stream is sent as it is, once.
+ * call may be retried; otherwise its stream is sent as it is, once. A body
+ * registered with `rememberBody` is replayed as it is.
  */
 export async function prepareCall(
   settings: Settings,
@@ -89,12 +115,15 @@ export async function prepareCall(
       signal: init?.signal ?? undefined,
       redirect: init?.redirect ?? 'follow',
       extras: initExtras(init),
+      useToken: true,
     };
   }
   const method = (init?.method ?? input.method).toUpperCase();
   let body: BodyInit | null = init?.body ?? null;
   if (init?.body === undefined && input.body !== null) {
-    body = mayRetry(method) && !settings.oneShotBody ? await input.arrayBuffer() : input.body;
+    body = originalBodies.get(input) ?? null;
+    // A stream of unknown origin: read into memory once only if it may be sent again.
+    body ??= mayRetry(method) && !settings.oneShotBody ? await input.arrayBuffer() : input.body;
   }
   return {
     url: input.url,
@@ -105,5 +134,6 @@ export async function prepareCall(
     signal: init?.signal ?? input.signal,
     redirect: init?.redirect ?? input.redirect,
     extras: { ...requestExtras(input), ...initExtras(init) },
+    useToken: !anonymousRequests.has(input),
   };
 }

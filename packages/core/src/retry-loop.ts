@@ -104,7 +104,7 @@ export async function runWithRetries(settings: Settings, call: PreparedCall): Pr
         deadline === undefined
           ? settings.timeoutMs
           : Math.min(settings.timeoutMs, deadline - Date.now());
-      const token = await readToken(settings.config.token);
+      const token = call.useToken ? await readToken(settings.config.token) : undefined;
       return await runAttempt({ settings, call, number, token, timeoutMs, signals });
     } catch (caught) {
       error = caught;

@@ -109,3 +109,42 @@ describe('paginatePages', () => {
     ]);
   });
 });
+
+describe('paginateOffset and a server that caps its pages', () => {
+  it('continues past a short page while total says there is more', async () => {
+    const all = Array.from({ length: 250 }, (_, i) => i);
+    const loads: [number, number][] = [];
+    const items: number[] = [];
+    for await (const item of paginateOffset<number>({
+      limit: 200,
+      fetchPage: async (offset, limit) => {
+        loads.push([offset, limit]);
+        return { items: all.slice(offset, offset + Math.min(limit, 100)), total: all.length };
+      },
+    })) {
+      items.push(item);
+    }
+    expect(items).toEqual(all);
+    expect(loads).toEqual([
+      [0, 200],
+      [100, 200],
+      [200, 200],
+    ]);
+  });
+
+  it('without total, a short page is the last', async () => {
+    let loads = 0;
+    const items: number[] = [];
+    for await (const item of paginateOffset<number>({
+      limit: 10,
+      fetchPage: async () => {
+        loads++;
+        return { items: [1, 2, 3] };
+      },
+    })) {
+      items.push(item);
+    }
+    expect(items).toEqual([1, 2, 3]);
+    expect(loads).toBe(1);
+  });
+});

@@ -1,10 +1,5 @@
-import {
-  type CoreConfig,
-  type CoreFetch,
-  createCoreFetch,
-  dropCallOptions,
-  RateLimiter,
-} from '@x/core';
+import { type CallOptions, type CoreConfig, RateLimiter, type TokenProvider } from '@x/core';
+import { createSdkClient, type SdkClient, type SdkClientSpec } from '@x/core/internal';
 import { type Client, type Config, createClient, createConfig } from './generated/client/index.js';
 import type { ClientOptions } from './generated/types.gen.js';
 import { normalizingFetch } from './normalize.js';
@@ -25,10 +20,8 @@ export const DEFAULT_USER_AGENT = `@x/itch/${VERSION}`;
  */
 export const DEFAULT_RATE_LIMIT = { maxRequests: 10, intervalMs: 1000, maxConcurrent: 4 } as const;
 
-/** A credential, or a function that returns the current one (for rotating JWTs). */
-export type ItchCredential =
-  | string
-  | (() => string | undefined | null | Promise<string | undefined | null>);
+/** A credential, or a function that returns the current one (for rotating JWTs); read before every attempt. */
+export type ItchCredential = TokenProvider;
 
 /** Options for {@link createItchClient}; pass at most one of `apiKey` and `jwt`. */
 export interface ItchClientOptions {
@@ -57,14 +50,16 @@ export interface ItchClientOptions {
   logger?: CoreConfig['logger'];
 }
 
-/** Per-call overrides accepted by `ItchClient.withOptions` (retry, timeout, signal...). */
-export type ItchCallOptions = Parameters<CoreFetch['with']>[0];
+/** Per-call overrides accepted by `ItchClient.withOptions` (@x/core's `CallOptions`). */
+export type ItchCallOptions = CallOptions;
 
-/** A generated-SDK client wired to @x/core; pass it as `{ client }` to any operation. */
-export type ItchClient = Client & {
-  /** A client sharing this one's limiter and credentials, with per-call overrides. */
-  withOptions(overrides: ItchCallOptions): ItchClient;
-};
+/**
+ * A generated-SDK client wired to @x/core; pass it as `{ client }` to any
+ * operation. `withOptions(overrides)` gives a client sharing this one's
+ * limiter and credential with per-call overrides; `coreFetch` is the @x/core
+ * fetch underneath.
+ */
+export type ItchClient = SdkClient<Client>;
 
 /** itch's error body `{"errors": ["..."]}` -> the error's message. */
 export function parseItchErrorBody(body: unknown): string | undefined {
@@ -81,16 +76,12 @@ function credentialOf(options: ItchClientOptions): ItchCredential | undefined {
   return options.apiKey ?? options.jwt;
 }
 
-function authCallback(credential: ItchCredential | undefined): Config['auth'] {
-  if (credential === undefined) return undefined;
-  // hey-api adds `Authorization: Bearer <token>` only to operations whose spec
-  // security requires it, so /login and /login/with-totp-token never carry it.
-  if (typeof credential === 'string') return () => credential;
-  return async () => (await credential()) ?? undefined;
-}
-
-/** The @x/core fetch with itch's policy. */
-export function createItchCoreFetch(options: ItchClientOptions = {}): CoreFetch {
+/**
+ * The @x/core configuration with itch's policy. The credential is read by
+ * @x/core before every attempt and sent as `Authorization: Bearer <key>` to
+ * the API's origin only, for the operations whose spec requires it.
+ */
+export function itchCoreConfig(options: ItchClientOptions = {}): CoreConfig {
   const config: CoreConfig = {
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
@@ -100,50 +91,30 @@ export function createItchCoreFetch(options: ItchClientOptions = {}): CoreFetch 
         : options.rateLimiter,
     parseErrorBody: parseItchErrorBody,
   };
+  const credential = credentialOf(options);
+  if (credential !== undefined) config.token = credential;
   if (options.retry !== undefined) config.retry = options.retry;
   if (options.timeoutMs !== undefined) config.timeoutMs = options.timeoutMs;
   if (options.fetch) config.fetch = options.fetch;
   if (options.hooks) config.hooks = options.hooks;
   if (options.logger) config.logger = options.logger;
-  return createCoreFetch(config);
+  return config;
 }
 
-/** The hey-api config pieces that wire a client to @x/core and the normaliser. */
-export function itchClientConfig(
-  options: ItchClientOptions = {},
-  coreFetch: CoreFetch = createItchCoreFetch(options),
-): Config<ClientOptions> {
-  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+type GeneratedConfig = Config<ClientOptions>;
+
+/** How itch clients are built from the generated client (used by the default client too). */
+export function itchClientSpec(baseUrl: string): SdkClientSpec<Client, GeneratedConfig> {
   return {
-    baseUrl: baseUrl as ClientOptions['baseUrl'],
-    throwOnError: true,
-    auth: authCallback(credentialOf(options)),
-    fetch: normalizingFetch((request) => coreFetch(request), baseUrl) as typeof fetch,
+    createClient,
+    heyApi: createConfig<ClientOptions>({
+      baseUrl: baseUrl as ClientOptions['baseUrl'],
+      throwOnError: true,
+    }),
+    between: (coreFetch) => normalizingFetch(coreFetch, baseUrl),
+    // `/login` and `/login/with-totp-token` must never carry a key.
+    tokenFor: 'secured-operations',
   };
-}
-
-function build(config: Config<ClientOptions>, coreFetch: CoreFetch): ItchClient {
-  // `client` is our call option, not a RequestInit field (Deno rejects it there).
-  const client = dropCallOptions(createClient(createConfig<ClientOptions>(config)), [
-    'client',
-  ]) as ItchClient;
-  // The child starts from the parent's current config (headers, auth,
-  // baseUrl set later with setConfig...) and shares its limiter.
-  client.withOptions = (overrides) => {
-    const next = coreFetch.with(overrides);
-    const current = client.getConfig();
-    return build(
-      {
-        ...current,
-        fetch: normalizingFetch(
-          (request) => next(request),
-          String(current.baseUrl ?? DEFAULT_BASE_URL),
-        ) as typeof fetch,
-      } as Config<ClientOptions>,
-      next,
-    );
-  };
-  return client;
 }
 
 /**
@@ -155,7 +126,6 @@ function build(config: Config<ClientOptions>, coreFetch: CoreFetch): ItchClient 
  * ```
  */
 export function createItchClient(options: ItchClientOptions = {}): ItchClient {
-  credentialOf(options);
-  const coreFetch = createItchCoreFetch(options);
-  return build(itchClientConfig(options, coreFetch), coreFetch);
+  const config = itchCoreConfig(options);
+  return createSdkClient(itchClientSpec(config.baseUrl), config);
 }

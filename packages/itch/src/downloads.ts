@@ -1,3 +1,5 @@
+import { CoreError } from '@x/core';
+import { firstHop, nextHop } from '@x/core/internal';
 import type { Client } from './generated/client/index.js';
 import { newDownloadSession } from './generated/sdk.gen.js';
 
@@ -50,7 +52,7 @@ export async function openDownloadSession(options: OpenDownloadSessionOptions): 
     path: { gameId: options.gameId },
     query,
   });
-  if (!data.uuid) throw new Error('@x/itch: the download session answer carries no uuid');
+  if (!data.uuid) throw new CoreError('@x/itch: the download session answer carries no uuid');
   return data.uuid;
 }
 
@@ -70,77 +72,56 @@ export function uploadDownloadUrl(client: Client, options: UploadDownloadOptions
   return url.toString();
 }
 
-async function authorization(client: Client): Promise<string | undefined> {
-  const auth = client.getConfig().auth;
-  const token = typeof auth === 'function' ? await auth({ scheme: 'bearer', type: 'http' }) : auth;
-  return token ? `Bearer ${token}` : undefined;
-}
-
-interface Hop {
-  url: string;
-  response: Response;
-}
-
 /**
- * Follows redirects by hand: `Authorization` is sent to the API's origin and
- * dropped as soon as a redirect leaves it (the CDN never sees the key). With
- * `stopAtForeignOrigin`, returns the first address outside the API without
- * requesting it.
+ * A request through the client's own fetch (@x/core underneath: its limiter,
+ * retries, typed errors and its credential, sent to the API origin only).
+ * An `auth` set on the default client with `setConfig` is sent too, under
+ * the same rule: @x/core drops it once a redirect has left the API.
  */
-async function follow(
-  options: UploadDownloadOptions,
-  stopAtForeignOrigin: boolean,
-): Promise<Hop | { url: string; response?: undefined }> {
-  const client = options.client ?? (await defaultClient());
+async function send(client: Client, url: string, init: RequestInit): Promise<Response> {
   const config = client.getConfig();
-  const send = (config.fetch ?? globalThis.fetch) as (request: Request) => Promise<Response>;
-  const apiOrigin = new URL(String(config.baseUrl)).origin;
-  const maxRedirects = options.maxRedirects ?? 10;
-  let url = uploadDownloadUrl(client, options);
-  let trusted = true;
-  for (let hop = 0; ; hop++) {
-    trusted = trusted && new URL(url).origin === apiOrigin;
-    if (!trusted && stopAtForeignOrigin) return { url };
-    const headers = new Headers();
-    if (trusted) {
-      const value = await authorization(client);
-      if (value) headers.set('Authorization', value);
-    }
-    const init: RequestInit = { headers, redirect: 'manual' };
-    if (options.signal) init.signal = options.signal;
-    const response = await send(new Request(url, init));
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.body?.cancel();
-      if (hop >= maxRedirects) {
-        throw new Error(`@x/itch: more than ${maxRedirects} redirects downloading an upload`);
-      }
-      url = new URL(location, url).toString();
-      continue;
-    }
-    return { url, response };
-  }
+  const headers = new Headers(init.headers);
+  const auth = config.auth;
+  const token = typeof auth === 'function' ? await auth({ scheme: 'bearer', type: 'http' }) : auth;
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  const fetchImpl = (config.fetch ?? globalThis.fetch) as (request: Request) => Promise<Response>;
+  return fetchImpl(new Request(url, { ...init, headers }));
+}
+
+function requestInit(options: UploadDownloadOptions, redirect: RequestRedirect): RequestInit {
+  return options.signal ? { redirect, signal: options.signal } : { redirect };
 }
 
 /**
  * Where an upload's bytes live: follows the API's redirects and returns the
  * first address outside the API (the CDN URL, already signed by itch), or
- * the API address itself if it serves the file. Nothing is downloaded.
+ * the API address itself if it serves the file. Nothing is downloaded, and
+ * the foreign address is never requested.
  */
 export async function resolveUploadDownloadUrl(options: UploadDownloadOptions): Promise<string> {
-  const hop = await follow(options, true);
-  await hop.response?.body?.cancel();
-  return hop.url;
+  const client = options.client ?? (await defaultClient());
+  const apiOrigin = new URL(String(client.getConfig().baseUrl)).origin;
+  let hop = firstHop(uploadDownloadUrl(client, options), 'GET', apiOrigin);
+  for (;;) {
+    const response = await send(client, hop.url, requestInit(options, 'manual'));
+    const next = nextHop(hop, response, apiOrigin, options.maxRedirects);
+    await response.body?.cancel().catch(() => {});
+    if (!next) return hop.url;
+    if (!next.trusted) return next.url;
+    hop = next;
+  }
 }
 
 /**
  * Downloads an upload: the final `Response` (stream its `body`) and the URL
- * it came from. `Authorization` goes to the API only, never to the CDN.
+ * it came from. @x/core follows the redirects: the credential goes to the
+ * API only, never to the CDN nor back to the API once the CDN was reached.
  */
 export async function downloadUpload(
   options: UploadDownloadOptions,
 ): Promise<{ url: string; response: Response }> {
-  const hop = await follow(options, false);
-  if (!hop.response) throw new Error('@x/itch: no response');
-  return { url: hop.url, response: hop.response };
+  const client = options.client ?? (await defaultClient());
+  const url = uploadDownloadUrl(client, options);
+  const response = await send(client, url, requestInit(options, 'follow'));
+  return { url: response.url || url, response };
 }

@@ -1,3 +1,4 @@
+import { CoreError } from '@x/core';
 import type { Client } from './generated/client/index.js';
 import { loginWithPassword, totpVerify } from './generated/sdk.gen.js';
 import type { ApiKey } from './generated/types.gen.js';
@@ -38,8 +39,7 @@ export type LoginFailureReason = 'totp-required' | 'recaptcha-required' | 'no-ke
  * The login flow ended without a key, for a reason the caller can act on.
  * Its message never holds the username, password, TOTP token or code.
  */
-export class LoginError extends Error {
-  override name = 'LoginError';
+export class LoginError extends CoreError {
   /** Why the login failed. */
   readonly reason: LoginFailureReason;
   /** Where to solve the challenge, for `recaptcha-required`. */

@@ -24,6 +24,8 @@ import { OPERATION_RESPONSES } from './operations.js';
  *   and platform flags (`p_windows` -> `platforms.windows: 'all'`); a known
  *   flag the list does not name becomes `false`; `traits` itself is kept as a
  *   plain string array (`{}` -> `[]`);
+ * - every list the schema declares comes out as an array: itch (PHP) sends
+ *   an empty list as `{}` everywhere (`uploads: {}`, `games: {}`);
  * - timestamps stay strings (`2021-12-22T22:26:44.000000000Z` is valid RFC
  *   3339); {@link parseItchDate} turns one into a `Date`.
  */
@@ -53,6 +55,12 @@ export function camelCase(key: string): string {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A list the server sent as an object: `{}`, or `{ "0": a, "2": b }`; `undefined` for a real object. */
+function phpList(value: Record<string, unknown>): unknown[] | undefined {
+  const keys = Object.keys(value);
+  return keys.every((key) => /^\d+$/.test(key)) ? keys.map((key) => value[key]) : undefined;
 }
 
 function traitList(value: unknown): string[] | undefined {
@@ -91,6 +99,11 @@ function applyTraits(out: Record<string, unknown>, traits: string[], schema: Sch
 export function normalizeValue(value: unknown, schema: Schema): unknown {
   const resolved = resolve(schema);
   if (!resolved || value === null || value === undefined) return value;
+  if (resolved.type === 'array' && isPlainObject(value)) {
+    // PHP encodes an empty array as `{}` (and one with gaps in its keys as an object).
+    const list = phpList(value);
+    if (list) return normalizeValue(list, resolved);
+  }
   if (Array.isArray(value)) {
     return resolved.items ? value.map((item) => normalizeValue(item, resolved.items)) : value;
   }

@@ -1,8 +1,8 @@
 import {
-  changeProjectIcon,
   createModrinthClient,
-  createVersion,
   type ModrinthClientOptions,
+  uploadProjectIcon,
+  uploadVersion,
 } from '@x/modrinth';
 import { fileFromPath } from '@x/modrinth/node';
 
@@ -13,7 +13,7 @@ export async function publishVersion(jarPath: string, options: ModrinthClientOpt
     ...options,
   });
   const jar = await fileFromPath(jarPath); // a File read lazily from disk
-  const version = await createVersion({
+  const version = await uploadVersion({
     client,
     body: {
       data: {
@@ -32,7 +32,7 @@ export async function publishVersion(jarPath: string, options: ModrinthClientOpt
   });
   // Raw image body; Content-Type comes from ext.
   const icon = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
-  await changeProjectIcon({
+  await uploadProjectIcon({
     client,
     path: { 'id|slug': 'AABBCCDD' },
     query: { ext: 'png' },

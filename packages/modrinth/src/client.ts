@@ -1,12 +1,13 @@
 import {
+  type CallOptions,
   type CoreConfig,
   type CoreFetch,
-  createCoreFetch,
-  dropCallOptions,
+  type FetchLike,
   GoneError,
   RateLimiter,
   type RetryOptions,
 } from '@x/core';
+import { createSdkClient, type SdkClient, type SdkClientSpec } from '@x/core/internal';
 import { type Client, createClient, createConfig } from './generated/client/index.js';
 import type { ClientOptions as GeneratedClientOptions } from './generated/types.gen.js';
 import { modrinthQuerySerializer } from './query.js';
@@ -24,8 +25,8 @@ export const DEFAULT_USER_AGENT = `@x/modrinth/${VERSION}`;
 /** Modrinth's documented limit: 300 requests per minute per IP. */
 export const MODRINTH_RATE_LIMIT = { maxRequests: 300, intervalMs: 60_000 } as const;
 
-/** Per-call overrides accepted by {@link ModrinthClient.withOptions}. */
-export type ModrinthCallOptions = Parameters<CoreFetch['with']>[0];
+/** Per-call overrides accepted by {@link ModrinthClient.withOptions} (@x/core's `CallOptions`). */
+export type ModrinthCallOptions = CallOptions;
 
 /** Options for {@link createModrinthClient}. */
 export interface ModrinthClientOptions {
@@ -66,13 +67,12 @@ export interface ModrinthClientOptions {
   logger?: CoreConfig['logger'];
 }
 
-/** A generated-SDK client wired to @x/core with Modrinth's policy. */
-export type ModrinthClient = Client & {
-  /** A client sharing this one's limiter and settings, with per-call overrides (retry, timeout). */
-  withOptions(overrides: ModrinthCallOptions): ModrinthClient;
-  /** The underlying @x/core fetch (retries, rate limit, auth, typed errors). */
-  readonly coreFetch: CoreFetch;
-};
+/**
+ * A generated-SDK client wired to @x/core with Modrinth's policy, plus
+ * `withOptions(overrides)` (a client sharing this one's limiter, with
+ * per-call overrides) and `coreFetch` (the @x/core fetch underneath).
+ */
+export type ModrinthClient = SdkClient<Client>;
 
 /** Turns Modrinth's `{"error": "...", "description": "..."}` into an error message. */
 export function parseModrinthError(body: unknown, rawText: string): string | undefined {
@@ -148,16 +148,15 @@ function isReadOnlyPost(request: Request, baseUrl: string): boolean {
 }
 
 /**
- * The fetch given to the generated client: @x/core's fetch plus two Modrinth
- * specifics (the `forgeUpdates` URL outside `/v2`, a clear 410 message).
+ * Between the generated client and @x/core: two Modrinth specifics (the
+ * `forgeUpdates` URL outside `/v2`, a clear 410 message), and the hash
+ * lookups, POSTs that change nothing, retried like GETs.
  */
-export function modrinthFetch(coreFetch: CoreFetch, baseUrl: string): typeof fetch {
-  // Hash lookups are POSTs that change nothing: retry them like GETs.
-  const lookups = coreFetch.with({ retryNonIdempotent: true });
-  const wrapped = async (input: Request | URL | string, init?: RequestInit) => {
-    let request = input instanceof Request && !init ? input : new Request(input, init);
-    const rewritten = outsideVersionPath(request.url, baseUrl);
-    if (rewritten) request = new Request(rewritten, request);
+export function modrinthFetch(coreFetch: CoreFetch, baseUrl: string): FetchLike {
+  const lookups = coreFetch.withOptions({ retryNonIdempotent: true });
+  return async (input: Request) => {
+    const rewritten = outsideVersionPath(input.url, baseUrl);
+    const request = rewritten ? new Request(rewritten, input) : input;
     try {
       return await (isReadOnlyPost(request, baseUrl) ? lookups : coreFetch)(request);
     } catch (error) {
@@ -167,33 +166,28 @@ export function modrinthFetch(coreFetch: CoreFetch, baseUrl: string): typeof fet
       throw error;
     }
   };
-  return wrapped as typeof fetch;
 }
 
-function build(coreFetch: CoreFetch, baseUrl: string): ModrinthClient {
-  // `client` is our call option, not a RequestInit field (Deno rejects it there).
-  const client = dropCallOptions(
-    createClient(
-      createConfig<GeneratedClientOptions>({
-        baseUrl: baseUrl as GeneratedClientOptions['baseUrl'],
-        throwOnError: true,
-        fetch: modrinthFetch(coreFetch, baseUrl),
-        querySerializer: modrinthQuerySerializer,
-      }),
-    ),
-    ['client'],
-  );
-  return Object.assign(client, {
-    coreFetch,
-    withOptions: (overrides: ModrinthCallOptions) => build(coreFetch.with(overrides), baseUrl),
-  });
+/** How Modrinth clients are built from the generated client (used by the default client too). */
+export function modrinthClientSpec(baseUrl: string): SdkClientSpec<Client, GeneratedConfig> {
+  return {
+    createClient,
+    heyApi: createConfig<GeneratedClientOptions>({
+      baseUrl: baseUrl as GeneratedClientOptions['baseUrl'],
+      throwOnError: true,
+      querySerializer: modrinthQuerySerializer,
+    }),
+    between: (coreFetch) => modrinthFetch(coreFetch, baseUrl),
+  };
 }
+
+type GeneratedConfig = ReturnType<typeof createConfig<GeneratedClientOptions>>;
 
 /**
  * A Modrinth client: pass it as `client` to any operation
- * (`getProject({ client, path: { 'id|slug': 'sodium' } })`).
+ * (`getProject({ client, path: { idOrSlug: 'sodium' } })`).
  */
 export function createModrinthClient(options: ModrinthClientOptions = {}): ModrinthClient {
   const config = modrinthCoreConfig(options);
-  return build(createCoreFetch(config), config.baseUrl);
+  return createSdkClient(modrinthClientSpec(config.baseUrl), config);
 }

@@ -1,3 +1,4 @@
+import { CoreError } from '@x/core';
 /**
  * Typed builder for Modrinth search `facets`.
  *
@@ -38,9 +39,7 @@ export type FacetValue = string | number | boolean;
 const OPERATORS: readonly FacetOperator[] = [':', '=', '!=', '<', '<=', '>', '>='];
 
 /** A facet the service would reject (empty or quoted value, unknown operator, empty group). */
-export class FacetError extends TypeError {
-  override name = 'FacetError';
-}
+export class FacetError extends CoreError {}
 
 /** One validated facet string, e.g. `facet('downloads', '>', 1000)` -> `"downloads>1000"`. */
 export function facet(type: FacetType, value: FacetValue): string;

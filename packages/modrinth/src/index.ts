@@ -10,6 +10,7 @@ export {
   BadRequestError,
   ConflictError,
   ConnectionError,
+  CoreError,
   GoneError,
   InternalServerError,
   NotFoundError,
@@ -56,12 +57,11 @@ export {
 } from './facets.js';
 export type { Client } from './generated/client/index.js';
 export { client as defaultClient } from './generated/client.gen.js';
-// Generated operations (named by operationId) and types. The six upload
-// operations are re-exported below in hand-written form (multipart / raw image
-// bodies the generator does not produce correctly); they shadow these.
-export * from './generated/sdk.gen.js';
 export type * from './generated/types.gen.js';
 export { type FileHashes, type HashSource, hashBytes } from './hashing.js';
+// Generated operations (named by operationId), but for the six replaced by
+// hand-written upload functions with names of their own (see operations.ts).
+export * from './operations.js';
 export { modrinthQuerySerializer } from './query.js';
 export { type SearchAllOptions, searchAll } from './search.js';
 export {
@@ -71,21 +71,12 @@ export {
   type UpdateCheck,
 } from './updates.js';
 export {
-  type AddFilesToVersionOptions,
   type AddFilesUpload,
-  addFilesToVersion,
   addFilesToVersionBody,
-  addGalleryImage,
   buildMultipart,
-  type CreateProjectOptions,
   type CreateProjectUpload,
-  type CreateVersionOptions,
   type CreateVersionUpload,
-  changeProjectIcon,
-  changeUserIcon,
-  createProject,
   createProjectBody,
-  createVersion,
   createVersionBody,
   type ImageBody,
   type ImageExtension,
@@ -95,5 +86,14 @@ export {
   type UploadData,
   UploadError,
   type UploadFile,
+  type UploadProjectOptions,
+  type UploadVersionFilesOptions,
+  type UploadVersionOptions,
+  uploadGalleryImage,
+  uploadProject,
+  uploadProjectIcon,
+  uploadUserIcon,
+  uploadVersion,
+  uploadVersionFiles,
 } from './uploads.js';
 export { VERSION } from './version.js';

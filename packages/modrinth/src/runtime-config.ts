@@ -1,4 +1,5 @@
 import { createCoreFetch } from '@x/core';
+import { sdkFetch } from '@x/core/internal';
 import { modrinthCoreConfig, modrinthFetch } from './client.js';
 import type { CreateClientConfig } from './generated/client.gen.js';
 import { modrinthQuerySerializer } from './query.js';
@@ -7,13 +8,17 @@ import { modrinthQuerySerializer } from './query.js';
  * Settings of the generated default `client` (used when a call passes no
  * `client`): production API, default User-Agent, retries and the
  * 300 requests/minute limiter of @x/core, JSON-encoded array queries.
+ * Nothing is built until its first request.
  */
 export const createClientConfig: CreateClientConfig = (config) => {
-  const core = modrinthCoreConfig({ baseUrl: config?.baseUrl ?? undefined });
+  const baseUrl = (config?.baseUrl ?? 'https://api.modrinth.com/v2').replace(/\/+$/, '');
   return {
     ...config,
-    baseUrl: core.baseUrl,
-    fetch: modrinthFetch(createCoreFetch(core), core.baseUrl),
+    baseUrl,
+    fetch: sdkFetch(
+      () => createCoreFetch(modrinthCoreConfig({ baseUrl })),
+      (coreFetch) => modrinthFetch(coreFetch, baseUrl),
+    ),
     querySerializer: modrinthQuerySerializer,
   } as ReturnType<CreateClientConfig>;
 };

@@ -3,10 +3,13 @@ import type { Options } from './generated/sdk.gen.js';
 import { searchProjects } from './generated/sdk.gen.js';
 import type { ProjectResult, SearchProjectsData } from './generated/types.gen.js';
 
+/** The most hits Modrinth returns per search request, whatever `limit` asks. */
+const MAX_PAGE_SIZE = 100;
+
 /** Options for {@link searchAll}: those of `searchProjects` without `offset`/`limit`, plus `pageSize`. */
 export type SearchAllOptions = Omit<Options<SearchProjectsData, true>, 'query'> & {
   query?: Omit<NonNullable<SearchProjectsData['query']>, 'offset' | 'limit'>;
-  /** Hits per request (Modrinth allows up to 100). @default 100 */
+  /** Hits per request; Modrinth serves at most 100, so a larger value asks for 100. @default 100 */
   pageSize?: number;
 };
 
@@ -19,9 +22,9 @@ export type SearchAllOptions = Omit<Options<SearchProjectsData, true>, 'query'> 
  * ```
  */
 export function searchAll(options: SearchAllOptions = {}): AsyncIterable<ProjectResult> {
-  const { pageSize = 100, query, ...rest } = options;
+  const { pageSize = MAX_PAGE_SIZE, query, ...rest } = options;
   return paginateOffset<ProjectResult>({
-    limit: pageSize,
+    limit: Math.min(pageSize, MAX_PAGE_SIZE),
     fetchPage: async (offset: number, limit: number) => {
       const page = await searchProjects({ ...rest, query: { ...query, offset, limit } });
       return { items: page.hits, total: page.total_hits };

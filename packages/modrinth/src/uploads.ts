@@ -1,3 +1,4 @@
+import { CoreError } from '@x/core';
 import type { Options } from './generated/sdk.gen.js';
 import {
   addFilesToVersion as addFilesToVersionGenerated,
@@ -33,10 +34,8 @@ export type UploadFile = File | { name: string; data: UploadData; type?: string 
 /** An image file extension Modrinth accepts for icons and gallery images (`png`, `jpg`, ...). */
 export type ImageExtension = ChangeProjectIconData['query']['ext'];
 
-/** Upload-related mistakes caught before sending. */
-export class UploadError extends TypeError {
-  override name = 'UploadError';
-}
+/** Upload-related mistakes caught before sending (a missing file, `file_parts` that name other files...). */
+export class UploadError extends CoreError {}
 
 /** One part of a multipart body. */
 export interface MultipartPart {
@@ -172,7 +171,7 @@ function multipartOptions(multipart: MultipartBody, headers: HeadersOption) {
   };
 }
 
-/** The body of {@link createVersion}: version metadata and its files. */
+/** The body of {@link uploadVersion}: version metadata and its files. */
 export interface CreateVersionUpload {
   /** Version metadata; `file_parts` is filled in from `files`. */
   data: Omit<CreatableVersion, 'file_parts'> & { file_parts?: string[] };
@@ -180,8 +179,8 @@ export interface CreateVersionUpload {
   files: readonly UploadFile[];
 }
 
-/** Options for {@link createVersion}: the generated operation's, with a {@link CreateVersionUpload} body. */
-export type CreateVersionOptions = Omit<Options<CreateVersionData, true>, 'body'> & {
+/** Options for {@link uploadVersion}: the generated operation's, with a {@link CreateVersionUpload} body. */
+export type UploadVersionOptions = Omit<Options<CreateVersionData, true>, 'body'> & {
   body: CreateVersionUpload;
 };
 
@@ -190,7 +189,7 @@ export type CreateVersionOptions = Omit<Options<CreateVersionData, true>, 'body'
  * (`application/json`) whose `file_parts` name the file parts that follow.
  */
 export function createVersionBody(upload: CreateVersionUpload, boundary?: string): MultipartBody {
-  if (!upload.files.length) throw new UploadError('createVersion needs at least one file');
+  if (!upload.files.length) throw new UploadError('uploadVersion needs at least one file');
   const parts = fileParts(upload.files);
   const names = parts.map((p) => p.name);
   if (upload.data.file_parts && !sameSet(upload.data.file_parts, names)) {
@@ -207,8 +206,8 @@ export function createVersionBody(upload: CreateVersionUpload, boundary?: string
   return buildMultipart([dataPart(data), ...parts], boundary);
 }
 
-/** Create a version with its files (multipart built by hand: JSON `data` part + file parts). */
-export function createVersion(options: CreateVersionOptions): Promise<Version> {
+/** `createVersion` with its files: the multipart body built by hand (a JSON `data` part, then the file parts). */
+export function uploadVersion(options: UploadVersionOptions): Promise<Version> {
   const { body, ...rest } = options;
   return createVersionGenerated({
     ...rest,
@@ -216,7 +215,7 @@ export function createVersion(options: CreateVersionOptions): Promise<Version> {
   });
 }
 
-/** The body of {@link createProject}: project metadata and an optional icon. */
+/** The body of {@link uploadProject}: project metadata and an optional icon. */
 export interface CreateProjectUpload {
   /** Project metadata, sent as the JSON `data` part. */
   data: CreatableProject;
@@ -224,8 +223,8 @@ export interface CreateProjectUpload {
   icon?: UploadFile;
 }
 
-/** Options for {@link createProject}: the generated operation's, with a {@link CreateProjectUpload} body. */
-export type CreateProjectOptions = Omit<Options<CreateProjectData, true>, 'body'> & {
+/** Options for {@link uploadProject}: the generated operation's, with a {@link CreateProjectUpload} body. */
+export type UploadProjectOptions = Omit<Options<CreateProjectData, true>, 'body'> & {
   body: CreateProjectUpload;
 };
 
@@ -243,8 +242,8 @@ export function createProjectBody(upload: CreateProjectUpload, boundary?: string
   return buildMultipart(parts, boundary);
 }
 
-/** Create a project (multipart built by hand). */
-export function createProject(options: CreateProjectOptions): Promise<Project> {
+/** `createProject` with its optional icon: the multipart body built by hand. */
+export function uploadProject(options: UploadProjectOptions): Promise<Project> {
   const { body, ...rest } = options;
   return createProjectGenerated({
     ...rest,
@@ -252,7 +251,7 @@ export function createProject(options: CreateProjectOptions): Promise<Project> {
   });
 }
 
-/** The body of {@link addFilesToVersion}: the files to add and optional extra `data`. */
+/** The body of {@link uploadVersionFiles}: the files to add and optional extra `data`. */
 export interface AddFilesUpload {
   /** At least one file. */
   files: readonly UploadFile[];
@@ -260,19 +259,19 @@ export interface AddFilesUpload {
   data?: Record<string, unknown>;
 }
 
-/** Options for {@link addFilesToVersion}: the generated operation's, with an {@link AddFilesUpload} body. */
-export type AddFilesToVersionOptions = Omit<Options<AddFilesToVersionData, true>, 'body'> & {
+/** Options for {@link uploadVersionFiles}: the generated operation's, with an {@link AddFilesUpload} body. */
+export type UploadVersionFilesOptions = Omit<Options<AddFilesToVersionData, true>, 'body'> & {
   body: AddFilesUpload;
 };
 
 /** Builds the multipart body of `addFilesToVersion`: `data` (JSON) and one part per file. */
 export function addFilesToVersionBody(upload: AddFilesUpload, boundary?: string): MultipartBody {
-  if (!upload.files.length) throw new UploadError('addFilesToVersion needs at least one file');
+  if (!upload.files.length) throw new UploadError('uploadVersionFiles needs at least one file');
   return buildMultipart([dataPart(upload.data ?? {}), ...fileParts(upload.files)], boundary);
 }
 
-/** Add files to an existing version (multipart built by hand). */
-export function addFilesToVersion(options: AddFilesToVersionOptions): Promise<void> {
+/** `addFilesToVersion`: the multipart body built by hand. */
+export function uploadVersionFiles(options: UploadVersionFilesOptions): Promise<void> {
   const { body, ...rest } = options;
   return createVoid(
     addFilesToVersionGenerated({
@@ -301,8 +300,8 @@ function rawImage(
 /** The raw image body of the icon and gallery uploads, sent as-is. */
 export type ImageBody = { body: Blob | Uint8Array | ArrayBuffer };
 
-/** Change a project's icon: the raw image, with `Content-Type` from `query.ext`. */
-export function changeProjectIcon(
+/** `changeProjectIcon`: the raw image, with `Content-Type` from `query.ext`. */
+export function uploadProjectIcon(
   options: Omit<Options<ChangeProjectIconData, true>, 'body'> & ImageBody,
 ): Promise<void> {
   return createVoid(
@@ -313,8 +312,8 @@ export function changeProjectIcon(
   );
 }
 
-/** Add a gallery image: the raw image, with `Content-Type` from `query.ext`. */
-export function addGalleryImage(
+/** `addGalleryImage`: the raw image, with `Content-Type` from `query.ext`. */
+export function uploadGalleryImage(
   options: Omit<Options<AddGalleryImageData, true>, 'body'> & ImageBody,
 ): Promise<void> {
   return createVoid(
@@ -326,10 +325,10 @@ export function addGalleryImage(
 }
 
 /**
- * Change a user's avatar. The operation has no `ext`; give it here (or a
+ * `changeUserIcon`, a user's avatar. The operation has no `ext`; give it here (or a
  * `File` with an image name) so the right `Content-Type` is sent.
  */
-export function changeUserIcon(
+export function uploadUserIcon(
   options: Omit<Options<ChangeUserIconData, true>, 'body'> & {
     body: File | Blob | Uint8Array | ArrayBuffer;
     ext?: ImageExtension;
@@ -337,7 +336,7 @@ export function changeUserIcon(
 ): Promise<void> {
   const { ext, ...rest } = options;
   if (!ext && !(typeof File !== 'undefined' && options.body instanceof File)) {
-    throw new UploadError('changeUserIcon: pass ext (png, jpg, ...) or a File with an image name');
+    throw new UploadError('uploadUserIcon: pass ext (png, jpg, ...) or a File with an image name');
   }
   const e = ext ?? imageExt(options.body as File);
   return createVoid(

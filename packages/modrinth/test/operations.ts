@@ -91,7 +91,7 @@ export const operations: Record<string, OperationCase> = {
   },
   createProject: {
     call: (client, headers) =>
-      sdk.createProject({
+      sdk.uploadProject({
         client,
         headers,
         body: {
@@ -115,7 +115,7 @@ export const operations: Record<string, OperationCase> = {
   },
   changeProjectIcon: {
     call: (client, headers) =>
-      sdk.changeProjectIcon({ client, headers, path: pid, query: { ext: 'png' }, body: png }),
+      sdk.uploadProjectIcon({ client, headers, path: pid, query: { ext: 'png' }, body: png }),
     check: isEmpty,
   },
   deleteProjectIcon: {
@@ -128,7 +128,7 @@ export const operations: Record<string, OperationCase> = {
   },
   addGalleryImage: {
     call: (client, headers) =>
-      sdk.addGalleryImage({
+      sdk.uploadGalleryImage({
         client,
         headers,
         path: pid,
@@ -213,7 +213,7 @@ export const operations: Record<string, OperationCase> = {
   },
   createVersion: {
     call: (client, headers) =>
-      sdk.createVersion({
+      sdk.uploadVersion({
         client,
         headers,
         body: {
@@ -250,7 +250,7 @@ export const operations: Record<string, OperationCase> = {
   },
   addFilesToVersion: {
     call: (client, headers) =>
-      sdk.addFilesToVersion({
+      sdk.uploadVersionFiles({
         client,
         headers,
         path: { id: V },
@@ -322,7 +322,7 @@ export const operations: Record<string, OperationCase> = {
   },
   changeUserIcon: {
     call: (client, headers) =>
-      sdk.changeUserIcon({ client, headers, path: uid, body: png, ext: 'png' }),
+      sdk.uploadUserIcon({ client, headers, path: uid, body: png, ext: 'png' }),
     check: isEmpty,
   },
   getUserProjects: {

@@ -1,7 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   createModrinthClient,
-  createVersion,
   facet,
   getProject,
   getProjects,
@@ -10,6 +9,7 @@ import {
   type ProjectResult,
   searchAll,
   searchProjects,
+  uploadVersion,
   type Version,
   versionsFromHashes,
 } from '../src/index.js';
@@ -51,7 +51,7 @@ describe('operation types', () => {
     // @ts-expect-error limit is a number
     searchProjects({ client, query: { limit: '10' } });
     // @ts-expect-error version_type is release | beta | alpha
-    createVersion({ client, body: { data: { version_type: 'stable' }, files: [] } });
+    uploadVersion({ client, body: { data: { version_type: 'stable' }, files: [] } });
     // @ts-expect-error operators are : = != < <= > >=
     facet('downloads', '=>', 1);
     // @ts-expect-error the token is a string or a provider

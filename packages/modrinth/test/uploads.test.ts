@@ -2,15 +2,15 @@ import { contract, contractFetchFor } from '@x/contract-testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import {
   addFilesToVersionBody,
-  addGalleryImage,
-  changeProjectIcon,
-  changeUserIcon,
   createModrinthClient,
   createProjectBody,
-  createVersion,
   createVersionBody,
   imageContentType,
   UploadError,
+  uploadGalleryImage,
+  uploadProjectIcon,
+  uploadUserIcon,
+  uploadVersion,
 } from '../src/index.js';
 import { type StandIn, startMultipartStandIn } from './multipart-standin.js';
 
@@ -149,7 +149,7 @@ describe('upload requests on the wire (through Prism)', () => {
     const standIn = await startMultipartStandIn(contract('modrinth').baseUrl);
     onTestFinished(() => standIn.close());
     const { client, seen } = capture(standIn);
-    const version = await createVersion({
+    const version = await uploadVersion({
       client,
       body: { data: versionData, files: [{ name: 'm.jar', data: jar }] },
     });
@@ -163,20 +163,20 @@ describe('upload requests on the wire (through Prism)', () => {
 
   it('icons and gallery images go raw with the content type of ext', async () => {
     const { client, seen } = capture();
-    await changeProjectIcon({
+    await uploadProjectIcon({
       client,
       path: { 'id|slug': 'x' },
       query: { ext: 'webp' },
       body: png,
       headers: { 'x-trace': 'abc', 'x-none': undefined },
     });
-    await addGalleryImage({
+    await uploadGalleryImage({
       client,
       path: { 'id|slug': 'x' },
       query: { ext: 'jpg', featured: false },
       body: new Blob([png]),
     });
-    await changeUserIcon({ client, path: { 'id|username': 'u' }, body: new File([png], 'me.gif') });
+    await uploadUserIcon({ client, path: { 'id|username': 'u' }, body: new File([png], 'me.gif') });
     expect(seen.map((r) => r.headers.get('content-type'))).toEqual([
       'image/webp',
       'image/jpeg',
@@ -186,7 +186,7 @@ describe('upload requests on the wire (through Prism)', () => {
     expect(seen[0]!.headers.has('x-none')).toBe(false);
     for (const r of seen) expect(new Uint8Array(await r.arrayBuffer())).toEqual(png);
     // No ext and no file name to tell the image type from:
-    expect(() => changeUserIcon({ client, path: { 'id|username': 'u' }, body: png })).toThrow(
+    expect(() => uploadUserIcon({ client, path: { 'id|username': 'u' }, body: png })).toThrow(
       UploadError,
     );
   });

@@ -1,0 +1,14 @@
+/**
+ * `@x/core/internal`: what the @x SDKs share beyond the public API. Not for
+ * applications: it may change in any release.
+ */
+export { defaultParseErrorBody } from './error-response.js';
+export {
+  createSdkClient,
+  type HeyApiClient,
+  type SdkClient,
+  type SdkClientSpec,
+  sdkFetch,
+} from './hey-api.js';
+export { redactUrl } from './redact.js';
+export { DEFAULT_MAX_REDIRECTS, firstHop, type Hop, nextHop } from './redirects.js';
