@@ -20,8 +20,59 @@ function honourNullableEnums(node: unknown): void {
   for (const value of Object.values(node)) honourNullableEnums(value);
 }
 
-// Generated from the spec (never edited by hand; the only input patch is the
-// one above); the hand-written layer in src/ wires the client to @x/core and
+/** `id|slug` -> `idOrSlug`, `id|username` -> `idOrUsername`, `project_id` -> `projectId`. */
+export function jsParameterName(name: string): string {
+  return name
+    .split('|')
+    .map((part, i) => {
+      const camel = part.replace(/[_-]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
+      return i === 0 ? camel : `Or${camel.charAt(0).toUpperCase()}${camel.slice(1)}`;
+    })
+    .join('');
+}
+
+interface ParameterObject {
+  in?: string;
+  name?: string;
+}
+
+/**
+ * Path parameters get JavaScript names, so calls read
+ * `getProject({ path: { idOrSlug: 'sodium' } })` rather than
+ * `path: { 'id|slug': ... }`. Only the names change: the URL templates are
+ * renamed to match, so every request goes to the same URL (the contract
+ * tests check each against the original spec).
+ */
+function renamePathParameters(spec: {
+  paths?: Record<string, Record<string, unknown>>;
+  components?: { parameters?: Record<string, ParameterObject> };
+}): void {
+  const rename = (parameter: ParameterObject | undefined) => {
+    if (parameter?.in === 'path' && parameter.name)
+      parameter.name = jsParameterName(parameter.name);
+  };
+  for (const parameter of Object.values(spec.components?.parameters ?? {})) rename(parameter);
+  // Rebuilt in the same order, so the generated functions keep theirs.
+  const paths = Object.entries(spec.paths ?? {}).map(([template, item]) => {
+    // Parameters shared by a path's operations, then each operation's own.
+    const lists = [
+      item.parameters,
+      ...Object.values(item).map((op) => (op as { parameters?: unknown })?.parameters),
+    ];
+    for (const list of lists) {
+      if (Array.isArray(list)) for (const parameter of list as ParameterObject[]) rename(parameter);
+    }
+    const renamed = template.replace(
+      /\{([^}]+)\}/g,
+      (_, name: string) => `{${jsParameterName(name)}}`,
+    );
+    return [renamed, item] as const;
+  });
+  spec.paths = Object.fromEntries(paths);
+}
+
+// Generated from the spec (never edited by hand; the only input patches are
+// the two above); the hand-written layer in src/ wires the client to @x/core and
 // fills the generator's gaps.
 export default defineConfig({
   input: '../../specs/modrinth.openapi.yaml',
@@ -30,7 +81,12 @@ export default defineConfig({
     module: { extension: '.js' },
   },
   parser: {
-    patch: { input: (spec) => honourNullableEnums(spec) },
+    patch: {
+      input: (spec) => {
+        honourNullableEnums(spec);
+        renamePathParameters(spec as Parameters<typeof renamePathParameters>[0]);
+      },
+    },
   },
   plugins: [
     // Calls throw @x/core errors and resolve to the response data itself.

@@ -4,6 +4,7 @@ export {
   BadRequestError,
   ConflictError,
   ConnectionError,
+  CoreError,
   GoneError,
   InternalServerError,
   NotFoundError,

@@ -27,7 +27,7 @@ export async function whoAmI(options: ModrinthClientOptions = {}) {
 export async function projectOrNull(slug: string, options: ModrinthClientOptions = {}) {
   const client = createModrinthClient({ userAgent: 'my-bot/1.0', ...options });
   try {
-    return await getProject({ client, path: { 'id|slug': slug } });
+    return await getProject({ client, path: { idOrSlug: slug } });
   } catch (error) {
     if (error instanceof NotFoundError) return null; // error.status === 404
     throw error;

@@ -6,6 +6,6 @@ export async function quickStart(options: ModrinthClientOptions = {}) {
     userAgent: 'my-launcher/1.2.0 (me@example.com)',
     ...options,
   });
-  const project = await getProject({ client, path: { 'id|slug': 'sodium' } });
+  const project = await getProject({ client, path: { idOrSlug: 'sodium' } });
   return `${project.title}: ${project.downloads} downloads`;
 }

@@ -34,7 +34,7 @@ export async function publishVersion(jarPath: string, options: ModrinthClientOpt
   const icon = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
   await uploadProjectIcon({
     client,
-    path: { 'id|slug': 'AABBCCDD' },
+    path: { idOrSlug: 'AABBCCDD' },
     query: { ext: 'png' },
     body: icon,
   });

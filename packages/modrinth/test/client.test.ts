@@ -107,7 +107,7 @@ describe('createModrinthClient', () => {
       body: JSON.stringify({ error: 'gone', description: 'STOP USING THIS API' }),
     });
     const client = createModrinthClient({ baseUrl: base, retry: false, rateLimiter: false });
-    const error = await getProject({ client, path: { 'id|slug': 'sodium' } }).catch(
+    const error = await getProject({ client, path: { idOrSlug: 'sodium' } }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(GoneError);
@@ -122,7 +122,7 @@ describe('createModrinthClient', () => {
     });
     seen.length = 0;
     const client = createModrinthClient({ baseUrl: base, rateLimiter: false });
-    const updates = await forgeUpdates({ client, path: { 'id|slug': 'sodium' } });
+    const updates = await forgeUpdates({ client, path: { idOrSlug: 'sodium' } });
     expect(updates.homepage).toBe('https://modrinth.com');
     expect(seen[0]!.url).toBe('/updates/sodium/forge_updates.json');
   });

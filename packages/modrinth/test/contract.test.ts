@@ -101,7 +101,7 @@ describe('contract boundaries', () => {
   it('error messages never contain the token', async () => {
     const error = (await getProject({
       client,
-      path: { 'id|slug': 'x' },
+      path: { idOrSlug: 'x' },
       headers: { prefer: 'code=404' },
     }).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(NotFoundError);

@@ -40,8 +40,8 @@ const isHashMap = (d: unknown) => {
   for (const v of Object.values(d as object)) expect(v).toHaveProperty('files');
 };
 
-const pid = { 'id|slug': P } as const;
-const uid = { 'id|username': U } as const;
+const pid = { idOrSlug: P } as const;
+const uid = { idOrUsername: U } as const;
 
 export const operations: Record<string, OperationCase> = {
   searchProjects: {
@@ -207,7 +207,7 @@ export const operations: Record<string, OperationCase> = {
       sdk.getVersionFromIdOrNumber({
         client,
         headers,
-        path: { 'id|slug': P, 'id|number': '1.0.0' },
+        path: { idOrSlug: P, idOrNumber: '1.0.0' },
       }),
     check: has('id', 'files'),
   },
@@ -457,14 +457,14 @@ export const operations: Record<string, OperationCase> = {
       sdk.modifyTeamMember({
         client,
         headers,
-        path: { id: T, 'id|username': U },
+        path: { id: T, idOrUsername: U },
         body: { role: 'Contributor' },
       }),
     check: isEmpty,
   },
   deleteTeamMember: {
     call: (client, headers) =>
-      sdk.deleteTeamMember({ client, headers, path: { id: T, 'id|username': U } }),
+      sdk.deleteTeamMember({ client, headers, path: { id: T, idOrUsername: U } }),
     check: isEmpty,
   },
   transferTeamOwnership: {

@@ -86,7 +86,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('recorded live responses, read through the SDK and the spec validator', () => {
   it('getProject (sodium): requested_status null and undeclared organization pass through', async () => {
-    const project = await getProject({ client, path: { 'id|slug': 'AANobbMI' } });
+    const project = await getProject({ client, path: { idOrSlug: 'AANobbMI' } });
     expectTypeOf(project).toEqualTypeOf<Project>();
     expect(project.slug).toBe('sodium');
     expect(project.requested_status).toBeNull();
@@ -105,7 +105,7 @@ describe('recorded live responses, read through the SDK and the spec validator',
   it('getProjectVersions with JSON-array loaders and game_versions', async () => {
     const versions = await getProjectVersions({
       client,
-      path: { 'id|slug': 'AANobbMI' },
+      path: { idOrSlug: 'AANobbMI' },
       query: { loaders: ['fabric'], game_versions: ['1.21.1'] },
     });
     expect(versions.length).toBeGreaterThan(0);
@@ -116,7 +116,7 @@ describe('recorded live responses, read through the SDK and the spec validator',
   });
 
   it('getProjectVersions (all 144 sodium versions): file_type null and undeclared files[].id', async () => {
-    const versions: Version[] = await getProjectVersions({ client, path: { 'id|slug': 'sodium' } });
+    const versions: Version[] = await getProjectVersions({ client, path: { idOrSlug: 'sodium' } });
     expect(versions).toHaveLength(144);
     const files = versions.flatMap((v) => v.files);
     expect(files.some((f) => f.file_type === null)).toBe(true);
@@ -128,7 +128,7 @@ describe('recorded live responses, read through the SDK and the spec validator',
   });
 
   it('getProjectVersions (lithium, 2024 recording with undeclared ordering)', async () => {
-    const versions = await getProjectVersions({ client, path: { 'id|slug': 'lithium' } });
+    const versions = await getProjectVersions({ client, path: { idOrSlug: 'lithium' } });
     expect(versions).toHaveLength(43);
     expect(versions.every((v) => v.project_id === 'gvQqBUqZ')).toBe(true);
   });
@@ -145,7 +145,7 @@ describe('recorded live responses, read through the SDK and the spec validator',
   });
 
   it('getDependencies', async () => {
-    const deps = await getDependencies({ client, path: { 'id|slug': 'AANobbMI' } });
+    const deps = await getDependencies({ client, path: { idOrSlug: 'AANobbMI' } });
     expect(Array.isArray(deps.projects)).toBe(true);
     expect(Array.isArray(deps.versions)).toBe(true);
   });

@@ -19,12 +19,12 @@ const client = createModrinthClient({ userAgent: 'tests' });
 describe('operation types', () => {
   it('results are the typed data', () => {
     expectTypeOf(
-      getProject({ client, path: { 'id|slug': 'sodium' } }),
+      getProject({ client, path: { idOrSlug: 'sodium' } }),
     ).resolves.toEqualTypeOf<Project>();
     expectTypeOf(getProjects({ client, query: { ids: ['a'] } })).resolves.toEqualTypeOf<
       Project[]
     >();
-    expectTypeOf(getProjectVersions({ client, path: { 'id|slug': 'x' } })).resolves.toEqualTypeOf<
+    expectTypeOf(getProjectVersions({ client, path: { idOrSlug: 'x' } })).resolves.toEqualTypeOf<
       Version[]
     >();
     expectTypeOf(searchAll({ client })).toMatchTypeOf<AsyncIterable<ProjectResult>>();
@@ -42,7 +42,7 @@ describe('operation types', () => {
   it('wrong argument types do not compile', () => {
     // @ts-expect-error ids is an array of strings, not a JSON string
     getProjects({ client, query: { ids: '["a"]' } });
-    // @ts-expect-error the path key is 'id|slug'
+    // @ts-expect-error the path key is idOrSlug
     getProject({ client, path: { id: 'sodium' } });
     // @ts-expect-error path is required
     getProject({ client });

@@ -165,18 +165,18 @@ describe('upload requests on the wire (through Prism)', () => {
     const { client, seen } = capture();
     await uploadProjectIcon({
       client,
-      path: { 'id|slug': 'x' },
+      path: { idOrSlug: 'x' },
       query: { ext: 'webp' },
       body: png,
       headers: { 'x-trace': 'abc', 'x-none': undefined },
     });
     await uploadGalleryImage({
       client,
-      path: { 'id|slug': 'x' },
+      path: { idOrSlug: 'x' },
       query: { ext: 'jpg', featured: false },
       body: new Blob([png]),
     });
-    await uploadUserIcon({ client, path: { 'id|username': 'u' }, body: new File([png], 'me.gif') });
+    await uploadUserIcon({ client, path: { idOrUsername: 'u' }, body: new File([png], 'me.gif') });
     expect(seen.map((r) => r.headers.get('content-type'))).toEqual([
       'image/webp',
       'image/jpeg',
@@ -186,7 +186,7 @@ describe('upload requests on the wire (through Prism)', () => {
     expect(seen[0]!.headers.has('x-none')).toBe(false);
     for (const r of seen) expect(new Uint8Array(await r.arrayBuffer())).toEqual(png);
     // No ext and no file name to tell the image type from:
-    expect(() => uploadUserIcon({ client, path: { 'id|username': 'u' }, body: png })).toThrow(
+    expect(() => uploadUserIcon({ client, path: { idOrUsername: 'u' }, body: png })).toThrow(
       UploadError,
     );
   });

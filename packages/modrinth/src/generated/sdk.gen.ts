@@ -33,7 +33,7 @@ export const searchProjects = <ThrowOnError extends boolean = true>(options?: Op
 export const deleteProject = <ThrowOnError extends boolean = true>(options: Options<DeleteProjectData, ThrowOnError>): RequestResult<DeleteProjectResponses, DeleteProjectErrors, ThrowOnError, 'data'> => (options.client ?? client).delete<DeleteProjectResponses, DeleteProjectErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/project/{id|slug}',
+    url: '/project/{idOrSlug}',
     ...options
 });
 
@@ -42,7 +42,7 @@ export const deleteProject = <ThrowOnError extends boolean = true>(options: Opti
  */
 export const getProject = <ThrowOnError extends boolean = true>(options: Options<GetProjectData, ThrowOnError>): RequestResult<GetProjectResponses, GetProjectErrors, ThrowOnError, 'data'> => (options.client ?? client).get<GetProjectResponses, GetProjectErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
-    url: '/project/{id|slug}',
+    url: '/project/{idOrSlug}',
     ...options
 });
 
@@ -52,7 +52,7 @@ export const getProject = <ThrowOnError extends boolean = true>(options: Options
 export const modifyProject = <ThrowOnError extends boolean = true>(options: Options<ModifyProjectData, ThrowOnError>): RequestResult<ModifyProjectResponses, ModifyProjectErrors, ThrowOnError, 'data'> => (options.client ?? client).patch<ModifyProjectResponses, ModifyProjectErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/project/{id|slug}',
+    url: '/project/{idOrSlug}',
     ...options,
     headers: {
         'Content-Type': 'application/json',
@@ -113,7 +113,7 @@ export const createProject = <ThrowOnError extends boolean = true>(options?: Opt
 export const deleteProjectIcon = <ThrowOnError extends boolean = true>(options: Options<DeleteProjectIconData, ThrowOnError>): RequestResult<DeleteProjectIconResponses, DeleteProjectIconErrors, ThrowOnError, 'data'> => (options.client ?? client).delete<DeleteProjectIconResponses, DeleteProjectIconErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/project/{id|slug}/icon',
+    url: '/project/{idOrSlug}/icon',
     ...options
 });
 
@@ -125,7 +125,7 @@ export const deleteProjectIcon = <ThrowOnError extends boolean = true>(options: 
 export const changeProjectIcon = <ThrowOnError extends boolean = true>(options: Options<ChangeProjectIconData, ThrowOnError>): RequestResult<ChangeProjectIconResponses, ChangeProjectIconErrors, ThrowOnError, 'data'> => (options.client ?? client).patch<ChangeProjectIconResponses, ChangeProjectIconErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/project/{id|slug}/icon',
+    url: '/project/{idOrSlug}/icon',
     ...options,
     headers: {
         'Content-Type': 'image/png',
@@ -138,7 +138,7 @@ export const changeProjectIcon = <ThrowOnError extends boolean = true>(options: 
  */
 export const checkProjectValidity = <ThrowOnError extends boolean = true>(options: Options<CheckProjectValidityData, ThrowOnError>): RequestResult<CheckProjectValidityResponses, CheckProjectValidityErrors, ThrowOnError, 'data'> => (options.client ?? client).get<CheckProjectValidityResponses, CheckProjectValidityErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
-    url: '/project/{id|slug}/check',
+    url: '/project/{idOrSlug}/check',
     ...options
 });
 
@@ -148,7 +148,7 @@ export const checkProjectValidity = <ThrowOnError extends boolean = true>(option
 export const deleteGalleryImage = <ThrowOnError extends boolean = true>(options: Options<DeleteGalleryImageData, ThrowOnError>): RequestResult<DeleteGalleryImageResponses, DeleteGalleryImageErrors, ThrowOnError, 'data'> => (options.client ?? client).delete<DeleteGalleryImageResponses, DeleteGalleryImageErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/project/{id|slug}/gallery',
+    url: '/project/{idOrSlug}/gallery',
     ...options
 });
 
@@ -158,7 +158,7 @@ export const deleteGalleryImage = <ThrowOnError extends boolean = true>(options:
 export const modifyGalleryImage = <ThrowOnError extends boolean = true>(options: Options<ModifyGalleryImageData, ThrowOnError>): RequestResult<ModifyGalleryImageResponses, ModifyGalleryImageErrors, ThrowOnError, 'data'> => (options.client ?? client).patch<ModifyGalleryImageResponses, ModifyGalleryImageErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/project/{id|slug}/gallery',
+    url: '/project/{idOrSlug}/gallery',
     ...options
 });
 
@@ -170,7 +170,7 @@ export const modifyGalleryImage = <ThrowOnError extends boolean = true>(options:
 export const addGalleryImage = <ThrowOnError extends boolean = true>(options: Options<AddGalleryImageData, ThrowOnError>): RequestResult<AddGalleryImageResponses, AddGalleryImageErrors, ThrowOnError, 'data'> => (options.client ?? client).post<AddGalleryImageResponses, AddGalleryImageErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/project/{id|slug}/gallery',
+    url: '/project/{idOrSlug}/gallery',
     ...options,
     headers: {
         'Content-Type': 'image/png',
@@ -183,7 +183,7 @@ export const addGalleryImage = <ThrowOnError extends boolean = true>(options: Op
  */
 export const getDependencies = <ThrowOnError extends boolean = true>(options: Options<GetDependenciesData, ThrowOnError>): RequestResult<GetDependenciesResponses, GetDependenciesErrors, ThrowOnError, 'data'> => (options.client ?? client).get<GetDependenciesResponses, GetDependenciesErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
-    url: '/project/{id|slug}/dependencies',
+    url: '/project/{idOrSlug}/dependencies',
     ...options
 });
 
@@ -193,7 +193,7 @@ export const getDependencies = <ThrowOnError extends boolean = true>(options: Op
 export const unfollowProject = <ThrowOnError extends boolean = true>(options: Options<UnfollowProjectData, ThrowOnError>): RequestResult<UnfollowProjectResponses, UnfollowProjectErrors, ThrowOnError, 'data'> => (options.client ?? client).delete<UnfollowProjectResponses, UnfollowProjectErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/project/{id|slug}/follow',
+    url: '/project/{idOrSlug}/follow',
     ...options
 });
 
@@ -203,7 +203,7 @@ export const unfollowProject = <ThrowOnError extends boolean = true>(options: Op
 export const followProject = <ThrowOnError extends boolean = true>(options: Options<FollowProjectData, ThrowOnError>): RequestResult<FollowProjectResponses, FollowProjectErrors, ThrowOnError, 'data'> => (options.client ?? client).post<FollowProjectResponses, FollowProjectErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/project/{id|slug}/follow',
+    url: '/project/{idOrSlug}/follow',
     ...options
 });
 
@@ -213,7 +213,7 @@ export const followProject = <ThrowOnError extends boolean = true>(options: Opti
 export const scheduleProject = <ThrowOnError extends boolean = true>(options: Options<ScheduleProjectData, ThrowOnError>): RequestResult<ScheduleProjectResponses, ScheduleProjectErrors, ThrowOnError, 'data'> => (options.client ?? client).post<ScheduleProjectResponses, ScheduleProjectErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/project/{id|slug}/schedule',
+    url: '/project/{idOrSlug}/schedule',
     ...options,
     headers: {
         'Content-Type': 'application/json',
@@ -226,7 +226,7 @@ export const scheduleProject = <ThrowOnError extends boolean = true>(options: Op
  */
 export const getProjectVersions = <ThrowOnError extends boolean = true>(options: Options<GetProjectVersionsData, ThrowOnError>): RequestResult<GetProjectVersionsResponses, GetProjectVersionsErrors, ThrowOnError, 'data'> => (options.client ?? client).get<GetProjectVersionsResponses, GetProjectVersionsErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
-    url: '/project/{id|slug}/version',
+    url: '/project/{idOrSlug}/version',
     ...options
 });
 
@@ -270,7 +270,7 @@ export const modifyVersion = <ThrowOnError extends boolean = true>(options: Opti
  */
 export const getVersionFromIdOrNumber = <ThrowOnError extends boolean = true>(options: Options<GetVersionFromIdOrNumberData, ThrowOnError>): RequestResult<GetVersionFromIdOrNumberResponses, GetVersionFromIdOrNumberErrors, ThrowOnError, 'data'> => (options.client ?? client).get<GetVersionFromIdOrNumberResponses, GetVersionFromIdOrNumberErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
-    url: '/project/{id|slug}/version/{id|number}',
+    url: '/project/{idOrSlug}/version/{idOrNumber}',
     ...options
 });
 
@@ -403,7 +403,7 @@ export const getLatestVersionsFromHashes = <ThrowOnError extends boolean = true>
  */
 export const getUser = <ThrowOnError extends boolean = true>(options: Options<GetUserData, ThrowOnError>): RequestResult<GetUserResponses, GetUserErrors, ThrowOnError, 'data'> => (options.client ?? client).get<GetUserResponses, GetUserErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
-    url: '/user/{id|username}',
+    url: '/user/{idOrUsername}',
     ...options
 });
 
@@ -413,7 +413,7 @@ export const getUser = <ThrowOnError extends boolean = true>(options: Options<Ge
 export const modifyUser = <ThrowOnError extends boolean = true>(options: Options<ModifyUserData, ThrowOnError>): RequestResult<ModifyUserResponses, ModifyUserErrors, ThrowOnError, 'data'> => (options.client ?? client).patch<ModifyUserResponses, ModifyUserErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/user/{id|username}',
+    url: '/user/{idOrUsername}',
     ...options,
     headers: {
         'Content-Type': 'application/json',
@@ -448,7 +448,7 @@ export const getUsers = <ThrowOnError extends boolean = true>(options: Options<G
 export const changeUserIcon = <ThrowOnError extends boolean = true>(options: Options<ChangeUserIconData, ThrowOnError>): RequestResult<ChangeUserIconResponses, ChangeUserIconErrors, ThrowOnError, 'data'> => (options.client ?? client).patch<ChangeUserIconResponses, ChangeUserIconErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/user/{id|username}/icon',
+    url: '/user/{idOrUsername}/icon',
     ...options,
     headers: {
         'Content-Type': 'image/png',
@@ -461,7 +461,7 @@ export const changeUserIcon = <ThrowOnError extends boolean = true>(options: Opt
  */
 export const getUserProjects = <ThrowOnError extends boolean = true>(options: Options<GetUserProjectsData, ThrowOnError>): RequestResult<GetUserProjectsResponses, GetUserProjectsErrors, ThrowOnError, 'data'> => (options.client ?? client).get<GetUserProjectsResponses, GetUserProjectsErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
-    url: '/user/{id|username}/projects',
+    url: '/user/{idOrUsername}/projects',
     ...options
 });
 
@@ -471,7 +471,7 @@ export const getUserProjects = <ThrowOnError extends boolean = true>(options: Op
 export const getFollowedProjects = <ThrowOnError extends boolean = true>(options: Options<GetFollowedProjectsData, ThrowOnError>): RequestResult<GetFollowedProjectsResponses, GetFollowedProjectsErrors, ThrowOnError, 'data'> => (options.client ?? client).get<GetFollowedProjectsResponses, GetFollowedProjectsErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/user/{id|username}/follows',
+    url: '/user/{idOrUsername}/follows',
     ...options
 });
 
@@ -481,7 +481,7 @@ export const getFollowedProjects = <ThrowOnError extends boolean = true>(options
 export const getPayoutHistory = <ThrowOnError extends boolean = true>(options: Options<GetPayoutHistoryData, ThrowOnError>): RequestResult<GetPayoutHistoryResponses, GetPayoutHistoryErrors, ThrowOnError, 'data'> => (options.client ?? client).get<GetPayoutHistoryResponses, GetPayoutHistoryErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/user/{id|username}/payouts',
+    url: '/user/{idOrUsername}/payouts',
     ...options
 });
 
@@ -493,7 +493,7 @@ export const getPayoutHistory = <ThrowOnError extends boolean = true>(options: O
 export const withdrawPayout = <ThrowOnError extends boolean = true>(options: Options<WithdrawPayoutData, ThrowOnError>): RequestResult<WithdrawPayoutResponses, WithdrawPayoutErrors, ThrowOnError, 'data'> => (options.client ?? client).post<WithdrawPayoutResponses, WithdrawPayoutErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/user/{id|username}/payouts',
+    url: '/user/{idOrUsername}/payouts',
     ...options
 });
 
@@ -503,7 +503,7 @@ export const withdrawPayout = <ThrowOnError extends boolean = true>(options: Opt
 export const getUserNotifications = <ThrowOnError extends boolean = true>(options: Options<GetUserNotificationsData, ThrowOnError>): RequestResult<GetUserNotificationsResponses, GetUserNotificationsErrors, ThrowOnError, 'data'> => (options.client ?? client).get<GetUserNotificationsResponses, GetUserNotificationsErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/user/{id|username}/notifications',
+    url: '/user/{idOrUsername}/notifications',
     ...options
 });
 
@@ -676,7 +676,7 @@ export const deleteThreadMessage = <ThrowOnError extends boolean = true>(options
  */
 export const getProjectTeamMembers = <ThrowOnError extends boolean = true>(options: Options<GetProjectTeamMembersData, ThrowOnError>): RequestResult<GetProjectTeamMembersResponses, GetProjectTeamMembersErrors, ThrowOnError, 'data'> => (options.client ?? client).get<GetProjectTeamMembersResponses, GetProjectTeamMembersErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
-    url: '/project/{id|slug}/members',
+    url: '/project/{idOrSlug}/members',
     ...options
 });
 
@@ -729,7 +729,7 @@ export const joinTeam = <ThrowOnError extends boolean = true>(options: Options<J
 export const deleteTeamMember = <ThrowOnError extends boolean = true>(options: Options<DeleteTeamMemberData, ThrowOnError>): RequestResult<DeleteTeamMemberResponses, DeleteTeamMemberErrors, ThrowOnError, 'data'> => (options.client ?? client).delete<DeleteTeamMemberResponses, DeleteTeamMemberErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/team/{id}/members/{id|username}',
+    url: '/team/{id}/members/{idOrUsername}',
     ...options
 });
 
@@ -739,7 +739,7 @@ export const deleteTeamMember = <ThrowOnError extends boolean = true>(options: O
 export const modifyTeamMember = <ThrowOnError extends boolean = true>(options: Options<ModifyTeamMemberData, ThrowOnError>): RequestResult<ModifyTeamMemberResponses, ModifyTeamMemberErrors, ThrowOnError, 'data'> => (options.client ?? client).patch<ModifyTeamMemberResponses, ModifyTeamMemberErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
-    url: '/team/{id}/members/{id|username}',
+    url: '/team/{id}/members/{idOrUsername}',
     ...options,
     headers: {
         'Content-Type': 'application/json',
@@ -885,7 +885,7 @@ export const sideTypeList = <ThrowOnError extends boolean = true>(options?: Opti
  */
 export const forgeUpdates = <ThrowOnError extends boolean = true>(options: Options<ForgeUpdatesData, ThrowOnError>): RequestResult<ForgeUpdatesResponses, ForgeUpdatesErrors, ThrowOnError, 'data'> => (options.client ?? client).get<ForgeUpdatesResponses, ForgeUpdatesErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
-    url: '/updates/{id|slug}/forge_updates.json',
+    url: '/updates/{idOrSlug}/forge_updates.json',
     ...options
 });
 

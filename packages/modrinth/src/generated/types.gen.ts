@@ -1301,10 +1301,10 @@ export type DeleteProjectData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
     };
     query?: never;
-    url: '/project/{id|slug}';
+    url: '/project/{idOrSlug}';
 };
 
 export type DeleteProjectErrors = {
@@ -1335,10 +1335,10 @@ export type GetProjectData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
     };
     query?: never;
-    url: '/project/{id|slug}';
+    url: '/project/{idOrSlug}';
 };
 
 export type GetProjectErrors = {
@@ -1366,10 +1366,10 @@ export type ModifyProjectData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
     };
     query?: never;
-    url: '/project/{id|slug}';
+    url: '/project/{idOrSlug}';
 };
 
 export type ModifyProjectErrors = {
@@ -1520,10 +1520,10 @@ export type DeleteProjectIconData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
     };
     query?: never;
-    url: '/project/{id|slug}/icon';
+    url: '/project/{idOrSlug}/icon';
 };
 
 export type DeleteProjectIconErrors = {
@@ -1554,7 +1554,7 @@ export type ChangeProjectIconData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
     };
     query: {
         /**
@@ -1562,7 +1562,7 @@ export type ChangeProjectIconData = {
          */
         ext: 'png' | 'jpg' | 'jpeg' | 'bmp' | 'gif' | 'webp' | 'svg' | 'svgz' | 'rgb';
     };
-    url: '/project/{id|slug}/icon';
+    url: '/project/{idOrSlug}/icon';
 };
 
 export type ChangeProjectIconErrors = {
@@ -1589,10 +1589,10 @@ export type CheckProjectValidityData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
     };
     query?: never;
-    url: '/project/{id|slug}/check';
+    url: '/project/{idOrSlug}/check';
 };
 
 export type CheckProjectValidityErrors = {
@@ -1617,7 +1617,7 @@ export type DeleteGalleryImageData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
     };
     query: {
         /**
@@ -1625,7 +1625,7 @@ export type DeleteGalleryImageData = {
          */
         url: string;
     };
-    url: '/project/{id|slug}/gallery';
+    url: '/project/{idOrSlug}/gallery';
 };
 
 export type DeleteGalleryImageErrors = {
@@ -1656,7 +1656,7 @@ export type ModifyGalleryImageData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
     };
     query: {
         /**
@@ -1680,7 +1680,7 @@ export type ModifyGalleryImageData = {
          */
         ordering?: number;
     };
-    url: '/project/{id|slug}/gallery';
+    url: '/project/{idOrSlug}/gallery';
 };
 
 export type ModifyGalleryImageErrors = {
@@ -1711,7 +1711,7 @@ export type AddGalleryImageData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
     };
     query: {
         /**
@@ -1735,7 +1735,7 @@ export type AddGalleryImageData = {
          */
         ordering?: number;
     };
-    url: '/project/{id|slug}/gallery';
+    url: '/project/{idOrSlug}/gallery';
 };
 
 export type AddGalleryImageErrors = {
@@ -1770,10 +1770,10 @@ export type GetDependenciesData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
     };
     query?: never;
-    url: '/project/{id|slug}/dependencies';
+    url: '/project/{idOrSlug}/dependencies';
 };
 
 export type GetDependenciesErrors = {
@@ -1798,10 +1798,10 @@ export type UnfollowProjectData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
     };
     query?: never;
-    url: '/project/{id|slug}/follow';
+    url: '/project/{idOrSlug}/follow';
 };
 
 export type UnfollowProjectErrors = {
@@ -1832,10 +1832,10 @@ export type FollowProjectData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
     };
     query?: never;
-    url: '/project/{id|slug}/follow';
+    url: '/project/{idOrSlug}/follow';
 };
 
 export type FollowProjectErrors = {
@@ -1869,10 +1869,10 @@ export type ScheduleProjectData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
     };
     query?: never;
-    url: '/project/{id|slug}/schedule';
+    url: '/project/{idOrSlug}/schedule';
 };
 
 export type ScheduleProjectErrors = {
@@ -1903,7 +1903,7 @@ export type GetProjectVersionsData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
     };
     query?: {
         /**
@@ -1919,7 +1919,7 @@ export type GetProjectVersionsData = {
          */
         featured?: boolean;
     };
-    url: '/project/{id|slug}/version';
+    url: '/project/{idOrSlug}/version';
 };
 
 export type GetProjectVersionsErrors = {
@@ -2043,14 +2043,14 @@ export type GetVersionFromIdOrNumberData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
         /**
          * The version ID or version number
          */
-        'id|number': string;
+        idOrNumber: string;
     };
     query?: never;
-    url: '/project/{id|slug}/version/{id|number}';
+    url: '/project/{idOrSlug}/version/{idOrNumber}';
 };
 
 export type GetVersionFromIdOrNumberErrors = {
@@ -2376,10 +2376,10 @@ export type GetUserData = {
         /**
          * The ID or username of the user
          */
-        'id|username': string;
+        idOrUsername: string;
     };
     query?: never;
-    url: '/user/{id|username}';
+    url: '/user/{idOrUsername}';
 };
 
 export type GetUserErrors = {
@@ -2407,10 +2407,10 @@ export type ModifyUserData = {
         /**
          * The ID or username of the user
          */
-        'id|username': string;
+        idOrUsername: string;
     };
     query?: never;
-    url: '/user/{id|username}';
+    url: '/user/{idOrUsername}';
 };
 
 export type ModifyUserErrors = {
@@ -2487,10 +2487,10 @@ export type ChangeUserIconData = {
         /**
          * The ID or username of the user
          */
-        'id|username': string;
+        idOrUsername: string;
     };
     query?: never;
-    url: '/user/{id|username}/icon';
+    url: '/user/{idOrUsername}/icon';
 };
 
 export type ChangeUserIconErrors = {
@@ -2521,10 +2521,10 @@ export type GetUserProjectsData = {
         /**
          * The ID or username of the user
          */
-        'id|username': string;
+        idOrUsername: string;
     };
     query?: never;
-    url: '/user/{id|username}/projects';
+    url: '/user/{idOrUsername}/projects';
 };
 
 export type GetUserProjectsErrors = {
@@ -2549,10 +2549,10 @@ export type GetFollowedProjectsData = {
         /**
          * The ID or username of the user
          */
-        'id|username': string;
+        idOrUsername: string;
     };
     query?: never;
-    url: '/user/{id|username}/follows';
+    url: '/user/{idOrUsername}/follows';
 };
 
 export type GetFollowedProjectsErrors = {
@@ -2583,10 +2583,10 @@ export type GetPayoutHistoryData = {
         /**
          * The ID or username of the user
          */
-        'id|username': string;
+        idOrUsername: string;
     };
     query?: never;
-    url: '/user/{id|username}/payouts';
+    url: '/user/{idOrUsername}/payouts';
 };
 
 export type GetPayoutHistoryErrors = {
@@ -2617,7 +2617,7 @@ export type WithdrawPayoutData = {
         /**
          * The ID or username of the user
          */
-        'id|username': string;
+        idOrUsername: string;
     };
     query: {
         /**
@@ -2625,7 +2625,7 @@ export type WithdrawPayoutData = {
          */
         amount: number;
     };
-    url: '/user/{id|username}/payouts';
+    url: '/user/{idOrUsername}/payouts';
 };
 
 export type WithdrawPayoutErrors = {
@@ -2656,10 +2656,10 @@ export type GetUserNotificationsData = {
         /**
          * The ID or username of the user
          */
-        'id|username': string;
+        idOrUsername: string;
     };
     query?: never;
-    url: '/user/{id|username}/notifications';
+    url: '/user/{idOrUsername}/notifications';
 };
 
 export type GetUserNotificationsErrors = {
@@ -3202,10 +3202,10 @@ export type GetProjectTeamMembersData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
     };
     query?: never;
-    url: '/project/{id|slug}/members';
+    url: '/project/{idOrSlug}/members';
 };
 
 export type GetProjectTeamMembersErrors = {
@@ -3347,10 +3347,10 @@ export type DeleteTeamMemberData = {
         /**
          * The ID or username of the user
          */
-        'id|username': string;
+        idOrUsername: string;
     };
     query?: never;
-    url: '/team/{id}/members/{id|username}';
+    url: '/team/{id}/members/{idOrUsername}';
 };
 
 export type DeleteTeamMemberErrors = {
@@ -3388,10 +3388,10 @@ export type ModifyTeamMemberData = {
         /**
          * The ID or username of the user
          */
-        'id|username': string;
+        idOrUsername: string;
     };
     query?: never;
-    url: '/team/{id}/members/{id|username}';
+    url: '/team/{id}/members/{idOrUsername}';
 };
 
 export type ModifyTeamMemberErrors = {
@@ -3617,10 +3617,10 @@ export type ForgeUpdatesData = {
         /**
          * The ID or slug of the project
          */
-        'id|slug': string;
+        idOrSlug: string;
     };
     query?: never;
-    url: '/updates/{id|slug}/forge_updates.json';
+    url: '/updates/{idOrSlug}/forge_updates.json';
 };
 
 export type ForgeUpdatesErrors = {
