@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSdkClient, type HeyApiClient, sdkFetch } from './hey-api.js';
+import { withUrl } from './prepare.js';
 import { RateLimiter } from './rate-limit.js';
 import type { CoreFetch } from './types.js';
 
@@ -97,5 +98,43 @@ describe('createSdkClient', () => {
     });
     await client.request({ url: '/up', method: 'PUT', body: new Blob(['x'.repeat(4096)]) });
     expect(sizes).toEqual([4096, 4096]);
+  });
+
+  it('a call queued behind the limiter builds no Request until it has its slot', async () => {
+    let finish: (() => void) | undefined;
+    let sentCount = 0;
+    const client = createSdkClient(spec, {
+      baseUrl: 'https://api.test',
+      rateLimiter: new RateLimiter({ maxConcurrent: 1 }),
+      fetch: async () => {
+        sentCount++;
+        if (sentCount === 1) await new Promise<void>((resolve) => (finish = resolve));
+        return new Response('{}');
+      },
+    });
+    const calls = [1, 2, 3, 4].map((i) => client.request({ url: `/p${i}` }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.seen).toHaveLength(1);
+    finish?.();
+    await Promise.all(calls);
+    expect(client.seen).toHaveLength(4);
+    expect(sentCount).toBe(4);
+  });
+
+  it('withUrl keeps the reserved slot: a rewritten request does not wait for a second one', async () => {
+    const client = createSdkClient(
+      {
+        ...spec,
+        between: (coreFetch: CoreFetch) => (request: Request) =>
+          coreFetch(withUrl(request, request.url.replace('/old/', '/new/'))),
+      },
+      {
+        baseUrl: 'https://api.test',
+        rateLimiter: new RateLimiter({ maxConcurrent: 1 }),
+        fetch: async (request: Request) => new Response(request.url),
+      },
+    );
+    const response = (await client.request({ url: '/old/x' })) as Response;
+    expect(await response.text()).toBe('https://api.test/new/x');
   });
 });

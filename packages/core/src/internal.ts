@@ -10,5 +10,6 @@ export {
   type SdkClientSpec,
   sdkFetch,
 } from './hey-api.js';
+export { withUrl } from './prepare.js';
 export { redactUrl } from './redact.js';
 export { DEFAULT_MAX_REDIRECTS, firstHop, type Hop, nextHop } from './redirects.js';

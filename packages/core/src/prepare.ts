@@ -23,6 +23,8 @@ export interface PreparedCall {
   readonly extras: RequestInit;
   /** Whether the client's token is sent (to trusted hops); false for `sendWithoutToken` requests. */
   readonly useToken: boolean;
+  /** The slot the call already holds, taken before its `Request` was built. */
+  readonly reservation: Reservation | undefined;
 }
 
 /** Bodies SDK requests were built from (see `rememberBody`). */
@@ -37,6 +39,22 @@ export function rememberBody(request: Request, body: BodyInit): void {
   originalBodies.set(request, body);
 }
 
+/** A limiter slot taken before the call's `Request` was built (see `reserveSlot`). */
+export interface Reservation {
+  /** Frees the slot; `undefined` when the client has no limiter. */
+  readonly release: (() => void) | undefined;
+  /** Epoch ms past which no attempt starts, counted from when the call was queued. */
+  readonly deadline: number | undefined;
+}
+
+/** Reservations handed over with SDK requests (see `handOverReservation`). */
+const reservations = new WeakMap<Request, Reservation>();
+
+/** Gives a `Request` the slot its call already holds: its first attempt uses it instead of queueing again. */
+export function handOverReservation(request: Request, reservation: Reservation): void {
+  reservations.set(request, reservation);
+}
+
 /** SDK requests of operations that take no credential (see `sendWithoutToken`). */
 const anonymousRequests = new WeakSet<Request>();
 
@@ -46,6 +64,22 @@ const anonymousRequests = new WeakSet<Request>();
  */
 export function sendWithoutToken(request: Request): void {
   anonymousRequests.add(request);
+}
+
+/**
+ * A copy of an SDK `Request` at another URL that keeps what the adapter
+ * recorded for it (its original body, its reserved slot, no token). An SDK
+ * that rewrites a URL between hey-api and @x/core must use this: a request
+ * that lost its reservation would wait for a second slot while holding one.
+ */
+export function withUrl(request: Request, url: string): Request {
+  const copy = new Request(url, request);
+  const body = originalBodies.get(request);
+  if (body !== undefined) originalBodies.set(copy, body);
+  const reservation = reservations.get(request);
+  if (reservation) reservations.set(copy, reservation);
+  if (anonymousRequests.has(request)) anonymousRequests.add(copy);
+  return copy;
 }
 
 function isRequest(input: unknown): input is Request {
@@ -116,6 +150,7 @@ export async function prepareCall(
       redirect: init?.redirect ?? 'follow',
       extras: initExtras(init),
       useToken: true,
+      reservation: undefined,
     };
   }
   const method = (init?.method ?? input.method).toUpperCase();
@@ -135,5 +170,6 @@ export async function prepareCall(
     redirect: init?.redirect ?? input.redirect,
     extras: { ...requestExtras(input), ...initExtras(init) },
     useToken: !anonymousRequests.has(input),
+    reservation: reservations.get(input),
   };
 }

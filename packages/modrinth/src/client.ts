@@ -7,7 +7,7 @@ import {
   RateLimiter,
   type RetryOptions,
 } from '@x/core';
-import { createSdkClient, type SdkClient, type SdkClientSpec } from '@x/core/internal';
+import { createSdkClient, type SdkClient, type SdkClientSpec, withUrl } from '@x/core/internal';
 import { type Client, createClient, createConfig } from './generated/client/index.js';
 import type { ClientOptions as GeneratedClientOptions } from './generated/types.gen.js';
 import { modrinthQuerySerializer } from './query.js';
@@ -156,7 +156,7 @@ export function modrinthFetch(coreFetch: CoreFetch, baseUrl: string): FetchLike 
   const lookups = coreFetch.withOptions({ retryNonIdempotent: true });
   return async (input: Request) => {
     const rewritten = outsideVersionPath(input.url, baseUrl);
-    const request = rewritten ? new Request(rewritten, input) : input;
+    const request = rewritten ? withUrl(input, rewritten) : input;
     try {
       return await (isReadOnlyPost(request, baseUrl) ? lookups : coreFetch)(request);
     } catch (error) {
