@@ -16,7 +16,6 @@ export default defineConfig({
       runtimeConfigPath: './src/runtime-config.js',
     },
     '@hey-api/typescript',
-    '@hey-api/schemas',
     { name: '@hey-api/sdk', responseStyle: 'data' },
   ],
 });

@@ -53,7 +53,7 @@ export {
   type LoginResult,
   login,
 } from './login.js';
-export { normalizeResponse, normalizeValue, parseItchDate } from './normalize.js';
+export { normalizeResponse, parseItchDate } from './normalize.js';
 export {
   iterateBundleGames,
   iterateCollectionGames,

@@ -1,4 +1,4 @@
-import * as schemas from './generated/schemas.gen.js';
+import { SCHEMA_SHAPES, SHAPES, type Shape } from './generated/normalize-map.gen.js';
 import { OPERATION_RESPONSES } from './operations.js';
 
 /**
@@ -8,9 +8,11 @@ import { OPERATION_RESPONSES } from './operations.js';
  * every generated type, and Prism's mocks) is camelCase; the live service
  * really sends snake_case (`cover_url`, `owned_keys`), folds boolean flags
  * into `traits: ["can_be_bought", "p_windows"]` and sends `traits: {}` for
- * an empty list. This module walks a response body alongside the spec's own
- * JSON schema (`src/generated/schemas.gen.ts`) and hands back the documented
- * camelCase shape whichever form arrived:
+ * an empty list. This module walks a response body alongside a compact map
+ * of the spec's schemas (`src/generated/normalize-map.gen.ts`, generated from
+ * the spec by `scripts/normalize-map.mjs`: per schema, its property names and
+ * which are lists, maps, booleans) and hands back the documented camelCase
+ * shape whichever form arrived:
  *
  * - a key is renamed only where the schema declares the camelCase property
  *   (`cover_url` -> `coverUrl`); a key the schema already declares is kept;
@@ -30,23 +32,10 @@ import { OPERATION_RESPONSES } from './operations.js';
  *   3339); {@link parseItchDate} turns one into a `Date`.
  */
 
-// biome-ignore lint/suspicious/noExplicitAny: JSON schemas are walked generically
-type Schema = any;
-
-const SCHEMA_REF = '#/components/schemas/';
-const registry = schemas as unknown as Record<string, Schema>;
+const LEAF = 0;
 
 /** Trait names that stand for a boolean field; an object whose traits omit one has it `false`. */
 const FLAG_TRAITS = ['can_be_bought', 'has_demo', 'in_press_system', 'demo', 'preorder'];
-
-function resolve(schema: Schema): Schema {
-  let current = schema;
-  for (let i = 0; current?.$ref && i < 32; i++) {
-    const name = String(current.$ref).slice(SCHEMA_REF.length);
-    current = registry[`${name}Schema`];
-  }
-  return current;
-}
 
 /** `cover_url` -> `coverUrl`. */
 export function camelCase(key: string): string {
@@ -73,17 +62,16 @@ function traitList(value: unknown): string[] | undefined {
   return undefined;
 }
 
-function applyTraits(out: Record<string, unknown>, traits: string[], schema: Schema): void {
-  const props = schema.properties ?? {};
-  const platformsSchema = props.platforms ? resolve(props.platforms) : undefined;
+function applyTraits(out: Record<string, unknown>, traits: string[], shape: Shape): void {
+  const booleans = shape.b ?? [];
   for (const trait of traits) {
     const field = camelCase(trait);
-    if (resolve(props[field])?.type === 'boolean') {
+    if (booleans.includes(field)) {
       out[field] ??= true;
       continue;
     }
     const platform = /^p_(.+)$/.exec(trait)?.[1];
-    if (platform && platformsSchema?.properties?.[platform]) {
+    if (platform && shape.f?.includes(platform)) {
       const platforms = isPlainObject(out.platforms) ? out.platforms : {};
       platforms[platform] ??= 'all';
       out.platforms = platforms;
@@ -91,35 +79,34 @@ function applyTraits(out: Record<string, unknown>, traits: string[], schema: Sch
   }
   for (const trait of FLAG_TRAITS) {
     const field = camelCase(trait);
-    if (resolve(props[field])?.type === 'boolean') out[field] ??= false;
+    if (booleans.includes(field)) out[field] ??= false;
   }
 }
 
-/** Normalise `value` against `schema` (see the module comment). Returns a new value. */
-export function normalizeValue(value: unknown, schema: Schema): unknown {
-  const resolved = resolve(schema);
-  if (!resolved || value === null || value === undefined) return value;
-  if (resolved.type === 'array' && isPlainObject(value)) {
+/** Normalise `value` as the schema whose shape is `SHAPES[index]` (see the module comment). Returns a new value. */
+function normalizeShape(value: unknown, index: number): unknown {
+  const shape = SHAPES[index];
+  if (!shape || index === LEAF || value === null || value === undefined) return value;
+  if (shape.i !== undefined) {
     // PHP encodes an empty array as `{}` (and one with gaps in its keys as an object).
-    const list = phpList(value);
-    if (list) return normalizeValue(list, resolved);
-  }
-  if (Array.isArray(value)) {
-    return resolved.items ? value.map((item) => normalizeValue(item, resolved.items)) : value;
+    const list = Array.isArray(value) ? value : isPlainObject(value) ? phpList(value) : undefined;
+    if (!list) return value;
+    const items = shape.i;
+    return items === LEAF ? list : list.map((item) => normalizeShape(item, items));
   }
   if (!isPlainObject(value)) return value;
-  const props: Record<string, Schema> | undefined = resolved.properties;
-  const extra = resolved.additionalProperties;
+  const props = shape.p;
   if (!props) {
-    if (!isPlainObject(extra)) return value;
+    const values = shape.m;
+    if (values === undefined) return value;
     const map: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) map[key] = normalizeValue(item, extra);
+    for (const [key, item] of Object.entries(value)) map[key] = normalizeShape(item, values);
     return map;
   }
   const out: Record<string, unknown> = {};
   let traits: string[] | undefined;
   for (const [key, item] of Object.entries(value)) {
-    if (key === 'traits' && !props.traits) {
+    if (key === 'traits' && !('traits' in props)) {
       traits = traitList(item);
       out.traits = traits ?? item;
       continue;
@@ -131,17 +118,24 @@ export function normalizeValue(value: unknown, schema: Schema): unknown {
     }
     // A camelCase key wins over its snake_case twin if a payload carries both.
     if (name !== key && name in value) continue;
-    out[name] = normalizeValue(item, props[name]);
+    out[name] = normalizeShape(item, props[name] as number);
   }
-  if (traits) applyTraits(out, traits, resolved);
+  if (traits) applyTraits(out, traits, shape);
   return out;
+}
+
+/** Normalise `value` as the spec's component schema `schemaName` (`'Game'`, `'User'`...). */
+export function normalizeAs(schemaName: string, value: unknown): unknown {
+  const index = SCHEMA_SHAPES[schemaName];
+  if (index === undefined) throw new Error(`@x/itch: unknown schema ${schemaName}`);
+  return normalizeShape(value, index);
 }
 
 const routes = OPERATION_RESPONSES.map(([operationId, method, path, schemaName]) => ({
   operationId,
   method,
   segments: path.split('/').slice(1),
-  schema: schemaName ? { $ref: `${SCHEMA_REF}${schemaName}` } : null,
+  schema: schemaName,
 }));
 
 /**
@@ -172,7 +166,7 @@ export function matchRoute(method: string, pathname: string): (typeof routes)[nu
 export function normalizeResponse(operationId: string, body: unknown): unknown {
   const route = routes.find((r) => r.operationId === operationId);
   if (!route) throw new Error(`@x/itch: unknown operation ${operationId}`);
-  return route.schema ? normalizeValue(body, route.schema) : body;
+  return route.schema ? normalizeAs(route.schema, body) : body;
 }
 
 /**
@@ -197,7 +191,7 @@ export function normalizingFetch(
     if (!route?.schema) return response;
     const text = await response.text();
     if (!text) return new Response(text, response);
-    const body = normalizeValue(JSON.parse(text), route.schema);
+    const body = normalizeAs(route.schema, JSON.parse(text));
     const headers = new Headers(response.headers);
     headers.delete('content-length');
     headers.delete('content-encoding');

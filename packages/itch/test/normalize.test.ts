@@ -14,8 +14,8 @@ import * as sdk from '../src/generated/sdk.gen.js';
 import {
   camelCase,
   matchRoute,
+  normalizeAs,
   normalizeResponse,
-  normalizeValue,
   parseItchDate,
 } from '../src/normalize.js';
 import { OPERATION_RESPONSES } from '../src/operations.js';
@@ -296,17 +296,12 @@ describe('normaliser rules', () => {
   });
 
   it('lets an explicit field win over its twin and over traits', () => {
-    expect(
-      normalizeValue({ coverUrl: 'a', cover_url: 'b' }, { $ref: '#/components/schemas/User' }),
-    ).toEqual({
+    expect(normalizeAs('User', { coverUrl: 'a', cover_url: 'b' })).toEqual({
       coverUrl: 'a',
     });
-    expect(
-      normalizeValue(
-        { can_be_bought: false, traits: ['can_be_bought'] },
-        { $ref: '#/components/schemas/Game' },
-      ),
-    ).toMatchObject({ canBeBought: false });
+    expect(normalizeAs('Game', { can_be_bought: false, traits: ['can_be_bought'] })).toMatchObject({
+      canBeBought: false,
+    });
   });
 
   it('camelCase and route matching', () => {
