@@ -1,5 +1,5 @@
 /**
- * @x/core: the runtime behind the @x SDKs. The public API is this file;
+ * The public API of `@x/core`, the runtime behind the SDKs, is this file;
  * `@x/core/internal` holds what the SDKs share and may change in any release.
  */
 export { createCoreFetch } from './core-fetch.js';

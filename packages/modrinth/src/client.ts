@@ -25,7 +25,7 @@ export const DEFAULT_USER_AGENT = `@x/modrinth/${VERSION}`;
 /** Modrinth's documented limit: 300 requests per minute per IP. */
 export const MODRINTH_RATE_LIMIT = { maxRequests: 300, intervalMs: 60_000 } as const;
 
-/** Per-call overrides accepted by {@link ModrinthClient.withOptions} (@x/core's `CallOptions`). */
+/** Per-call overrides accepted by `ModrinthClient.withOptions` (@x/core's `CallOptions`). */
 export type ModrinthCallOptions = CallOptions;
 
 /** Options for {@link createModrinthClient}. */
