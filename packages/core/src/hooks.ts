@@ -5,7 +5,7 @@ type HookResult<K extends keyof Hooks> = Awaited<ReturnType<NonNullable<Hooks[K]
 
 /**
  * Runs every hook of one lifecycle point, in order, across hook sets (client
- * hooks first, then `.with()` hooks). A hook returning a value (a `Request`
+ * hooks first, then `.withOptions()` hooks). A hook returning a value (a `Request`
  * for `onRequest`, a `Response` for `onResponse`) replaces the state's
  * object for the following hooks; the last such value is returned.
  */

@@ -10,7 +10,7 @@ if (!modrinthUrl) throw new Error('usage: default-client.js <modrinth url>');
 
 defaultClient.setConfig({ baseUrl: modrinthUrl });
 
-const project = await getProject({ path: { 'id|slug': 'sodium' } });
+const project = await getProject({ path: { idOrSlug: 'sodium' } });
 const search = await searchProjects({ query: { query: 'sodium', limit: 5 } });
 
 const result = {

@@ -24,7 +24,7 @@ const modrinth: ModrinthClient = createModrinthClient({
   rateLimiter: limiter,
 });
 
-const project: Project = await getProject({ client: modrinth, path: { 'id|slug': 'sodium' } });
+const project: Project = await getProject({ client: modrinth, path: { idOrSlug: 'sodium' } });
 const search = await searchProjects({
   client: modrinth,
   query: { query: 'sodium', facets: facets().projectType('mod').build(), limit: 5 },
