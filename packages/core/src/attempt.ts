@@ -1,4 +1,4 @@
-import { isOnOrigin, stripCredentials } from './auth.js';
+import { CREDENTIAL_HEADERS, isOnOrigin, stripCredentials } from './auth.js';
 import { errorFromResponse } from './error-response.js';
 import { ConnectionError, CoreError, TimeoutError } from './errors.js';
 import { runHooks } from './hooks.js';
@@ -194,7 +194,7 @@ function secretsOf(attempt: Attempt): string[] {
   const secrets: string[] = [];
   if (attempt.token) secrets.push(attempt.token, attempt.settings.authScheme(attempt.token));
   const own = new Headers(attempt.call.headers);
-  for (const name of ['authorization', 'proxy-authorization', 'cookie']) {
+  for (const name of CREDENTIAL_HEADERS) {
     const value = own.get(name);
     if (!value) continue;
     secrets.push(value);

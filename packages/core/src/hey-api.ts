@@ -105,7 +105,7 @@ function wrapRequestMethods(client: object, coreFetch: CoreFetch): void {
 }
 
 /** A body fetch can send again: everything but a stream. */
-function isReplayable(body: unknown): body is BodyInit {
+function isReplayable(body: unknown): body is NonNullable<RequestInit['body']> {
   return (
     typeof body === 'string' ||
     (typeof Blob !== 'undefined' && body instanceof Blob) ||

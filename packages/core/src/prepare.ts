@@ -1,5 +1,11 @@
 import type { Settings } from './settings.js';
 
+// Named from `RequestInit`, not the DOM's `HeadersInit`/`BodyInit`, so the
+// declarations also compile for users without the DOM lib (Node types only).
+type RequestBody = NonNullable<RequestInit['body']>;
+type HeadersLike = NonNullable<RequestInit['headers']>;
+type RedirectMode = NonNullable<RequestInit['redirect']>;
+
 /**
  * What one call sends, described once before its first attempt. No `Request`
  * is built here: each attempt builds its own when it is sent, so a call
@@ -10,15 +16,15 @@ export interface PreparedCall {
   /** Upper case. */
   readonly method: string;
   /** The caller's headers (never modified: each hop copies them). */
-  readonly headers: HeadersInit | undefined;
+  readonly headers: HeadersLike | undefined;
   /** The body as the caller gave it, sent again as-is by each attempt when `replayable`. */
-  readonly body: BodyInit | null;
+  readonly body: RequestBody | null;
   /** Whether the body can be sent more than once (no body, a string, Blob, FormData, bytes...). */
   readonly replayable: boolean;
   /** The caller's own signal (from the Request or `init`). */
   readonly signal: AbortSignal | undefined;
   /** `'follow'` (by hand), or the caller's `'manual'` / `'error'`. */
-  readonly redirect: RequestRedirect;
+  readonly redirect: RedirectMode;
   /** Other `RequestInit` fields to keep (credentials, cache, mode, keepalive...). */
   readonly extras: RequestInit;
   /** Whether the client's token is sent (to trusted hops); false for `sendWithoutToken` requests. */
@@ -28,14 +34,14 @@ export interface PreparedCall {
 }
 
 /** Bodies SDK requests were built from (see `rememberBody`). */
-const originalBodies = new WeakMap<Request, BodyInit>();
+const originalBodies = new WeakMap<Request, RequestBody>();
 
 /**
  * Records the replayable body (`Blob`, string, `FormData`...) a `Request` was
  * built from: attempts send it again instead of reading the request's stream,
  * so nothing is copied and a `Blob` keeps its `Content-Length`.
  */
-export function rememberBody(request: Request, body: BodyInit): void {
+export function rememberBody(request: Request, body: RequestBody): void {
   originalBodies.set(request, body);
 }
 
@@ -160,7 +166,7 @@ export async function prepareCall(
     };
   }
   const method = (init?.method ?? input.method).toUpperCase();
-  let body: BodyInit | null = init?.body ?? null;
+  let body: RequestBody | null = init?.body ?? null;
   if (init?.body === undefined && input.body !== null) {
     body = originalBodies.get(input) ?? null;
     // A stream of unknown origin: read into memory once only if it may be sent again.

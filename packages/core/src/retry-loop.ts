@@ -126,14 +126,14 @@ export async function runWithRetries(settings: Settings, call: PreparedCall): Pr
     if (error instanceof CoreError) error.attempts ??= number;
     const delayMs = policy && number < maxAttempts ? retryDelay(error, number, policy) : undefined;
     if (delayMs === undefined || (deadline !== undefined && Date.now() + delayMs >= deadline)) {
+      // A failure the policy would retry, but the body was a one-shot stream: say so.
+      const oneShot = retried && !call.replayable && policy.maxRetries > 0;
       if (
-        retried &&
-        !call.replayable &&
-        policy &&
-        policy.maxRetries > 0 &&
-        error instanceof CoreError
+        oneShot &&
+        error instanceof CoreError &&
+        retryDelay(error, number, policy) !== undefined
       ) {
-        if (retryDelay(error, number, policy) !== undefined) error.message += ` (${ONE_SHOT_NOTE})`;
+        error.message += ` (${ONE_SHOT_NOTE})`;
       }
       throw error;
     }
