@@ -1,16 +1,10 @@
 import { createCoreFetch } from './core-fetch.js';
-import {
-  handOverReservation,
-  type Reservation,
-  rememberBody,
-  sendWithoutToken,
-} from './prepare.js';
+import { RESERVATION, type ReservedInit, rememberBody, sendWithoutToken } from './prepare.js';
 import { reserveSlot } from './retry-loop.js';
-import type { CallOptions, CoreConfig, CoreFetch, FetchLike } from './types.js';
+import type { CallOptions, CoreConfig, CoreFetch } from './types.js';
 
 /** The request options hey-api hands its request interceptors (only what the adapter reads). */
 interface HeyApiRequestOptions {
-  [RESERVATION]?: Reservation | undefined;
   security?: readonly unknown[];
   body?: unknown;
   bodySerializer?: unknown;
@@ -43,8 +37,12 @@ export interface SdkClientSpec<C extends HeyApiClient, Config extends object> {
   createClient: (config: Config) => C;
   /** The client's hey-api configuration (`baseUrl`, `querySerializer`...), without `fetch`. */
   heyApi: Config;
-  /** SDK-specific steps between hey-api and @x/core (a response normaliser, a URL rewrite...). */
-  between?: (coreFetch: CoreFetch) => FetchLike;
+  /**
+   * SDK-specific steps between hey-api and @x/core (a response normaliser, a
+   * URL rewrite...). They must pass `init` on to `coreFetch`: it carries the
+   * call's reserved limiter slot.
+   */
+  between?: (coreFetch: CoreFetch) => SdkFetch;
   /**
    * Which requests get the client's token: all (an API where a token also
    * widens what public endpoints show), or only operations whose spec
@@ -68,8 +66,8 @@ const REQUEST_METHODS = [
   'connect',
 ] as const;
 
-/** Where a call's reserved limiter slot travels from the method wrapper to the request interceptor. */
-const RESERVATION = Symbol('reservation');
+/** What a generated client calls to send: a @x/core fetch, perhaps behind an SDK's own steps. */
+export type SdkFetch = (request: Request, init?: ReservedInit) => Promise<Response>;
 
 /**
  * Wraps the client's request methods, in place, for two reasons:
@@ -80,22 +78,28 @@ const RESERVATION = Symbol('reservation');
  * - A call waits for its limiter slot here, before hey-api builds anything:
  *   a call queued behind the limiter holds only its options (10,000 queued
  *   `getProject` calls took ~68 MB when each held its `Request`). The slot
- *   is handed to @x/core with the request (`handOverReservation`).
+ *   goes to @x/core with the request, through a per-call `fetch`.
  */
-function wrapRequestMethods(client: object, coreFetch: CoreFetch): void {
+function wrapRequestMethods(client: object, coreFetch: CoreFetch, send: SdkFetch): void {
   const methods = client as Record<string, unknown>;
   for (const name of REQUEST_METHODS) {
     const original = methods[name];
     if (typeof original !== 'function') continue;
-    methods[name] = async (options: Record<string | symbol, unknown> = {}) => {
+    methods[name] = async (options: Record<string, unknown> = {}) => {
       const { client: _client, ...rest } = options;
+      // A call given its own `fetch` does not go through @x/core: no slot to hold.
+      if (rest.fetch) return original.call(client, rest);
       const reservation = await reserveSlot(coreFetch, {
         method: String(rest.method ?? name).toUpperCase(),
         url: String(rest.url ?? ''),
         signal: rest.signal as AbortSignal | undefined,
       });
+      const init: ReservedInit = { [RESERVATION]: reservation };
       try {
-        return await original.call(client, { ...rest, [RESERVATION]: reservation });
+        return await original.call(client, {
+          ...rest,
+          fetch: (request: Request) => send(request, init),
+        });
       } finally {
         // Frees the slot if the call failed before @x/core took it over (harmless twice).
         reservation?.release?.();
@@ -135,13 +139,13 @@ function rememberOriginalBody(request: Request, options: HeyApiRequestOptions): 
  */
 export function sdkFetch(
   core: () => CoreFetch,
-  between: ((coreFetch: CoreFetch) => FetchLike) | undefined,
-): typeof fetch {
-  let send: FetchLike | undefined;
-  return ((request: Request) => {
+  between: ((coreFetch: CoreFetch) => SdkFetch) | undefined,
+): SdkFetch {
+  let send: SdkFetch | undefined;
+  return (request, init) => {
     send ??= between ? between(core()) : core();
-    return send(request);
-  }) as typeof fetch;
+    return send(request, init);
+  };
 }
 
 function wire<C extends HeyApiClient, Config extends object>(
@@ -149,19 +153,16 @@ function wire<C extends HeyApiClient, Config extends object>(
   config: Config,
   coreFetch: CoreFetch,
 ): SdkClient<C> {
-  const client = spec.createClient({ ...config, fetch: sdkFetch(() => coreFetch, spec.between) });
-  client.interceptors.request.use((request, options) => {
-    const reservation = options[RESERVATION];
-    if (reservation) handOverReservation(request, reservation);
-    return rememberOriginalBody(request, options);
-  });
+  const send = sdkFetch(() => coreFetch, spec.between);
+  const client = spec.createClient({ ...config, fetch: send as typeof fetch });
+  client.interceptors.request.use(rememberOriginalBody);
   if (spec.tokenFor === 'secured-operations') {
     client.interceptors.request.use((request, options) => {
       if (!options.security?.length) sendWithoutToken(request);
       return request;
     });
   }
-  wrapRequestMethods(client, coreFetch);
+  wrapRequestMethods(client, coreFetch, send);
   return Object.assign(client, {
     coreFetch,
     // The child starts from the parent's current configuration (changed

@@ -8,8 +8,9 @@ export {
   type HeyApiClient,
   type SdkClient,
   type SdkClientSpec,
+  type SdkFetch,
   sdkFetch,
 } from './hey-api.js';
-export { withUrl } from './prepare.js';
+export { type ReservedInit, withUrl } from './prepare.js';
 export { redactUrl } from './redact.js';
 export { DEFAULT_MAX_REDIRECTS, firstHop, type Hop, nextHop } from './redirects.js';

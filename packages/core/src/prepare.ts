@@ -59,13 +59,14 @@ export interface Reservation {
   readonly signal: AbortSignal | undefined;
 }
 
-/** Reservations handed over with SDK requests (see `handOverReservation`). */
-const reservations = new WeakMap<Request, Reservation>();
+/**
+ * The `init` key under which the SDK adapter passes a call's reservation:
+ * `coreFetch(request, { [RESERVATION]: reservation })`.
+ */
+export const RESERVATION: unique symbol = Symbol.for('@x/core.reservation');
 
-/** Gives a `Request` the slot its call already holds: its first attempt uses it instead of queueing again. */
-export function handOverReservation(request: Request, reservation: Reservation): void {
-  reservations.set(request, reservation);
-}
+/** The fetch `init` of a call that already holds its first slot. */
+export type ReservedInit = RequestInit & { [RESERVATION]?: Reservation | undefined };
 
 /** SDK requests of operations that take no credential (see `sendWithoutToken`). */
 const anonymousRequests = new WeakSet<Request>();
@@ -80,16 +81,14 @@ export function sendWithoutToken(request: Request): void {
 
 /**
  * A copy of an SDK `Request` at another URL that keeps what the adapter
- * recorded for it (its original body, its reserved slot, no token). An SDK
- * that rewrites a URL between hey-api and @x/core must use this: a request
- * that lost its reservation would wait for a second slot while holding one.
+ * recorded for it (its original body, no token). An SDK that rewrites a URL
+ * between hey-api and @x/core must use this (and pass `init` on, which
+ * carries the call's reserved slot).
  */
 export function withUrl(request: Request, url: string): Request {
   const copy = new Request(url, request);
   const body = originalBodies.get(request);
   if (body !== undefined) originalBodies.set(copy, body);
-  const reservation = reservations.get(request);
-  if (reservation) reservations.set(copy, reservation);
   if (anonymousRequests.has(request)) anonymousRequests.add(copy);
   return copy;
 }
@@ -123,9 +122,10 @@ function requestExtras(request: Request): RequestInit {
   return extras;
 }
 
-function initExtras(init: RequestInit | undefined): RequestInit {
+function initExtras(init: ReservedInit | undefined): RequestInit {
   if (!init) return {};
   const {
+    [RESERVATION]: _reservation,
     body: _body,
     headers: _headers,
     method: _method,
@@ -147,7 +147,7 @@ function initExtras(init: RequestInit | undefined): RequestInit {
 export async function prepareCall(
   settings: Settings,
   input: Request | URL | string,
-  init: RequestInit | undefined,
+  init: ReservedInit | undefined,
   mayRetry: (method: string) => boolean,
 ): Promise<PreparedCall> {
   if (!isRequest(input)) {
@@ -162,7 +162,7 @@ export async function prepareCall(
       redirect: init?.redirect ?? 'follow',
       extras: initExtras(init),
       useToken: true,
-      reservation: undefined,
+      reservation: init?.[RESERVATION],
     };
   }
   const method = (init?.method ?? input.method).toUpperCase();
@@ -172,7 +172,7 @@ export async function prepareCall(
     // A stream of unknown origin: read into memory once only if it may be sent again.
     body ??= mayRetry(method) && !settings.oneShotBody ? await input.arrayBuffer() : input.body;
   }
-  const reservation = reservations.get(input);
+  const reservation = init?.[RESERVATION];
   return {
     url: input.url,
     method,

@@ -165,7 +165,7 @@ async function announceRetry(
  * Takes the limiter slot of a call's first attempt before the call is
  * described, for the SDK adapter: a call queued behind the limiter then holds
  * only its options, and builds its `Request` once it has a slot (give the
- * reservation to `handOverReservation`). `undefined` for a function that is
+ * reservation to the call's fetch, `init[RESERVATION]`). `undefined` for a function that is
  * not a CoreFetch. Honours the call's signals and `totalTimeoutMs`.
  */
 export async function reserveSlot(

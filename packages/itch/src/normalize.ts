@@ -1,3 +1,4 @@
+import type { SdkFetch } from '@x/core/internal';
 import { SCHEMA_SHAPES, SHAPES, type Shape } from './generated/normalize-map.gen.js';
 import { OPERATION_RESPONSES } from './operations.js';
 
@@ -173,13 +174,10 @@ export function normalizeResponse(operationId: string, body: unknown): unknown {
  * Wrap a fetch so that every successful JSON response of a spec operation
  * arrives normalised. Other traffic (downloads, CDN) passes through untouched.
  */
-export function normalizingFetch(
-  inner: (request: Request) => Promise<Response>,
-  baseUrl: string,
-): (request: Request) => Promise<Response> {
+export function normalizingFetch(inner: SdkFetch, baseUrl: string): SdkFetch {
   const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
-  return async (request) => {
-    const response = await inner(request);
+  return async (request, init) => {
+    const response = await inner(request, init);
     if (!response.ok || response.status === 204) return response;
     if (!/json/i.test(response.headers.get('content-type') ?? '')) return response;
     // Matched on the path only (the base URL's path prefix removed), so a

@@ -2,12 +2,17 @@ import {
   type CallOptions,
   type CoreConfig,
   type CoreFetch,
-  type FetchLike,
   GoneError,
   RateLimiter,
   type RetryOptions,
 } from '@x/core';
-import { createSdkClient, type SdkClient, type SdkClientSpec, withUrl } from '@x/core/internal';
+import {
+  createSdkClient,
+  type SdkClient,
+  type SdkClientSpec,
+  type SdkFetch,
+  withUrl,
+} from '@x/core/internal';
 import { type Client, createClient, createConfig } from './generated/client/index.js';
 import type { ClientOptions as GeneratedClientOptions } from './generated/types.gen.js';
 import { modrinthQuerySerializer } from './query.js';
@@ -153,13 +158,13 @@ function isReadOnlyPost(request: Request, baseUrl: string): boolean {
  * `forgeUpdates` URL outside `/v2`, a clear 410 message), and the hash
  * lookups, POSTs that change nothing, retried like GETs.
  */
-export function modrinthFetch(coreFetch: CoreFetch, baseUrl: string): FetchLike {
+export function modrinthFetch(coreFetch: CoreFetch, baseUrl: string): SdkFetch {
   const lookups = coreFetch.withOptions({ retryNonIdempotent: true });
-  return async (input: Request) => {
+  return async (input, init) => {
     const rewritten = outsideVersionPath(input.url, baseUrl);
     const request = rewritten ? withUrl(input, rewritten) : input;
     try {
-      return await (isReadOnlyPost(request, baseUrl) ? lookups : coreFetch)(request);
+      return await (isReadOnlyPost(request, baseUrl) ? lookups : coreFetch)(request, init);
     } catch (error) {
       if (error instanceof GoneError && !error.message.startsWith(GONE_MESSAGE)) {
         error.message = `${GONE_MESSAGE} (${error.message})`;
