@@ -53,8 +53,8 @@ export interface Reservation {
   readonly deadline: number | undefined;
   /**
    * The call's own signal, if it has one. The `Request` hey-api builds always
-   * carries a signal, a dummy one when the caller gave none; following that
-   * dummy (`AbortSignal.any`) was a measured ~10% of the adapter's overhead.
+   * carries a signal, one that can never abort when the caller gave none:
+   * with this, an attempt does not follow it (`AbortSignal.any`) for nothing.
    */
   readonly signal: AbortSignal | undefined;
 }
