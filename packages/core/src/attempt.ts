@@ -4,6 +4,7 @@ import { ConnectionError, CoreError, TimeoutError } from './errors.js';
 import { runHooks } from './hooks.js';
 import { isNetworkFailure } from './network-failure.js';
 import type { PreparedCall } from './prepare.js';
+import type { Release } from './rate-limit.js';
 import { observeRateLimit } from './rate-limit-observer.js';
 import { redactUrl } from './redact.js';
 import { firstHop, followRedirects, type Hop } from './redirects.js';
@@ -23,6 +24,8 @@ export interface Attempt {
   readonly timeoutMs: number;
   /** The caller's signals: any of them aborts the attempt with its reason. */
   readonly signals: readonly AbortSignal[];
+  /** The limiter slot this attempt holds: freed when its answer arrives, and told what it said. */
+  readonly release?: Release | undefined;
 }
 
 /** Carries an error thrown by a hook past the failure classification, which is for the network's. */
@@ -150,10 +153,13 @@ export async function runAttempt(attempt: Attempt): Promise<Response> {
           )
         : { response: await sendHop(attempt, hop, link.signal), hop };
     const { response } = last;
+    const receivedAt = Date.now();
     hop = last.hop;
     const fromApi = isOnOrigin(hop.url, settings.apiOrigin);
+    const { release } = attempt;
     if (response.status < 400) {
-      if (fromApi) observeRateLimit(settings, response, undefined);
+      observeRateLimit(settings, response, undefined, release, receivedAt, fromApi);
+      release?.(receivedAt);
       return response;
     }
     const now = Date.now();
@@ -165,7 +171,8 @@ export async function runAttempt(attempt: Attempt): Promise<Response> {
     );
     const retryAfterMs =
       hint === undefined ? undefined : clampHint(hint, settings.retry || DEFAULT_RETRY);
-    if (fromApi) observeRateLimit(settings, response, retryAfterMs);
+    observeRateLimit(settings, response, retryAfterMs, release, receivedAt, fromApi);
+    release?.(receivedAt);
     throw await errorFromResponse(response, {
       method: hop.method,
       url: hop.url,

@@ -28,7 +28,17 @@ export {
   paginateOffset,
   paginatePages,
 } from './pagination.js';
-export { RateLimiter, type RateLimiterOptions, type Release } from './rate-limit.js';
+export {
+  type AcquireOptions,
+  RateLimiter,
+  type RateLimiterOptions,
+  type RateLimitObservation,
+  type RateLimitStore,
+  type Release,
+  type ServerLimit,
+  type StoreTake,
+  type StoreTakeRequest,
+} from './rate-limit.js';
 export type {
   AfterResponseState,
   BeforeRequestState,

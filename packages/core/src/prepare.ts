@@ -1,3 +1,4 @@
+import type { Release } from './rate-limit.js';
 import type { Settings } from './settings.js';
 
 // Named from `RequestInit`, not the DOM's `HeadersInit`/`BodyInit`, so the
@@ -48,7 +49,7 @@ export function rememberBody(request: Request, body: RequestBody): void {
 /** A limiter slot taken before the call's `Request` was built (see `reserveSlot`). */
 export interface Reservation {
   /** Frees the slot; `undefined` when the client has no limiter. */
-  readonly release: (() => void) | undefined;
+  readonly release: Release | undefined;
   /** Epoch ms past which no attempt starts, counted from when the call was queued. */
   readonly deadline: number | undefined;
   /**

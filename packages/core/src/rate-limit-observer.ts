@@ -1,46 +1,70 @@
+import { RateLimitError } from './errors.js';
 import { runHooks } from './hooks.js';
+import type { RateLimiter, Release } from './rate-limit.js';
 import { DEFAULT_RETRY, readRateLimitHeaders } from './retry-policy.js';
 import type { Settings } from './settings.js';
 
 /**
- * Reads one API response for rate-limit news and pauses the client's limiter:
- * until the window resets when `remaining` reached 0, or for the server's
- * hint (`retryAfterMs`, already clamped) on a 429. A pause never exceeds
- * `maxRetryAfterMs` (a misconfigured reset header must not stall a client).
+ * Reports one answer to the client's limiter (see `rate-limit.ts` for what it
+ * learns): the rate-limit headers when the client reads them, and a 429's
+ * wait (`retryAfterMs`, already clamped). `fromApi`: only the API's own
+ * origin speaks for its budget (a CDN's 429 after a redirect pauses nothing);
+ * an answer from elsewhere still ends a cold start's one-call probe.
  */
 export function observeRateLimit(
   settings: Settings,
   response: Response,
   retryAfterMs: number | undefined,
+  release: Release | undefined,
+  receivedAt: number,
+  fromApi: boolean,
 ): void {
   const { limiter } = settings;
   if (!limiter) return;
-  const now = Date.now();
-  const maxWait = (settings.retry || DEFAULT_RETRY).maxRetryAfterMs;
-  if (response.status === 429 && retryAfterMs !== undefined && retryAfterMs <= maxWait) {
-    pause(settings, now + retryAfterMs, 'rate-limited', undefined);
+  const names = settings.config.rateLimitHeaders;
+  const rejected = response.status === 429;
+  if (!names && !rejected) return;
+  if (!fromApi) {
+    if (names) limiter.observe(undefined, release);
     return;
   }
-  const info = readRateLimitHeaders(response.headers, settings.config.rateLimitHeaders, now);
-  if (info?.remaining !== 0 || info.resetAt === undefined) return;
-  pause(settings, Math.min(info.resetAt, now + maxWait), 'remaining-exhausted', info.limit);
-}
-
-function pause(
-  settings: Settings,
-  untilMs: number,
-  reason: 'remaining-exhausted' | 'rate-limited',
-  limit: number | undefined,
-): void {
-  const limiter = settings.limiter;
-  if (!limiter) return;
-  const before = limiter.pausedUntil;
-  limiter.pauseUntil(untilMs);
-  if (limiter.pausedUntil <= before) return;
+  const info = readRateLimitHeaders(response.headers, names, receivedAt);
+  const retryAt = rejected && retryAfterMs !== undefined ? receivedAt + retryAfterMs : undefined;
+  const pausedBefore = limiter.pausedUntil;
+  const untilMs = limiter.observe(
+    info || retryAt !== undefined ? { ...info, rejected, retryAt, receivedAt } : undefined,
+    release,
+  );
+  if (untilMs === undefined || limiter.pausedUntil <= pausedBefore) return;
+  const reason = rejected ? 'rate-limited' : 'remaining-exhausted';
   const waitMs = Math.max(0, untilMs - Date.now());
   settings.logger?.debug('rate limit pause', { reason, waitMs, untilMs });
   if (settings.hooks.length > 0) {
-    const state = { reason, untilMs, waitMs, limit };
+    const state = { reason, untilMs, waitMs, limit: info?.limit } as const;
     void runHooks(settings.hooks, 'onRateLimitWait', state).catch(() => {});
   }
+}
+
+/**
+ * While the server has asked for a pause longer than `maxRetryAfterMs`, a
+ * call fails at once with a `RateLimitError` saying how long is left, rather
+ * than blocking silently. Raise `retry.maxRetryAfterMs` to wait instead.
+ */
+export function failFastWhilePaused(
+  settings: Settings,
+  limiter: RateLimiter,
+  call: { method: string; url: string },
+): void {
+  const until = limiter.pausedUntil;
+  if (until === 0) return;
+  const maxWait = (settings.retry || DEFAULT_RETRY).maxRetryAfterMs;
+  const left = until - Date.now();
+  if (left <= maxWait) return;
+  throw new RateLimitError({
+    status: 429,
+    method: call.method,
+    url: call.url,
+    apiMessage: `not sent: the API asked for a pause of ${Math.ceil(left / 1000)} s more (until ${new Date(until).toISOString()}), longer than retry.maxRetryAfterMs (${maxWait} ms); raise it to wait instead`,
+    retryAfterMs: left,
+  });
 }

@@ -5,6 +5,7 @@ import { runHooks } from './hooks.js';
 import { sleep } from './internal/sleep.js';
 import type { PreparedCall, Reservation } from './prepare.js';
 import type { Release } from './rate-limit.js';
+import { failFastWhilePaused } from './rate-limit-observer.js';
 import { redactUrl } from './redact.js';
 import { backoffDelay, type ResolvedRetryOptions } from './retry-policy.js';
 import { type Settings, settingsOf } from './settings.js';
@@ -65,14 +66,19 @@ async function takeSlot(
 ): Promise<Release | undefined> {
   const { limiter } = settings;
   if (!limiter) return undefined;
+  failFastWhilePaused(settings, limiter, call);
   const now = limiter.tryAcquire();
   if (now) return now;
+  // A retry keeps its place: it goes ahead of calls that have not started.
+  const retry = attemptsSoFar > 0;
   // No deadline and at most one signal: the limiter takes the signal itself.
   // Skipping the linked signal saves ~1 KB per queued call (heap benchmark).
-  if (deadline === undefined && signals.length <= 1) return limiter.acquire(signals[0]);
+  if (deadline === undefined && signals.length <= 1) {
+    return limiter.acquire({ signal: signals[0], retry });
+  }
   const link = linkSignals(signals, deadline === undefined ? undefined : deadline - Date.now());
   try {
-    return await limiter.acquire(link.signal);
+    return await limiter.acquire({ signal: link.signal, retry });
   } catch (error) {
     if (!link.timedOut) throw error;
     const timeoutMs = settings.retry ? (settings.retry.totalTimeoutMs ?? 0) : 0;
@@ -116,7 +122,7 @@ export async function runWithRetries(settings: Settings, call: PreparedCall): Pr
           : Math.min(settings.timeoutMs, deadline - Date.now());
       const provider = call.useToken ? settings.config.token : undefined;
       const token = provider === undefined ? undefined : await readToken(provider);
-      return await runAttempt({ settings, call, number, token, timeoutMs, signals });
+      return await runAttempt({ settings, call, number, token, timeoutMs, signals, release });
     } catch (caught) {
       error = caught;
     } finally {

@@ -1,3 +1,4 @@
+import { readIetfRateLimit } from './ietf-rate-limit.js';
 import type { RateLimitHeaderNames, RetryOptions } from './types.js';
 
 /** Retry policy with every field set. */
@@ -85,6 +86,8 @@ export interface RateLimitInfo {
   remaining: number | undefined;
   /** Epoch ms. */
   resetAt: number | undefined;
+  /** The window length, when the server states it (IETF `RateLimit-Policy`). */
+  windowMs?: number | undefined;
 }
 
 /** Reads the SDK's rate-limit headers; `undefined` when none are configured or present. */
@@ -99,6 +102,17 @@ export function readRateLimitHeaders(
   const resetAt = names.reset
     ? parseReset(headers.get(names.reset), names.resetKind, now)
     : undefined;
+  // A server that states its limit in the IETF fields instead (or as well:
+  // only they can say the window) is read too.
+  const ietf = readIetfRateLimit(headers, now);
+  if (ietf) {
+    return {
+      limit: limit ?? ietf.limit,
+      remaining: remaining ?? ietf.remaining,
+      resetAt: resetAt ?? ietf.resetAt,
+      windowMs: ietf.windowMs,
+    };
+  }
   if (limit === undefined && remaining === undefined && resetAt === undefined) return undefined;
   return { limit, remaining, resetAt };
 }

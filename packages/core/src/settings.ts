@@ -45,6 +45,9 @@ export function clientSettings(config: CoreConfig): Settings {
       `createCoreFetch: baseUrl is not an absolute URL: ${redactUrl(String(config.baseUrl))}`,
     );
   }
+  const limiter = config.rateLimiter === undefined ? new RateLimiter() : config.rateLimiter;
+  // Until the first answer says whether the API states its limit, one call at a time.
+  if (limiter && config.rateLimitHeaders) limiter.expectRateLimitHeaders();
   return {
     config,
     baseUrl: config.baseUrl.replace(/\/+$/, ''),
@@ -54,7 +57,7 @@ export function clientSettings(config: CoreConfig): Settings {
     oneShotBody: false,
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRedirects: config.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
-    limiter: config.rateLimiter === undefined ? new RateLimiter() : config.rateLimiter,
+    limiter,
     hooks: config.hooks ? [config.hooks] : [],
     signals: [],
     logger:

@@ -1,15 +1,17 @@
 import {
   createModrinthClient,
   loaderList,
+  MODRINTH_RATE_LIMIT,
   type ModrinthClientOptions,
   RateLimiter,
   versionList,
 } from '@x/modrinth';
 
 // Modrinth allows 300 requests/minute per IP. Each client has its own limiter
-// by default; share one when several clients run in the same process.
+// by default (assuming that limit until the server states its own); share one
+// when several clients run in the same process.
 export async function sharedBudget(options: ModrinthClientOptions = {}) {
-  const limiter = new RateLimiter({ maxRequests: 300, intervalMs: 60_000 });
+  const limiter = new RateLimiter({ serverLimit: MODRINTH_RATE_LIMIT });
   const launcher = createModrinthClient({
     userAgent: 'my-launcher/1.2.0',
     rateLimiter: limiter,

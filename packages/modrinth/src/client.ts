@@ -28,7 +28,7 @@ export const MODRINTH_STAGING_API_URL = 'https://staging-api.modrinth.com/v2';
  */
 export const DEFAULT_USER_AGENT = `@x/modrinth/${VERSION}`;
 /** Modrinth's documented limit: 300 requests per minute per IP. */
-export const MODRINTH_RATE_LIMIT = { maxRequests: 300, intervalMs: 60_000 } as const;
+export const MODRINTH_RATE_LIMIT = { limit: 300, windowMs: 60_000 } as const;
 
 /** Per-call overrides accepted by `ModrinthClient.withOptions` (@x/core's `CallOptions`). */
 export type ModrinthCallOptions = CallOptions;
@@ -106,7 +106,7 @@ export function modrinthCoreConfig(options: ModrinthClientOptions = {}): CoreCon
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
     rateLimiter:
       options.rateLimiter === undefined
-        ? new RateLimiter(MODRINTH_RATE_LIMIT)
+        ? new RateLimiter({ serverLimit: MODRINTH_RATE_LIMIT })
         : options.rateLimiter,
     rateLimitHeaders: {
       limit: 'x-ratelimit-limit',

@@ -1,16 +1,49 @@
 // A rate-limited API in its own thread (own event loop), so the client under
-// test does not share a loop with it: fixed windows of `limit` requests per
-// `windowMs` (a window opens at the first request after the previous one
-// closed), X-Ratelimit-* headers on every response, 429 beyond the limit.
+// test does not share a loop with it. `kind`:
+// - 'fixed' (default): fixed windows of `limit` requests per `windowMs` (a
+//   window opens at the first request after the previous one closed, as
+//   Modrinth's do), stated in X-Ratelimit-* headers; `integerReset` sends
+//   Reset as whole seconds (rounded up) instead of 3 decimals.
+// - 'ietf': the same windows, stated in the IETF fields
+//   (`RateLimit-Policy: "default";q=..;w=..`, `RateLimit: "default";r=..;t=..`).
+// - 'bucket': a token bucket (a sliding, GCRA-like limit): bursts of `limit`,
+//   refilled at `limit` per `windowMs`; Reset = seconds until full.
+// - 'silent': fixed windows, no rate-limit header at all.
+// Beyond the limit: 429. '/warm' is never counted.
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { limit, windowMs } = workerData;
-let windowStart = 0;
+const { limit, windowMs, kind = 'fixed', integerReset = false } = workerData;
+let windowStart = Number.NEGATIVE_INFINITY;
 let used = 0;
+let tokens = limit;
+let last = Date.now();
 let ok = 0;
 let rejected = 0;
 const arrivals = [];
+
+const seconds = (ms) => (integerReset ? String(Math.ceil(ms / 1000)) : (ms / 1000).toFixed(3));
+
+function admit(now) {
+  if (kind === 'bucket') {
+    tokens = Math.min(limit, tokens + ((now - last) * limit) / windowMs);
+    last = now;
+    const accepted = tokens >= 1;
+    if (accepted) tokens -= 1;
+    return {
+      accepted,
+      remaining: Math.floor(tokens),
+      resetMs: ((limit - tokens) * windowMs) / limit,
+    };
+  }
+  if (now >= windowStart + windowMs) {
+    windowStart = now;
+    used = 0;
+  }
+  const accepted = used < limit;
+  if (accepted) used++;
+  return { accepted, remaining: limit - used, resetMs: windowStart + windowMs - now };
+}
 
 const server = http.createServer((req, res) => {
   const now = Date.now();
@@ -20,20 +53,17 @@ const server = http.createServer((req, res) => {
     return;
   }
   arrivals.push(now);
-  if (now >= windowStart + windowMs) {
-    windowStart = now;
-    used = 0;
+  const { accepted, remaining, resetMs } = admit(now);
+  const headers = { 'content-type': 'application/json' };
+  if (kind === 'ietf') {
+    headers['ratelimit-policy'] = `"default";q=${limit};w=${windowMs / 1000}`;
+    headers.ratelimit = `"default";r=${remaining};t=${Math.ceil(resetMs / 1000)}`;
+  } else if (kind !== 'silent') {
+    headers['x-ratelimit-limit'] = String(limit);
+    headers['x-ratelimit-remaining'] = String(remaining);
+    headers['x-ratelimit-reset'] = seconds(resetMs);
   }
-  const reset = ((windowStart + windowMs - now) / 1000).toFixed(3);
-  const exhausted = used >= limit;
-  if (!exhausted) used++;
-  const headers = {
-    'content-type': 'application/json',
-    'x-ratelimit-limit': String(limit),
-    'x-ratelimit-remaining': String(limit - used),
-    'x-ratelimit-reset': reset,
-  };
-  if (exhausted) {
+  if (!accepted) {
     rejected++;
     res.writeHead(429, headers);
     res.end('{"error":"ratelimited"}');
