@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { repoRoot, type SpecName } from './paths.ts';
+import { repoRoot, SPEC_FILES, type SpecName } from './paths.ts';
 
 /**
  * The repository's own response fixtures: synthetic values in the shapes the
@@ -72,4 +73,29 @@ export function payloadSources(api: SpecName): PayloadSource[] {
 /** Read a JSON file of a payload source. */
 export function readPayload<T = unknown>(source: PayloadSource, file: string): T {
   return JSON.parse(readFileSync(join(source.dir, file), 'utf8')) as T;
+}
+
+/**
+ * A digest of the whole recorded corpus (every file's path and bytes), or
+ * "absent". The test command hands it to turbo as an environment variable,
+ * so a changed, added or removed recording invalidates the cached test runs.
+ */
+export function corpusKey(): string {
+  const hash = createHash('sha256');
+  let found = false;
+  for (const api of Object.keys(SPEC_FILES) as SpecName[]) {
+    const corpus = recordedCorpus(api);
+    if (!corpus.available) continue;
+    found = true;
+    const files = readdirSync(corpus.dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+    for (const file of files) {
+      hash.update(`${api}/${relative(corpus.dir, file)}\0`);
+      hash.update(readFileSync(file));
+      hash.update('\0');
+    }
+  }
+  return found ? hash.digest('hex') : 'absent';
 }

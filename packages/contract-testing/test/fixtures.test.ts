@@ -1,8 +1,14 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { fixtureJson, fixturesDir, payloadSources, recordedCorpus } from '../src/fixtures.ts';
+import {
+  corpusKey,
+  fixtureJson,
+  fixturesDir,
+  payloadSources,
+  recordedCorpus,
+} from '../src/fixtures.ts';
 import { specPath } from '../src/paths.ts';
 import { loadSpec } from '../src/spec.ts';
 import { createResponseValidator } from '../src/validate.ts';
@@ -124,6 +130,27 @@ describe('the recorded corpus tier', () => {
         dir: join(dir, 'itch'),
       });
       expect(recordedCorpus('modrinth').available).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('its key changes with any recorded file, and says "absent" without one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'x-corpus-'));
+    try {
+      process.env.X_PAYLOADS_DIR = dir;
+      expect(corpusKey()).toBe('absent');
+      mkdirSync(join(dir, 'modrinth'));
+      writeFileSync(join(dir, 'modrinth', 'a.json'), '{"a":1}');
+      const first = corpusKey();
+      expect(first).toMatch(/^[0-9a-f]{64}$/);
+      expect(corpusKey()).toBe(first);
+      writeFileSync(join(dir, 'modrinth', 'a.json'), '{"a":2}');
+      const second = corpusKey();
+      expect(second).not.toBe(first);
+      mkdirSync(join(dir, 'itch'));
+      writeFileSync(join(dir, 'itch', 'b.json'), '{}');
+      expect(corpusKey()).not.toBe(second);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
