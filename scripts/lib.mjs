@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The published packages, by folder under packages/. */
-export const PACKAGES = ['core', 'itch', 'modrinth'];
+export const PACKAGES = ['core', 'itch', 'modrinth', 'ratelimit-redis'];
 /** Where check:packages writes the tarballs and test:packages reads them (git-ignored). */
 export const packsDir = join(root, '.packs');
 export const bin = (name) => join(root, 'node_modules', '.bin', name);

@@ -15,106 +15,48 @@ export interface IetfRateLimit {
   windowMs: number | undefined;
 }
 
-interface Item {
-  /** The item's bare value: a policy name (string) or, in older drafts, the quota. */
-  value: string;
-  params: Map<string, string>;
+/** A `key=number` parameter of a structured field item (`;q=100`, `limit=100`). */
+function param(item: string | undefined, key: string): number | undefined {
+  const match = item?.match(new RegExp(`(?:^|[;,\\s])${key}=(\\d+(?:\\.\\d+)?)`));
+  return match ? Number(match[1]) : undefined;
 }
 
-/** Splits a structured-field list into items with their `;key=value` parameters (quotes respected). */
-function parseList(field: string): Item[] {
-  const items: Item[] = [];
-  for (const raw of splitOutsideQuotes(field, ',')) {
-    const [head = '', ...rest] = splitOutsideQuotes(raw, ';').map((p) => p.trim());
-    const params = new Map<string, string>();
-    for (const p of rest) {
-      const eq = p.indexOf('=');
-      if (eq > 0) params.set(p.slice(0, eq).trim().toLowerCase(), unquote(p.slice(eq + 1).trim()));
-    }
-    items.push({ value: unquote(head), params });
-  }
-  return items;
-}
-
-function splitOutsideQuotes(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let quoted = false;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"' && text[i - 1] !== '\\') quoted = !quoted;
-    else if (c === separator && !quoted) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts.filter((p) => p.trim() !== '');
-}
-
-function unquote(value: string): string {
-  return value.startsWith('"') && value.endsWith('"') && value.length >= 2
-    ? value.slice(1, -1).replace(/\\(.)/g, '$1')
-    : value;
-}
-
-function num(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const n = Number(value);
+function num(value: string | null): number | undefined {
+  const n = value === null || value.trim() === '' ? Number.NaN : Number(value);
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
 /** Reads the IETF fields; `undefined` when the response has none. */
 export function readIetfRateLimit(headers: Headers, now: number): IetfRateLimit | undefined {
-  const policyField = headers.get('ratelimit-policy');
-  const stateField = headers.get('ratelimit');
-  const oldLimit = num(headers.get('ratelimit-limit') ?? undefined);
-  const oldRemaining = num(headers.get('ratelimit-remaining') ?? undefined);
-  const oldReset = num(headers.get('ratelimit-reset') ?? undefined);
+  const policies = headers.get('ratelimit-policy');
+  const state = headers.get('ratelimit');
+  let limit = num(headers.get('ratelimit-limit'));
+  let remaining = num(headers.get('ratelimit-remaining'));
+  let reset = num(headers.get('ratelimit-reset'));
   if (
-    policyField === null &&
-    stateField === null &&
-    oldLimit === undefined &&
-    oldRemaining === undefined &&
-    oldReset === undefined
-  ) {
+    policies === null &&
+    state === null &&
+    [limit, remaining, reset].every((v) => v === undefined)
+  )
     return undefined;
+  // The state names its policy (`"default";r=..`), or is one dictionary (`limit=.., remaining=..`).
+  const name = state?.match(/^\s*"([^"]*)"/)?.[1];
+  if (state !== null) {
+    limit = param(state, 'limit') ?? limit;
+    remaining = param(state, 'r') ?? param(state, 'remaining') ?? remaining;
+    reset = param(state, 't') ?? param(state, 'reset') ?? reset;
   }
-  let limit = oldLimit;
-  let remaining = oldRemaining;
-  let resetSeconds = oldReset;
   let windowSeconds: number | undefined;
-  let name: string | undefined;
-
-  if (stateField !== null) {
-    const items = parseList(stateField);
-    const draft7 = items.find((i) => /^(limit|remaining|reset)=/.test(i.value));
-    if (draft7) {
-      // `limit=100, remaining=42, reset=17`: one dictionary, one member per item.
-      for (const item of items) {
-        const [key, value] = item.value.split('=');
-        if (key === 'limit') limit = num(value);
-        if (key === 'remaining') remaining = num(value);
-        if (key === 'reset') resetSeconds = num(value);
-      }
-    } else if (items[0]) {
-      name = items[0].value;
-      remaining = num(items[0].params.get('r')) ?? remaining;
-      resetSeconds = num(items[0].params.get('t')) ?? resetSeconds;
-    }
-  }
-  if (policyField !== null) {
-    const policies = parseList(policyField);
-    const policy = policies.find((p) => name !== undefined && p.value === name) ?? policies[0];
-    if (policy) {
-      limit = num(policy.params.get('q')) ?? limit ?? num(policy.value);
-      windowSeconds = num(policy.params.get('w'));
-    }
+  if (policies !== null) {
+    const items = policies.split(',');
+    const policy = items.find((p) => name !== undefined && p.includes(`"${name}"`)) ?? items[0];
+    limit = param(policy, 'q') ?? limit ?? num(policy?.split(';')[0] ?? null);
+    windowSeconds = param(policy, 'w');
   }
   return {
     limit,
     remaining,
-    resetAt: resetSeconds === undefined ? undefined : now + resetSeconds * 1000,
+    resetAt: reset === undefined ? undefined : now + reset * 1000,
     windowMs: windowSeconds === undefined ? undefined : windowSeconds * 1000,
   };
 }

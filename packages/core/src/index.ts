@@ -34,10 +34,9 @@ export {
   type RateLimiterOptions,
   type RateLimitObservation,
   type RateLimitStore,
+  type RateLimitTicket,
   type Release,
   type ServerLimit,
-  type StoreTake,
-  type StoreTakeRequest,
 } from './rate-limit.js';
 export type {
   AfterResponseState,

@@ -29,19 +29,9 @@ export interface RateLimiterOptions {
   /**
    * Keep the server's side in a shared store (`@x/ratelimit-redis`), so that
    * several processes behind one address share one budget.
-   * @default none (this process only)
+   * @default this process only
    */
   store?: RateLimitStore;
-  /**
-   * How long a store call may take before the limiter goes on without it.
-   * @default 250
-   */
-  storeTimeoutMs?: number;
-  /**
-   * Told once when the store fails (then the limiter limits locally), and once when it is back.
-   * @default console.warn
-   */
-  onStoreWarning?: (message: string) => void;
   /**
    * Clock (epoch ms), injectable for tests. Timers use the global `setTimeout`.
    * @default Date.now
@@ -83,44 +73,49 @@ export interface Release {
   readonly seq: number;
 }
 
-/**
- * Keeps the server's side of a limiter (its learned limit and window, the
- * starts counting against it, its pauses) outside the process, so several
- * processes share one budget: `@x/ratelimit-redis` is one. Each method is
- * atomic in the store. When a call fails or takes too long, the limiter
- * falls back to its own in-process budget (with one warning) and tries the
- * store again later.
- */
-export interface RateLimitStore {
-  /** Takes a start from the shared budget if it allows one now; else how long to wait. */
-  take(request: StoreTakeRequest): Promise<StoreTake>;
-  /** The call `id` got its answer at `receivedAt` (or failed then). */
-  finish(id: string, receivedAt: number): Promise<void>;
-  /** Shares what an answer of the start `seq` said; resolves to the shared pause end, if any. */
-  observe(observation: RateLimitObservation, seq: number): Promise<number | undefined>;
-}
-
-/** What a limiter asks of its {@link RateLimitStore} for one start. */
-export interface StoreTakeRequest {
-  /** Unique per start (a process-unique prefix and a counter). */
-  id: string;
-  /** Epoch ms on the caller's clock (processes sharing a store need synchronised clocks). */
-  now: number;
-  /** The server's documented limit, used while none is learned. */
-  assumed: ServerLimit | undefined;
-  /** The client reads rate-limit headers: before the first answer, one start at a time. */
-  expectHeaders: boolean;
-}
-
-/** A store's answer to {@link RateLimitStore.take}. */
-export type StoreTake = { granted: true; seq: number } | { granted: false; waitMs: number };
-
 /** Options of one {@link RateLimiter.acquire}. */
 export interface AcquireOptions {
   /** Aborts the wait, rejecting with `signal.reason`. */
   signal?: AbortSignal | undefined;
   /** A retry keeps its place: it goes ahead of calls that have not started yet. @default false */
   retry?: boolean;
+}
+
+/** One start, as the server's side counted it. */
+export interface RateLimitTicket {
+  /** The start's sequence number in that budget. */
+  readonly seq: number;
+}
+
+/**
+ * The server's side of a limiter: what the API's headers taught (its limit
+ * and window, its `remaining` budget), and which starts still count against
+ * its window. Kept in this process by default; a store such as
+ * `@x/ratelimit-redis`'s keeps it outside, shared by several processes.
+ * Calls are synchronous: a store answers from what it already holds and
+ * calls `wake` when an answer it was waiting for arrives.
+ */
+export interface RateLimitStore {
+  /** Called once by the limiter that uses the store. */
+  attach?(wake: () => void, assumed: ServerLimit | undefined): void;
+  /** The limit as known: learned from headers (`learned: true`) or assumed. */
+  readonly limit: (ServerLimit & { learned: boolean }) | undefined;
+  /** The client reads rate-limit headers: one start at a time until the first answer. */
+  expectHeaders(): void;
+  /** Ms until a start is allowed; `Number.MIN_VALUE`: until a call finishes or `wake`. */
+  waitMs(now: number): number;
+  /** Counts the start `waitMs` just allowed. */
+  start(): RateLimitTicket;
+  /** The start's answer arrived at `receivedAt` (or it failed then). */
+  finish(ticket: RateLimitTicket, receivedAt: number): void;
+  /** What the start's answer said (`undefined`: nothing); returns a pause end when the budget is spent. */
+  observe(
+    observation: RateLimitObservation | undefined,
+    ticket: RateLimitTicket | undefined,
+    now: number,
+  ): number | undefined;
+  /** Nobody waits any more (a store can give back what it reserved). */
+  idle?(): void;
 }
 
 /** A queued request: kept tiny (10,000 queued cost well under 20 MB). */
@@ -133,11 +128,6 @@ interface Waiter {
 }
 
 const MAX_RING = 1_000_000;
-/** After a store failure, how long the limiter limits locally before trying the store again. */
-const STORE_RETRY_MS = 1000;
-/** How often a start denied until "a call finishes" asks a shared store again. */
-const STORE_POLL_MS = 20;
-let processIds = 0;
 
 /**
  * A client-side limiter that learns the server's limit.
@@ -146,13 +136,10 @@ let processIds = 0;
  *   `maxConcurrent` in flight, first come first served (retries first).
  * - The server's budget, learned from the rate-limit headers the client
  *   reports through {@link observe}: its limit and window, and `remaining`
- *   as a budget shared by the calls already in flight. Until the first
- *   answer says whether the server states a limit, one call goes at a time.
- *   A start counts against the server's window until its answer arrived
- *   plus the window (see `ServerBudget`). With a `store`, that side is shared
- *   by every process using the store.
- * - Pauses: a 429's hint or a spent `remaining` holds every request until
- *   the server's reset.
+ *   as a budget shared by the calls already in flight (see `ServerBudget`).
+ *   With a `store`, that side is shared by every process using the store.
+ * - Pauses: a 429's hint or the server's `remaining: 0` holds every request
+ *   until the server's reset.
  *
  * One instance can be shared by several clients to share one budget.
  */
@@ -174,20 +161,7 @@ export class RateLimiter {
   #pausedUntil = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerAt = 0;
-  readonly #server: ServerBudget;
-  readonly #assumed: ServerLimit | undefined;
-  #expectHeaders = false;
-  // The shared store, when there is one.
-  readonly #store: RateLimitStore | undefined;
-  readonly #storeTimeoutMs: number;
-  readonly #warn: (message: string) => void;
-  readonly #idPrefix =
-    `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${++processIds}`;
-  #ids = 0;
-  /** Epoch ms before which the store is not asked (it failed); 0 when healthy. */
-  #storeDownUntil = 0;
-  #storeWarned = false;
-  #asking = false;
+  readonly #server: RateLimitStore;
 
   constructor(options: RateLimiterOptions = {}) {
     this.maxRequests = options.maxRequests ?? Number.POSITIVE_INFINITY;
@@ -204,16 +178,15 @@ export class RateLimiter {
         throw new RangeError(`RateLimiter: maxRequests > ${MAX_RING}`);
       this.#ring = new Float64Array(Math.floor(this.maxRequests));
     }
+    let assumed: ServerLimit | undefined;
     if (options.serverLimit) {
       const { limit, windowMs } = options.serverLimit;
       if (!(limit >= 1) || !(windowMs > 0))
         throw new RangeError('RateLimiter: serverLimit needs limit >= 1 and windowMs > 0');
-      this.#assumed = { limit, windowMs };
+      assumed = { limit, windowMs };
     }
-    this.#server = new ServerBudget(this.#assumed);
-    this.#store = options.store;
-    this.#storeTimeoutMs = options.storeTimeoutMs ?? 250;
-    this.#warn = options.onStoreWarning ?? ((message) => console.warn(message));
+    this.#server = options.store ?? new ServerBudget(assumed);
+    this.#server.attach?.(() => this.#drain(), assumed);
   }
 
   /** Requests waiting for a slot. */
@@ -232,7 +205,7 @@ export class RateLimiter {
   }
 
   /**
-   * The server's limit as this process knows it: learned from headers
+   * The server's limit as the limiter knows it: learned from headers
    * (`learned: true`), or the assumed `serverLimit`; `undefined` if neither.
    */
   get serverLimit(): (ServerLimit & { learned: boolean }) | undefined {
@@ -245,7 +218,6 @@ export class RateLimiter {
    * otherwise be sent before the server could say its limit).
    */
   expectRateLimitHeaders(): void {
-    this.#expectHeaders = true;
     this.#server.expectHeaders();
   }
 
@@ -274,15 +246,10 @@ export class RateLimiter {
     });
   }
 
-  /**
-   * Takes a slot now if one is free and nobody is queued; `undefined`
-   * otherwise (always, while a shared store decides: ask with `acquire`).
-   */
+  /** Takes a slot now if one is free and nobody is queued; `undefined` otherwise. */
   tryAcquire(): Release | undefined {
-    const now = this.#now();
-    if (this.#waiting > 0 || this.#useStore(now)) return undefined;
-    if (this.#localWaitMs(now) > 0 || this.#server.waitMs(now) > 0) return undefined;
-    return this.#start(this.#server.start(), undefined);
+    if (this.#waiting > 0 || this.#waitMs(this.#now()) > 0) return undefined;
+    return this.#start();
   }
 
   /** Runs `fn` in a slot. */
@@ -305,49 +272,35 @@ export class RateLimiter {
   /**
    * Applies what the answer to the start `release` said (`undefined`: no
    * rate-limit headers): the server's limit and window, its `remaining`
-   * budget (less the calls started after this one, which it has not counted
-   * yet), and a pause when the budget is spent or a 429 says when to come
-   * back. Returns the pause end (epoch ms) it set, if any.
+   * budget (less the calls started after this one, which it may not have
+   * counted yet), and a pause when the server's `remaining` is 0 or a 429
+   * says when to come back. Returns the pause end (epoch ms) it set, if any.
    */
   observe(observation: RateLimitObservation | undefined, release?: Release): number | undefined {
     const now = this.#now();
-    const shared = release !== undefined && SHARED.has(release);
-    // This process always learns (its budget is the fallback); only starts it
-    // granted itself move its own `remaining` budget.
-    let pauseEnd = this.#server.observe(observation, shared ? -1 : (release?.seq ?? 0), now);
+    let pauseEnd = this.#server.observe(observation, release && TICKETS.get(release), now);
     const retryAt = observation?.retryAt;
     if (retryAt !== undefined && retryAt > now) pauseEnd = Math.max(pauseEnd ?? 0, retryAt);
-    if (shared && observation && this.#store) {
-      this.#storeCall(this.#store.observe(observation, release.seq)).then(
-        (until) => {
-          if (until !== undefined) this.pauseUntil(until);
-        },
-        (error: unknown) => this.#storeFailed(error),
-      );
-    }
     if (pauseEnd !== undefined) this.pauseUntil(pauseEnd);
     else this.#drain();
     return pauseEnd;
   }
 
-  /** Ms until your own budget (window, concurrency) and pauses allow a start. */
-  #localWaitMs(now: number): number {
+  /** Ms until a start is allowed: pauses, your own budget, the server's side. */
+  #waitMs(now: number): number {
     let wait = this.#pausedUntil - now;
     if (this.#ring && this.#ringCount >= this.#ring.length) {
       const oldest = this.#ring[this.#ringHead] as number;
       wait = Math.max(wait, oldest + this.intervalMs - now);
     }
     if (this.#running >= this.maxConcurrent) wait = Math.max(wait, Number.MIN_VALUE);
-    return wait;
+    // Asked last: a shared store may reserve a start when asked.
+    return wait > 0 ? wait : this.#server.waitMs(now);
   }
 
-  #useStore(now: number): boolean {
-    return this.#store !== undefined && now >= this.#storeDownUntil;
-  }
-
-  /** Takes the slot: `id` is set when a shared store granted it. */
-  #start(seq: number, id: string | undefined): Release {
+  #start(): Release {
     this.#running++;
+    const ticket = this.#server.start();
     const ring = this.#ring;
     if (ring) {
       const now = this.#now();
@@ -364,17 +317,11 @@ export class RateLimiter {
       if (released) return;
       released = true;
       this.#running--;
-      const at = receivedAt ?? this.#now();
-      if (id === undefined) this.#server.finish(at);
-      else if (this.#store) {
-        this.#storeCall(this.#store.finish(id, at)).catch((error: unknown) =>
-          this.#storeFailed(error),
-        );
-      }
+      this.#server.finish(ticket, receivedAt ?? this.#now());
       if (this.#waiting > 0) this.#drain();
     }) as Release & { seq: number };
-    release.seq = seq;
-    if (id !== undefined) SHARED.add(release);
+    release.seq = ticket.seq;
+    TICKETS.set(release, ticket);
     return release;
   }
 
@@ -393,6 +340,7 @@ export class RateLimiter {
     this.#queueHead = 0;
     this.#retries = [];
     this.#clearTimer();
+    this.#server.idle?.();
   }
 
   #clearTimer(): void {
@@ -413,120 +361,28 @@ export class RateLimiter {
     }
   }
 
-  #take(waiter: Waiter): void {
-    if (this.#retries[0] === waiter) this.#retries.shift();
-    else {
-      this.#queue[this.#queueHead++] = undefined;
-      this.#compact();
-    }
-    waiter.done = true;
-    this.#waiting--;
-    if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
-  }
-
   #drain(): void {
-    if (this.#useStore(this.#now())) {
-      void this.#drainShared();
-      return;
-    }
     while (this.#waiting > 0) {
       const waiter = this.#peek();
       if (!waiter) break;
       const now = this.#now();
-      const wait = Math.max(this.#localWaitMs(now), this.#server.waitMs(now));
+      const wait = this.#waitMs(now);
       if (wait > 0) {
-        // Slot-bound waits resume on release; time-bound ones need a timer.
+        // Slot-bound waits resume on release (or a store's wake); time-bound ones need a timer.
         if (wait > Number.MIN_VALUE) this.#schedule(now, Math.ceil(wait));
         return;
       }
-      this.#take(waiter);
-      waiter.resolve(this.#start(this.#server.start(), undefined));
+      if (this.#retries[0] === waiter) this.#retries.shift();
+      else {
+        this.#queue[this.#queueHead++] = undefined;
+        this.#compact();
+      }
+      waiter.done = true;
+      this.#waiting--;
+      if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.resolve(this.#start());
     }
     this.#reset();
-  }
-
-  /** `#drain` with a shared store deciding the server's side: one question at a time. */
-  async #drainShared(): Promise<void> {
-    if (this.#asking) return;
-    this.#asking = true;
-    try {
-      while (this.#waiting > 0) {
-        const now = this.#now();
-        if (!this.#useStore(now)) break;
-        if (!this.#peek()) break;
-        const local = this.#localWaitMs(now);
-        if (local > 0) {
-          if (local > Number.MIN_VALUE) this.#schedule(now, Math.ceil(local));
-          return;
-        }
-        const id = `${this.#idPrefix}-${++this.#ids}`;
-        const answer = await this.#storeCall(
-          // biome-ignore lint/style/noNonNullAssertion: #useStore checked it
-          this.#store!.take({
-            id,
-            now,
-            assumed: this.#assumed,
-            expectHeaders: this.#expectHeaders,
-          }),
-        );
-        const waiter = this.#peek();
-        if (answer.granted) {
-          if (!waiter) {
-            // Everyone left (aborted) while the store answered: give the start back.
-            // biome-ignore lint/style/noNonNullAssertion: as above
-            await this.#storeCall(this.#store!.finish(id, this.#now()));
-            continue;
-          }
-          this.#take(waiter);
-          waiter.resolve(this.#start(answer.seq, id));
-          continue;
-        }
-        const wait = answer.waitMs > 0 ? answer.waitMs : STORE_POLL_MS;
-        this.#schedule(this.#now(), Math.ceil(wait));
-        return;
-      }
-    } catch (error) {
-      this.#storeFailed(error);
-    } finally {
-      this.#asking = false;
-    }
-    if (this.#waiting > 0 && !this.#useStore(this.#now())) this.#drain();
-    else if (this.#waiting === 0) this.#reset();
-  }
-
-  /** A store call, bounded by `storeTimeoutMs`; a success after a failure says the store is back. */
-  async #storeCall<T>(call: Promise<T>): Promise<T> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`no answer within ${this.#storeTimeoutMs} ms`)),
-        this.#storeTimeoutMs,
-      );
-    });
-    try {
-      const result = await Promise.race([call, timeout]);
-      if (this.#storeWarned) {
-        this.#storeWarned = false;
-        this.#warn('@x/core RateLimiter: the rate-limit store answers again; sharing the budget');
-      }
-      return result;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  #storeFailed(error: unknown): void {
-    this.#storeDownUntil = this.#now() + STORE_RETRY_MS;
-    if (!this.#storeWarned) {
-      this.#storeWarned = true;
-      const reason = error instanceof Error ? error.message : String(error);
-      this.#warn(
-        `@x/core RateLimiter: the rate-limit store failed (${reason}); limiting in this process until it answers again`,
-      );
-    }
-    // Try the store again once the back-off has passed.
-    if (this.#waiting > 0) this.#schedule(this.#now(), STORE_RETRY_MS);
-    this.#drain();
   }
 
   #compact(): void {
@@ -548,5 +404,5 @@ export class RateLimiter {
   }
 }
 
-/** Releases granted by a shared store (their `seq` is the store's). */
-const SHARED = new WeakSet<Release>();
+/** Each release's ticket, for `observe` (a release is a function users hold). */
+const TICKETS = new WeakMap<Release, RateLimitTicket>();

@@ -1,4 +1,9 @@
-import type { RateLimitObservation, ServerLimit } from './rate-limit.js';
+import type {
+  RateLimitObservation,
+  RateLimitStore,
+  RateLimitTicket,
+  ServerLimit,
+} from './rate-limit.js';
 
 /**
  * The server's side of a limiter, in this process: what the server's
@@ -8,7 +13,7 @@ import type { RateLimitObservation, ServerLimit } from './rate-limit.js';
  * counted it, so no window of the server's sees more than its limit, whatever
  * the phase of its windows or the network's jitter.
  */
-export class ServerBudget {
+export class ServerBudget implements RateLimitStore {
   #server: ServerLimit | undefined;
   /** The limit came from the server's own headers (not assumed). */
   #learned = false;
@@ -33,14 +38,12 @@ export class ServerBudget {
     this.#server = assumed && { ...assumed };
   }
 
+  /** The limit as known: learned from headers (`learned: true`) or assumed. */
   get limit(): (ServerLimit & { learned: boolean }) | undefined {
     return this.#server && { ...this.#server, learned: this.#learned };
   }
 
-  get probing(): boolean {
-    return this.#probing;
-  }
-
+  /** The client reads rate-limit headers: one start at a time until the first answer. */
   expectHeaders(): void {
     if (!this.#learned && !this.#observed) this.#probing = true;
   }
@@ -82,15 +85,15 @@ export class ServerBudget {
     return wait;
   }
 
-  /** Counts a start; returns its sequence number. */
-  start(): number {
+  /** Counts a start; its ticket carries its sequence number. */
+  start(): RateLimitTicket {
     this.#inFlight++;
     if (this.#budget !== undefined) this.#budget--;
-    return ++this.#started;
+    return { seq: ++this.#started };
   }
 
   /** The call's answer arrived at `receivedAt` (or it failed then). */
-  finish(receivedAt: number): void {
+  finish(_ticket: RateLimitTicket, receivedAt: number): void {
     this.#inFlight--;
     if (!this.#server) return;
     const received = this.#received;
@@ -101,14 +104,16 @@ export class ServerBudget {
   }
 
   /**
-   * Applies one answer (`undefined`: it stated nothing) of the call started
-   * as `seq`. Returns the moment the server's budget is spent until, if it is.
+   * Applies one answer (`undefined`: it stated nothing) of the start
+   * `ticket` (`undefined`: one this budget did not count, which only teaches
+   * the limit). Returns the reset when the server said `remaining: 0`.
    */
   observe(
     observation: RateLimitObservation | undefined,
-    seq: number,
+    ticket: RateLimitTicket | undefined,
     now: number,
   ): number | undefined {
+    const seq = ticket?.seq ?? -1;
     this.#probing = false;
     if (!observation) return undefined;
     this.#observed = true;

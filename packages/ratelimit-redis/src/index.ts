@@ -1,0 +1,2 @@
+export type { RedisBudgetOptions } from './redis-budget.js';
+export { RedisRateLimitStore, type RedisRateLimitStoreOptions } from './store.js';

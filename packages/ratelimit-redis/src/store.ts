@@ -1,0 +1,199 @@
+import type { RateLimitObservation, RateLimitStore, RateLimitTicket, ServerLimit } from '@x/core';
+import { ServerBudget } from '@x/core/internal';
+import { RedisBudget, type RedisBudgetOptions } from './redis-budget.js';
+
+/** Options of {@link RedisRateLimitStore}. */
+export interface RedisRateLimitStoreOptions extends RedisBudgetOptions {
+  /**
+   * How long a Redis call may take before the limiter goes on without it.
+   * @default 250
+   */
+  timeoutMs?: number;
+  /**
+   * Told once when Redis fails (the limiter then limits in this process),
+   * and once when it answers again.
+   * @default console.warn
+   */
+  onWarning?: (message: string) => void;
+}
+
+/** After a failure, how long the store limits locally before asking Redis again. */
+const RETRY_MS = 1000;
+/** How soon to ask again when Redis says "wait for a call in flight to finish". */
+const POLL_MS = 20;
+
+/** A start Redis granted: its number there and its member in the slots set. */
+interface SharedTicket extends RateLimitTicket {
+  readonly id: string;
+}
+
+let stores = 0;
+
+/**
+ * A `RateLimitStore` on Redis: the server's side of `@x/core`'s
+ * `RateLimiter` (the limit and window learned from the API's headers, the
+ * starts counting against the window, the `remaining` budget, the pauses)
+ * kept in Redis and updated by atomic scripts, so every process using the
+ * same key shares one budget.
+ *
+ * The limiter asks synchronously; this store asks Redis for one start at a
+ * time in the background and wakes the limiter when Redis answers. When
+ * Redis fails or is slow, it warns once and limits in this process (with
+ * what this process learned) until Redis answers again.
+ */
+export class RedisRateLimitStore implements RateLimitStore {
+  readonly #redis: RedisBudget;
+  #local: ServerBudget;
+  readonly #timeoutMs: number;
+  readonly #warn: (message: string) => void;
+  readonly #idPrefix = `${process.pid}-${Date.now().toString(36)}-${++stores}`;
+  #ids = 0;
+  #wake: () => void = () => {};
+  #assumed: ServerLimit | undefined;
+  #expectHeaders = false;
+  /** Starts Redis granted that no call has taken yet. */
+  #granted: SharedTicket[] = [];
+  #asking = false;
+  /** Not before this (epoch ms) does the store ask Redis for a start again. */
+  #askAt = 0;
+  /** The shared pause Redis reported (epoch ms). */
+  #pausedUntil = 0;
+  /** Redis failed: limit locally until then (epoch ms). */
+  #downUntil = 0;
+  #warned = false;
+
+  constructor(options: RedisRateLimitStoreOptions) {
+    this.#redis = new RedisBudget(options);
+    this.#local = new ServerBudget(undefined);
+    this.#timeoutMs = options.timeoutMs ?? 250;
+    this.#warn = options.onWarning ?? ((message) => console.warn(message));
+  }
+
+  attach(wake: () => void, assumed: ServerLimit | undefined): void {
+    this.#wake = wake;
+    this.#assumed = assumed;
+    this.#local = new ServerBudget(assumed);
+    if (this.#expectHeaders) this.#local.expectHeaders();
+  }
+
+  get limit(): (ServerLimit & { learned: boolean }) | undefined {
+    return this.#local.limit;
+  }
+
+  expectHeaders(): void {
+    this.#expectHeaders = true;
+    this.#local.expectHeaders();
+  }
+
+  waitMs(now: number): number {
+    if (now < this.#downUntil) return this.#local.waitMs(now);
+    if (this.#pausedUntil > now) return this.#pausedUntil - now;
+    if (this.#granted.length > 0) return 0;
+    if (!this.#asking && now >= this.#askAt) this.#ask(now);
+    return this.#askAt > now ? this.#askAt - now : Number.MIN_VALUE;
+  }
+
+  start(): RateLimitTicket {
+    const ticket = Date.now() < this.#downUntil ? undefined : this.#granted.shift();
+    return ticket ?? this.#local.start();
+  }
+
+  finish(ticket: RateLimitTicket, receivedAt: number): void {
+    if (!isShared(ticket)) {
+      this.#local.finish(ticket, receivedAt);
+      return;
+    }
+    this.#call(this.#redis.finish(ticket.id, receivedAt)).catch((e: unknown) => this.#failed(e));
+  }
+
+  observe(
+    observation: RateLimitObservation | undefined,
+    ticket: RateLimitTicket | undefined,
+    now: number,
+  ): number | undefined {
+    const shared = ticket !== undefined && isShared(ticket);
+    // This process always learns (its budget is the fallback); only its own
+    // starts move its own `remaining` budget.
+    const pause = this.#local.observe(observation, shared ? undefined : ticket, now);
+    if (shared && observation) {
+      this.#call(this.#redis.observe(observation, ticket.seq)).then(
+        (until) => {
+          if (until !== undefined && until > this.#pausedUntil) {
+            this.#pausedUntil = until;
+            this.#wake();
+          }
+        },
+        (e: unknown) => this.#failed(e),
+      );
+    }
+    return pause;
+  }
+
+  idle(): void {
+    // Give back starts granted to calls that left meanwhile (aborted).
+    for (const ticket of this.#granted.splice(0)) {
+      this.#call(this.#redis.finish(ticket.id, Date.now())).catch((e: unknown) => this.#failed(e));
+    }
+  }
+
+  /** Ends the Redis connection, if this store made it from a URL. */
+  close(): Promise<void> {
+    return this.#redis.close();
+  }
+
+  #ask(now: number): void {
+    this.#asking = true;
+    const id = `${this.#idPrefix}-${++this.#ids}`;
+    const request = { id, now, assumed: this.#assumed, expectHeaders: this.#expectHeaders };
+    this.#call(this.#redis.take(request)).then(
+      (answer) => {
+        this.#asking = false;
+        if (answer.granted) this.#granted.push({ seq: answer.seq, id });
+        else this.#askAt = Date.now() + (answer.waitMs > 0 ? answer.waitMs : POLL_MS);
+        this.#wake();
+      },
+      (e: unknown) => {
+        this.#asking = false;
+        this.#failed(e);
+      },
+    );
+  }
+
+  /** A Redis call bounded by `timeoutMs`; a success after a failure says Redis is back. */
+  async #call<T>(call: Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${this.#timeoutMs} ms`)),
+        this.#timeoutMs,
+      );
+    });
+    try {
+      const result = await Promise.race([call, timeout]);
+      if (this.#warned && Date.now() >= this.#downUntil) {
+        this.#warned = false;
+        this.#warn('@x/ratelimit-redis: Redis answers again; sharing the budget');
+      }
+      return result;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #failed(error: unknown): void {
+    this.#downUntil = Date.now() + RETRY_MS;
+    this.#askAt = this.#downUntil;
+    if (!this.#warned) {
+      this.#warned = true;
+      const reason = error instanceof Error ? error.message : String(error);
+      this.#warn(
+        `@x/ratelimit-redis: Redis failed (${reason}); limiting in this process until it answers again`,
+      );
+    }
+    this.#wake();
+  }
+}
+
+function isShared(ticket: RateLimitTicket): ticket is SharedTicket {
+  return 'id' in ticket;
+}

@@ -1,0 +1,84 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisBudget } from '../src/redis-budget.js';
+import { type RedisServer, redisSkipReason, startRedis } from './redis-server.js';
+
+const describeRedis = redisSkipReason
+  ? (title: string, fn: () => void) => describe.skip(`${title} [skipped: ${redisSkipReason}]`, fn)
+  : describe;
+
+describeRedis('the shared budget’s Redis scripts, against a real redis-server', () => {
+  let redis: RedisServer;
+  let client: Redis;
+  let n = 0;
+  const store = () => new RedisBudget({ redis: client, key: `test-${++n}` });
+  const take = (
+    s: RedisBudget,
+    now: number,
+    expectHeaders = false,
+    id = `c${now}-${Math.random()}`,
+  ) => s.take({ id, now, assumed: { limit: 3, windowMs: 1000 }, expectHeaders });
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    client = new Redis(redis.url);
+  });
+  afterAll(async () => {
+    client?.disconnect();
+    await redis?.stop();
+  });
+
+  it('holds to the assumed limit per window, counting a finished start to its arrival + window', async () => {
+    const s = store();
+    const now = 1_000_000;
+    const granted = [];
+    for (let i = 0; i < 3; i++) granted.push(await take(s, now, false, `a${i}`));
+    expect(granted.map((g) => g.granted)).toEqual([true, true, true]);
+    expect(granted.map((g) => g.granted && g.seq)).toEqual([1, 2, 3]);
+    // All three in flight: ask again shortly.
+    expect(await take(s, now + 1)).toEqual({ granted: false, waitMs: 0 });
+    await s.finish('a0', now + 100);
+    expect(await take(s, now + 200)).toEqual({ granted: false, waitMs: 900 });
+    expect((await take(s, now + 1100)).granted).toBe(true);
+  });
+
+  it('lets one start through before the first answer, when the client reads headers', async () => {
+    const s = store();
+    const now = 2_000_000;
+    expect((await take(s, now, true, 'probe')).granted).toBe(true);
+    expect(await take(s, now, true)).toEqual({ granted: false, waitMs: 0 });
+    await s.observe({ limit: 10, remaining: 9, resetAt: now + 2000, receivedAt: now }, 1);
+    expect((await take(s, now + 1, true)).granted).toBe(true);
+  });
+
+  it('learns the limit and window, shares remaining as a budget, and pauses when it is spent', async () => {
+    const s = store();
+    const now = Date.now();
+    const first = await take(s, now, false, 'x1');
+    expect(first.granted).toBe(true);
+    // The server says 2 left, resetting in 5 s; one more call already started.
+    expect((await take(s, now, false, 'x2')).granted).toBe(true);
+    expect(
+      await s.observe({ limit: 3, remaining: 2, resetAt: now + 5000, receivedAt: now }, 1),
+    ).toBeUndefined();
+    // 2 - (1 started after the observed one) = 1 left.
+    expect((await take(s, now + 1, false, 'x3')).granted).toBe(true);
+    const denied = await take(s, now + 2);
+    expect(denied.granted).toBe(false);
+    const paused = await s.observe(
+      { limit: 3, remaining: 0, resetAt: now + 5000, receivedAt: now + 2 },
+      3,
+    );
+    expect(paused).toBe(now + 5000);
+    expect(await take(s, now + 3)).toEqual({ granted: false, waitMs: 4997 });
+  });
+
+  it('a 429’s wait pauses every process on the key', async () => {
+    const a = store();
+    const b = new RedisBudget({ redis: client, key: `test-${n}` });
+    const now = Date.now();
+    expect((await take(a, now)).granted).toBe(true);
+    await a.observe({ rejected: true, retryAt: now + 3000, receivedAt: now }, 1);
+    expect(await take(b, now + 10)).toEqual({ granted: false, waitMs: 2990 });
+  });
+});
