@@ -2,7 +2,7 @@ import type { RateLimitObservation, ServerLimit } from '@x/core';
 import { Redis, type RedisOptions } from 'ioredis';
 import { FINISH, OBSERVE, TAKE } from './scripts.js';
 
-/** Where the shared budget lives: options of {@link RedisRateLimitStore} (and {@link RedisBudget}). */
+/** Where the shared budget lives in Redis (options of {@link RedisRateLimitStore}). */
 export interface RedisBudgetOptions {
   /**
    * A Redis URL (`redis://127.0.0.1:6379`), or your own ioredis client. A
