@@ -12,6 +12,11 @@ import type {
  * answer arrived plus the window: the latest moment the server can have
  * counted it, so no window of the server's sees more than its limit, whatever
  * the phase of its windows or the network's jitter.
+ *
+ * Those arrivals are never trimmed by what `remaining` says: an answer can
+ * be older than calls that reached the server after it (requests overtake
+ * each other), and only the arrivals count those (the property tests in
+ * `test/rate-limit-learning.test.ts` found the case).
  */
 export class ServerBudget implements RateLimitStore {
   #server: ServerLimit | undefined;
