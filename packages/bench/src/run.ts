@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { BUNDLES, type BundleResult, bundleSize } from './bundle.ts';
-import { BARE, OURS, RAW } from './clients.ts';
+import { BARE, BARE_TIMEOUT, OURS, RAW } from './clients.ts';
 import { type ColdResult, measureColdImport } from './cold-import.ts';
 import type { LatencyResult } from './latency.ts';
 import { PROJECT_JSON } from './payload.ts';
@@ -57,6 +57,7 @@ for (const [name, code] of Object.entries(BUNDLES)) bundles.push(await bundleSiz
 const byName = <T extends { name: string }>(rows: T[], name: string) =>
   rows.find((r) => r.name === name) as T;
 const ours = byName(latency, OURS);
+const bareTimeout = byName(latency, BARE_TIMEOUT);
 const emptyCold = byName(cold, 'empty script');
 const fetchPeak = byName(
   uploads.map((u) => ({ ...u, name: u.method })),
@@ -153,6 +154,14 @@ ${table(
 )}
 
 "${BARE}" is the client @x/modrinth generates (\`createClient({ baseUrl, throwOnError: true })\`), called as hey-api documents, with no @x/core: the same code path minus our runtime. What @x/core adds on every call: a per-attempt timeout (an \`AbortController\` and a timer; Node's fetch registers every signal it is given for finalisation), the limiter, credentials and \`User-Agent\` rules, redirects followed by hand, rate-limit header observation, typed errors.
+
+"${BARE_TIMEOUT}" shows the floor of a client that can cancel a stalled call: ${fixed(bareTimeout.vsBare, 3)}x the bare client in this run. @x/modrinth is ${fixed(ours.vsBare / bareTimeout.vsBare, 3)}x that floor.
+
+## Where we lose
+
+- **Latency**: ${fixed(ours.vsBare, 3)}x the bare generated client (target 1.05x), ${fixed(ours.vsRaw, 3)}x raw fetch (goal 1.10x). A per-call timeout alone costs ${fixed((bareTimeout.vsBare - 1) * 100, 1)}% here; the rest is @x/core's work per call (limiter slot, token, headers, redirect rule, rate-limit headers, typed-error check) and the objects it allocates, which the garbage collector pays for. CPU profiles of the SDK path show no single hot spot in @x/core.
+- **Bundle size**: the client @hey-api/openapi-ts generates is ${bundle('same generated client, no @x/core (a get)').gzip} B gzipped by itself, and @x/core ${bundle('@x/core createCoreFetch').gzip} B; the 6,000 B target leaves under 2.2 KB for @x/core and the SDK glue.
+- **Cold import of the SDKs**: the generated client module calls \`createClient\` at import (it builds a \`Headers\`, which loads Node's whole fetch implementation) and each SDK loads a few dozen modules; @x/core alone (${fixed(byName(cold, '@x/core').ratio)}x) ${byName(cold, '@x/core').ratio <= 1.3 ? 'is within' : 'misses'} the target.
 
 ## Bundle size of one operation
 
