@@ -40,7 +40,7 @@ const heap = JSON.parse(node(['--expose-gc', here('./heap-child.ts')])) as {
 
 log('100 MB uploads');
 const server = await startServer();
-const uploads: { method: string; before: number; peak: number }[] = [];
+const uploads: { method: string; before: number; peak: number; received: number }[] = [];
 try {
   for (const method of ['fetch', 'core POST', 'core PUT', 'modrinth uploadProjectIcon']) {
     uploads.push(JSON.parse(node(['--expose-gc', here('./upload-child.ts'), method, server.url])));
@@ -196,9 +196,10 @@ ${heap.calls.toLocaleString('en')} \`getProject\` calls queued behind a limiter 
 A 100 MB \`Blob\` uploaded to the local server, each method in its own process; peak RSS of that process (\`process.resourceUsage().maxRSS\`, the Blob itself included):
 
 ${table(
-  ['method', 'RSS before (MB)', 'peak RSS (MB)', 'vs plain fetch'],
+  ['method', 'bytes the server received', 'RSS before (MB)', 'peak RSS (MB)', 'vs plain fetch'],
   uploads.map((u) => [
     u.method,
+    u.received,
     fixed(u.before / 1048576, 1),
     fixed(u.peak / 1048576, 1),
     `${fixed(u.peak / fetchPeak)}x`,
