@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { payloadsDir } from '@x/contract-testing/servers';
+import { fixtureJson } from '@x/contract-testing/servers';
 import { digest, type LocalServer, localServer, readJson, SAMPLE_MODS } from './helpers.ts';
 
-// Real Modrinth records (read where they lie) as templates, so the fake
-// answers have the real shape; the contract proxy checks them against the spec.
-const versionTemplate = JSON.parse(
-  readFileSync(join(payloadsDir('modrinth'), 'get-project-versions.sodium.json'), 'utf8'),
-)[0];
-const projectTemplate = JSON.parse(
-  readFileSync(join(payloadsDir('modrinth'), 'get-project.sodium.json'), 'utf8'),
-);
+// The repository's real-shaped Modrinth fixtures as templates, so the fake
+// answers have the live shape; the contract proxy checks them against the spec.
+// biome-ignore lint/suspicious/noExplicitAny: a JSON template, spread and overridden
+const versionTemplate = fixtureJson<any[]>('modrinth', 'get-project-versions.sodium.json')[0];
+const projectTemplate = fixtureJson<Record<string, unknown>>('modrinth', 'get-project.sodium.json');
 
 export const SODIUM_FILE = 'sodium-fabric-0.5.8+mc1.20.4.jar';
 export const LITHIUM_FILE = 'lithium-fabric-mc1.20.4-0.12.1.jar';

@@ -25,11 +25,6 @@ export function specPath(name: SpecName): string {
   return resolve(repoRoot(), 'specs', SPEC_FILES[name]);
 }
 
-/** Recorded live payloads live beside the repo in ../shared (never copied in). */
-export function payloadsDir(api: SpecName): string {
-  return resolve(repoRoot(), '..', 'shared', 'payloads', api);
-}
-
 export function defaultCoverageDir(): string {
   return resolve(repoRoot(), 'contract-coverage');
 }

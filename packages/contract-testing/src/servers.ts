@@ -1,6 +1,7 @@
 // Entry point for programs (not tests) that need the mock servers: no vitest here.
 
-export { payloadsDir, type SpecName, specPath } from './paths.ts';
+export { fixture, fixtureJson, fixturesDir } from './fixtures.ts';
+export { type SpecName, specPath } from './paths.ts';
 export { freePort, type PrismServer, PrismStartError, startPrism } from './prism.ts';
 export { writePrismSpec } from './prism-spec.ts';
 export { type ContractProxy, startContractProxy } from './proxy.ts';
