@@ -13,6 +13,7 @@ export type Call = () => Promise<unknown>;
 export const OURS = '@x/modrinth getProject';
 export const BARE = 'same generated client, no @x/core';
 export const RAW = 'raw fetch';
+export const BARE_TIMEOUT = 'same generated client + a 60 s timeout, no @x/core';
 
 /** Each client, made once; `slug` varies so no layer can cache. */
 export function makeClients(url: string): Record<string, Call> {
@@ -25,6 +26,21 @@ export function makeClients(url: string): Record<string, Call> {
   const ours = createModrinthClient({ baseUrl: base, rateLimiter: new RateLimiter() });
   // The very client @x/modrinth generates, configured as hey-api documents, without @x/core.
   const bare = createGeneratedClient({ baseUrl: base, throwOnError: true });
+  // The floor of any client that can cancel a stalled call: the same client,
+  // its fetch given an AbortController signal and a 60 s timer per call.
+  const bareTimeout = createGeneratedClient({
+    baseUrl: base,
+    throwOnError: true,
+    fetch: (async (request: Request) => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 60_000);
+      try {
+        return await fetch(request, { signal: controller.signal });
+      } finally {
+        clearTimeout(timer);
+      }
+    }) as typeof fetch,
+  });
   const openapiFetch = createOpenApiFetch({ baseUrl: base });
   const xmcl = new ModrinthV2Client({ baseUrl: url });
   const kyClient = ky.create({ baseUrl: `${base}/` });
@@ -34,6 +50,12 @@ export function makeClients(url: string): Record<string, Call> {
     'undici.request': async () => (await request(`${base}/project/${slug()}`)).body.json(),
     [BARE]: () =>
       bare.get({ url: '/project/{idOrSlug}', path: { idOrSlug: slug() }, responseStyle: 'data' }),
+    [BARE_TIMEOUT]: () =>
+      bareTimeout.get({
+        url: '/project/{idOrSlug}',
+        path: { idOrSlug: slug() },
+        responseStyle: 'data',
+      }),
     [OURS]: () => getProject({ client: ours, path: { idOrSlug: slug() } }),
     'openapi-fetch': async () =>
       (

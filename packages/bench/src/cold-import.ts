@@ -1,7 +1,7 @@
 // Cold start: a fresh `node` running a file that imports one package (and
 // does nothing else), against a file with no import, alternating, many times.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './stats.ts';
@@ -31,6 +31,7 @@ export function measureColdImport(packages: string[], runs: number): ColdResult[
       times[name]?.push(performance.now() - start);
     }
   }
+  rmSync(dir, { recursive: true, force: true });
   const empty = times['empty script'] as number[];
   return names.map((name) => ({
     name,

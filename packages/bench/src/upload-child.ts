@@ -10,22 +10,33 @@ const before = process.resourceUsage().maxRSS * 1024;
 
 const send: Record<string, () => Promise<unknown>> = {
   // The baseline: what the platform itself costs.
-  fetch: async () => (await fetch(`${url}/upload`, { method: 'POST', body: blob })).text(),
+  fetch: async () => (await fetch(`${url}/upload`, { method: 'POST', body: blob })).json(),
   // @x/core, a POST (sent once, never retried).
   'core POST': async () =>
-    (await createCoreFetch({ baseUrl: url })('/upload', { method: 'POST', body: blob })).text(),
+    (await createCoreFetch({ baseUrl: url })('/upload', { method: 'POST', body: blob })).json(),
   // @x/core, a PUT (retryable: the Blob is sent again as it is if needed).
   'core PUT': async () =>
-    (await createCoreFetch({ baseUrl: url })('/upload', { method: 'PUT', body: blob })).text(),
+    (await createCoreFetch({ baseUrl: url })('/upload', { method: 'PUT', body: blob })).json(),
   // The SDK path: hey-api builds the Request, the adapter replays the original Blob.
-  'modrinth uploadProjectIcon': () =>
-    uploadProjectIcon({
-      client: createModrinthClient({ baseUrl: `${url}/v2`, rateLimiter: false }),
-      path: { idOrSlug: 'x' },
-      query: { ext: 'png' },
-      body: blob,
-    }),
+  // It resolves to nothing; a hook reads what the server counted.
+  'modrinth uploadProjectIcon': async () => {
+    let answer: { received?: number } = {};
+    const client = createModrinthClient({
+      baseUrl: `${url}/v2`,
+      rateLimiter: false,
+      hooks: {
+        onResponse: [
+          async ({ response }) => {
+            answer = (await response.clone().json()) as { received?: number };
+          },
+        ],
+      },
+    });
+    await uploadProjectIcon({ client, path: { idOrSlug: 'x' }, query: { ext: 'png' }, body: blob });
+    return answer;
+  },
 };
-await send[method]?.();
+const answer = (await send[method]?.()) as { received?: number } | undefined;
 const peak = process.resourceUsage().maxRSS * 1024;
-process.stdout.write(JSON.stringify({ method, before, peak }));
+// The server counts what it received: proof the whole body went out.
+process.stdout.write(JSON.stringify({ method, before, peak, received: answer?.received }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareCall, rememberBody, sendWithoutToken } from './prepare.js';
+import { prepareCall, RESERVATION, rememberBody, sendWithoutToken } from './prepare.js';
 import { clientSettings, withOverrides } from './settings.js';
 
 const settings = clientSettings({ baseUrl: 'https://api.test/v2/' });
@@ -78,5 +78,15 @@ describe('prepareCall', () => {
     expect((await prepareCall(settings, request, undefined, always)).useToken).toBe(true);
     sendWithoutToken(request);
     expect((await prepareCall(settings, request, undefined, always)).useToken).toBe(false);
+  });
+
+  it("a reservation in init is the call's; its signal replaces the Request's never-aborting one", async () => {
+    const reservation = { release: undefined, deadline: undefined, signal: undefined };
+    const request = new Request('https://api.test/v2/project/x');
+    const call = await prepareCall(settings, request, { [RESERVATION]: reservation }, always);
+    expect(call.reservation).toBe(reservation);
+    expect(call.signal).toBeUndefined();
+    expect(Object.getOwnPropertySymbols(call.extras)).toEqual([]);
+    expect((await prepareCall(settings, request, undefined, always)).signal).toBe(request.signal);
   });
 });
