@@ -1,5 +1,31 @@
 import { expect, test } from 'vitest';
-import { prismPids, runCli, SAMPLE_MODS } from './helpers.ts';
+import { prismPids, runCli, SAMPLE_MODS, startCli } from './helpers.ts';
+
+// Node 20 cannot run TypeScript: with type stripping off, any `.ts` file
+// reached at run time (a workspace package's sources) fails to load.
+const LIKE_NODE_20 = ['--no-experimental-strip-types'];
+
+test('the built CLI reaches no TypeScript source at run time, mock servers included', async () => {
+  const help = await runCli(['--help'], {}, LIKE_NODE_20);
+  expect(help.code, help.stderr).toBe(0);
+  const scan = await runCli(['scan', SAMPLE_MODS, '--game-version', '1.20.4'], {}, LIKE_NODE_20);
+  expect(scan.code, scan.stderr).toBe(0);
+  expect(scan.stdout).toContain('3 files');
+});
+
+for (const delayMs of [200, 500, 900]) {
+  test(`Ctrl-C ${delayMs} ms into a mock-mode command exits 130 with "interrupted"`, async () => {
+    const before = prismPids();
+    const run = startCli(['scan', SAMPLE_MODS, '--game-version', '1.20.4']);
+    await new Promise((r) => setTimeout(r, delayMs));
+    run.child.kill('SIGINT');
+    const { code, stderr } = await run.done;
+    expect(stderr).toMatch(/interrupted/);
+    expect(stderr).not.toMatch(/could not start/);
+    expect(code).toBe(130);
+    expect([...prismPids()].filter((pid) => !before.has(pid))).toEqual([]);
+  });
+}
 
 test('by default it starts its own mock servers, says so, and leaves no process behind', async () => {
   const before = prismPids();

@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { payloadsDir } from '@x/contract-testing/servers';
 import { digest, type LocalServer, localServer, readJson, SAMPLE_MODS } from './helpers.ts';
 
-// Real Modrinth records (read where they lie) as templates, so the fake
-// answers have the real shape; the contract proxy checks them against the spec.
-const versionTemplate = JSON.parse(
-  readFileSync(join(payloadsDir('modrinth'), 'get-project-versions.sodium.json'), 'utf8'),
-)[0];
-const projectTemplate = JSON.parse(
-  readFileSync(join(payloadsDir('modrinth'), 'get-project.sodium.json'), 'utf8'),
-);
+// The repository's own templates: synthetic values in the shape the live API
+// sends (null `requested_status` and `file_type`, fields the spec does not
+// declare); the contract proxy checks every answer against the spec.
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/modrinth', name), 'utf8'));
+const versionTemplate = fixture('version.json');
+const projectTemplate = fixture('project.json');
 
 export const SODIUM_FILE = 'sodium-fabric-0.5.8+mc1.20.4.jar';
 export const LITHIUM_FILE = 'lithium-fabric-mc1.20.4-0.12.1.jar';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,7 +11,7 @@ import {
   specPath,
   startContractProxy,
 } from '@x/contract-testing/servers';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(appDir, 'dist/cli.js');
@@ -29,8 +29,12 @@ export interface CliRun {
 }
 
 /** Starts the built CLI as a child process (no TTY: progress stays silent). */
-export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  const child = spawn(process.execPath, [CLI, ...args], {
+export function startCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  nodeArgs: string[] = [],
+): CliRun {
+  const child = spawn(process.execPath, [...nodeArgs, CLI, ...args], {
     env: { ...process.env, NO_COLOR: '1', MODRINTH_TOKEN: '', ITCH_API_KEY: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -48,13 +52,29 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
   return { child, done };
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  return startCli(args, env).done;
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  nodeArgs: string[] = [],
+): Promise<CliResult> {
+  return startCli(args, env, nodeArgs).done;
 }
 
-/** A fresh copy of the bundled sample mods in a temp folder. */
+const copies: string[] = [];
+afterAll(() => {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh empty temp folder, removed after the test file. */
+export function tempFolder(prefix = 'x-update-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  copies.push(dir);
+  return dir;
+}
+
+/** A fresh copy of the bundled sample mods in a temp folder, removed after the test file. */
 export function sampleModsCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'x-update-mods-'));
+  const dir = tempFolder('x-update-mods-');
   cpSync(SAMPLE_MODS, dir, { recursive: true });
   return dir;
 }

@@ -1,29 +1,7 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { repoRoot, type SpecName } from '@x/mock-servers';
 
-/** The monorepo root: the nearest folder above this file holding pnpm-workspace.yaml. */
-export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('contract-testing: cannot find the monorepo root');
-    dir = parent;
-  }
-  return dir;
-}
-
-/** The two specs the project is built from, by short name. */
-export const SPEC_FILES = {
-  itch: 'itch.openapi.json',
-  modrinth: 'modrinth.openapi.yaml',
-} as const;
-
-export type SpecName = keyof typeof SPEC_FILES;
-
-export function specPath(name: SpecName): string {
-  return resolve(repoRoot(), 'specs', SPEC_FILES[name]);
-}
+export { repoRoot, SPEC_FILES, type SpecName, specPath } from '@x/mock-servers';
 
 /** Recorded live payloads live beside the repo in ../shared (never copied in). */
 export function payloadsDir(api: SpecName): string {

@@ -1,0 +1,356 @@
+import { ApiError, NotFoundError } from '@x/core';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import pc from 'picocolors';
+import { itchClient, modrinthClient } from './clients.js';
+import * as itch from './commands/itch.js';
+import { scanFolder } from './commands/scan.js';
+import { search } from './commands/search.js';
+import { updateFolder } from './commands/update.js';
+import { type ApiName, type Endpoints, openEndpoints } from './context.js';
+import { EXIT, ExitError } from './lib/errors.js';
+import { interrupted } from './lib/interrupt.js';
+import { type GlobalOptions, Output } from './lib/output.js';
+import { createProgress } from './lib/progress.js';
+import { VERSION } from './version.js';
+
+const MOCK_NOTE =
+  'mock data: answers come from Prism mock servers built from specs/ (use --live for the real APIs)';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`);
+  return n;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+interface Run {
+  out: Output;
+  endpoints: Endpoints;
+  signal: AbortSignal;
+}
+
+/** Opens what a command needs, runs it, and always closes the mock servers. */
+async function run(
+  program: Command,
+  need: ApiName[],
+  body: (r: Run) => Promise<void>,
+): Promise<void> {
+  const opts = program.opts<GlobalOptions & { modrinthUrl?: string; itchUrl?: string }>();
+  const out = new Output(opts);
+  const signal = interrupted;
+  signal.throwIfAborted();
+  const endpoints = await openEndpoints(need, {
+    ...(opts.live ? { live: true } : {}),
+    ...(opts.modrinthUrl ? { modrinthUrl: opts.modrinthUrl } : {}),
+    ...(opts.itchUrl ? { itchUrl: opts.itchUrl } : {}),
+    signal,
+  });
+  try {
+    if (endpoints.mock) out.note(pc.yellow(MOCK_NOTE));
+    await body({ out, endpoints, signal });
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    throw error;
+  } finally {
+    await endpoints.close();
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('x-update')
+    .description('Keep Minecraft mods (Modrinth) and itch.io games up to date.')
+    .version(VERSION)
+    .option('--json', 'machine-readable output on stdout')
+    .option('--verbose', 'show error details')
+    .option(
+      '--live',
+      'use the real APIs (keys from MODRINTH_TOKEN / ITCH_API_KEY); default: local mock servers',
+    )
+    .addOption(new Option('--modrinth-url <url>', 'use another Modrinth API server (e.g. staging)'))
+    .addOption(new Option('--itch-url <url>', 'use another itch.io API server'))
+    .showHelpAfterError()
+    .exitOverride();
+
+  const filters = (cmd: Command) =>
+    cmd
+      .option('--loader <loader>', 'mod loader to find versions for', 'fabric')
+      .requiredOption(
+        '--game-version <version>',
+        'Minecraft version to find versions for, e.g. 1.20.4',
+      );
+
+  filters(
+    program
+      .command('scan <dir>')
+      .description('identify mod files on Modrinth and show available updates'),
+  ).action(async (dir: string, o: { loader: string; gameVersion: string }) =>
+    run(program, ['modrinth'], async ({ out, endpoints, signal }) => {
+      const files = await scanFolder(modrinthClient(endpoints.urls.modrinth as string), dir, {
+        loader: o.loader,
+        gameVersion: o.gameVersion,
+        signal,
+      });
+      const updates = files.filter((f) => f.status === 'update available').length;
+      if (endpoints.mock && files.every((f) => f.status === 'unknown')) {
+        out.note("(the mock answers with the spec's examples, so it knows none of your files)");
+      }
+      out.result(
+        {
+          command: 'scan',
+          mock: endpoints.mock,
+          dir,
+          loader: o.loader,
+          gameVersion: o.gameVersion,
+          files: files.map(({ newestVersion: _, ...f }) => f),
+        },
+        {
+          head: ['file', 'project', 'installed', 'newest', 'status'],
+          rows: files.map((f) => [
+            f.file,
+            f.project?.title ?? f.project?.slug ?? '-',
+            f.installed?.versionNumber ?? '-',
+            f.newest?.versionNumber ?? '-',
+            f.status === 'update available'
+              ? pc.green(f.status)
+              : f.status === 'unknown'
+                ? pc.dim(f.status)
+                : f.status,
+          ]),
+        },
+        `${files.length} files, ${updates} with updates, ${files.filter((f) => f.status === 'unknown').length} unknown`,
+      );
+    }),
+  );
+
+  filters(
+    program
+      .command('update <dir>')
+      .description('download and install newer versions, verified and atomic'),
+  )
+    .option('--dry-run', 'show the plan only')
+    .action(async (dir: string, o: { loader: string; gameVersion: string; dryRun?: boolean }) =>
+      run(program, ['modrinth'], async ({ out, endpoints, signal }) => {
+        const result = await updateFolder(modrinthClient(endpoints.urls.modrinth as string), dir, {
+          loader: o.loader,
+          gameVersion: o.gameVersion,
+          signal,
+          ...(o.dryRun ? { dryRun: true } : {}),
+          progress: (files) => createProgress(out.interactive, files),
+        });
+        out.result(
+          {
+            command: 'update',
+            mock: endpoints.mock,
+            dir,
+            dryRun: Boolean(o.dryRun),
+            applied: result.applied,
+            updates: result.plan,
+          },
+          {
+            head: ['file', 'from', 'to', 'new file'],
+            rows: result.plan.map((p) => [p.file, p.from, p.to, p.newFile]),
+          },
+          result.plan.length === 0
+            ? 'everything is up to date'
+            : result.applied
+              ? `updated ${plural(result.plan.length, 'file')}`
+              : `${plural(result.plan.length, 'update')} available (dry run: nothing changed)`,
+        );
+      }),
+    );
+
+  program
+    .command('search <query>')
+    .description('search Modrinth projects')
+    .option('--loader <loader>', 'required loader (repeatable)', collect)
+    .option('--game-version <version>', 'any of these game versions (repeatable)', collect)
+    .option('--type <type>', 'project type: mod, modpack, resourcepack, shader, ...')
+    .option('--category <category>', 'required category (repeatable)', collect)
+    .option('--page <n>', 'page number', positiveInt, 1)
+    .option('--limit <n>', 'hits per page (max 100)', positiveInt, 10)
+    .action(async (query: string, o) =>
+      run(program, ['modrinth'], async ({ out, endpoints, signal }) => {
+        if (o.limit > 100) throw new ExitError('--limit is at most 100', EXIT.usage);
+        const result = await search(modrinthClient(endpoints.urls.modrinth as string), query, {
+          ...o,
+          signal,
+        });
+        const pages = Math.max(1, Math.ceil(result.totalHits / result.limit));
+        out.result(
+          { command: 'search', mock: endpoints.mock, query, ...result },
+          {
+            head: ['project', 'title', 'type', 'downloads', 'author'],
+            rows: result.hits.map((h) => [
+              h.slug ?? '-',
+              h.title ?? '-',
+              h.type ?? '-',
+              h.downloads ?? 0,
+              h.author ?? '-',
+            ]),
+          },
+          `page ${result.page} of ${pages} (${result.totalHits} hits)${result.page < pages ? `; next: --page ${result.page + 1}` : ''}`,
+        );
+      }),
+    );
+
+  const itchCmd = program
+    .command('itch')
+    .description('itch.io: your library, uploads, downloads and build upgrades');
+  itchCmd
+    .command('library')
+    .description('games you own (download keys)')
+    .action(async () =>
+      run(program, ['itch'], async ({ out, endpoints, signal }) => {
+        const items = await itch.library(
+          itchClient(endpoints.urls.itch as string, endpoints.mock),
+          signal,
+        );
+        out.result(
+          { command: 'itch library', mock: endpoints.mock, items },
+          {
+            head: ['game', 'title', 'kind', 'key'],
+            rows: items.map((i) => [
+              i.gameId ?? '-',
+              i.title ?? '-',
+              i.classification ?? '-',
+              i.keyId ?? '-',
+            ]),
+          },
+          `${items.length} games`,
+        );
+      }),
+    );
+  itchCmd
+    .command('uploads')
+    .description("a game's downloadable files")
+    .argument('<gameId>', 'the game', positiveInt)
+    .action(async (gameId: number) =>
+      run(program, ['itch'], async ({ out, endpoints, signal }) => {
+        const items = await itch.uploads(
+          itchClient(endpoints.urls.itch as string, endpoints.mock),
+          gameId,
+          signal,
+        );
+        out.result(
+          { command: 'itch uploads', mock: endpoints.mock, gameId, uploads: items },
+          {
+            head: ['upload', 'file', 'size', 'platforms', 'channel'],
+            rows: items.map((u) => [
+              u.id ?? '-',
+              u.filename ?? '-',
+              u.size ?? '-',
+              u.platforms.join(' ') || '-',
+              u.channel ?? '-',
+            ]),
+          },
+        );
+      }),
+    );
+  itchCmd
+    .command('download')
+    .description('download an upload')
+    .argument('<uploadId>', 'the upload', positiveInt)
+    .argument('[dir]', 'where to save it', '.')
+    .option(
+      '--game <gameId>',
+      'the game the upload belongs to (opens a download session)',
+      positiveInt,
+    )
+    .action(async (uploadId: number, dir: string, o: { game?: number }) =>
+      run(program, ['itch'], async ({ out, endpoints, signal }) => {
+        const result = await itch
+          .download(itchClient(endpoints.urls.itch as string, endpoints.mock), uploadId, dir, {
+            ...(o.game ? { gameId: o.game } : {}),
+            progress: createProgress(out.interactive, 1),
+            signal,
+          })
+          .catch((error: unknown) => {
+            // The file route (`/uploads/{id}/download`) is not in the spec, so the mock lacks it.
+            if (
+              endpoints.mock &&
+              error instanceof NotFoundError &&
+              error.url.includes('/download')
+            ) {
+              throw new ExitError(
+                'the mock servers have no file to download (the download route is not in the spec); use --live or --itch-url',
+              );
+            }
+            throw error;
+          });
+        out.result(
+          { command: 'itch download', mock: endpoints.mock, ...result },
+          undefined,
+          `saved ${result.file}`,
+        );
+      }),
+    );
+  itchCmd
+    .command('upgrade-path')
+    .description('the patches that take one build to another')
+    .argument('<buildId>', 'the build installed now', positiveInt)
+    .argument('<targetBuildId>', 'the build to reach', positiveInt)
+    .action(async (buildId: number, targetBuildId: number) =>
+      run(program, ['itch'], async ({ out, endpoints }) => {
+        const steps = await itch.upgradePath(
+          itchClient(endpoints.urls.itch as string, endpoints.mock),
+          buildId,
+          targetBuildId,
+        );
+        out.result(
+          {
+            command: 'itch upgrade-path',
+            mock: endpoints.mock,
+            buildId,
+            targetBuildId,
+            steps,
+          },
+          {
+            head: ['step', 'from', 'to', 'version', 'patch'],
+            rows: steps.map((s) => [
+              s.step,
+              s.from ?? '-',
+              s.to ?? '-',
+              s.version ?? '-',
+              s.patch ? `#${s.patch.id} (${s.patch.size ?? '?'} B)` : 'none listed',
+            ]),
+          },
+        );
+      }),
+    );
+  return program;
+}
+
+/** Maps any failure to one line on stderr and an exit code scripts can rely on. */
+export function reportError(error: unknown, verbose: boolean): number {
+  if (error instanceof CommanderError) {
+    // commander already printed its message (usage errors, --help, --version).
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof InvalidArgumentError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const code = error instanceof ExitError ? error.code : EXIT.failure;
+  const message = error instanceof Error ? error.message : String(error);
+  const prefix = error instanceof ApiError ? `${error.name}: ` : '';
+  process.stderr.write(`${pc.red('error:')} ${prefix}${message.split('\n')[0]}\n`);
+  if (verbose && error instanceof Error)
+    process.stderr.write(
+      `${error.stack ?? ''}\n${error.cause ? `cause: ${String(error.cause)}\n` : ''}`,
+    );
+  return code;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    return reportError(error, argv.includes('--verbose'));
+  }
+}
