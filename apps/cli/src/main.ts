@@ -3,11 +3,13 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import pc from 'picocolors';
 import { itchClient, modrinthClient } from './clients.js';
 import * as itch from './commands/itch.js';
-import { scanFolder } from './commands/scan.js';
+import { describeScan, plural, scanFolder } from './commands/scan.js';
 import { search } from './commands/search.js';
 import { updateFolder } from './commands/update.js';
 import { type ApiName, type Endpoints, openEndpoints } from './context.js';
+import { collect, httpUrl, limit, positiveInt } from './lib/arguments.js';
 import { EXIT, ExitError } from './lib/errors.js';
+import { openFolder } from './lib/folder-session.js';
 import { interrupted } from './lib/interrupt.js';
 import { type GlobalOptions, Output } from './lib/output.js';
 import { createProgress } from './lib/progress.js';
@@ -16,33 +18,48 @@ import { VERSION } from './version.js';
 const MOCK_NOTE =
   'mock data: answers come from Prism mock servers built from specs/ (use --live for the real APIs)';
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0)
-    throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`);
-  return n;
-}
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-
 interface Run {
   out: Output;
   endpoints: Endpoints;
   signal: AbortSignal;
+  /** Seconds without a byte before a download counts as stalled. */
+  stallMs: number;
 }
 
-/** Opens what a command needs, runs it, and always closes the mock servers. */
+type ProgramOptions = GlobalOptions & { modrinthUrl?: string; itchUrl?: string; timeout: number };
+
+/**
+ * Opens what a command needs (the mods folder first, when it has one: locked
+ * and recovered), runs it, and always closes the mock servers and the folder.
+ */
 async function run(
   program: Command,
   need: ApiName[],
   body: (r: Run) => Promise<void>,
+  folder?: { dir: string; write: boolean },
 ): Promise<void> {
-  const opts = program.opts<GlobalOptions & { modrinthUrl?: string; itchUrl?: string }>();
+  const opts = program.opts<ProgramOptions>();
   const out = new Output(opts);
   const signal = interrupted;
   signal.throwIfAborted();
+  const session = folder ? await openFolder(folder.dir, { write: folder.write }) : undefined;
+  try {
+    for (const note of session?.notes ?? []) out.note(`${folder?.dir}: ${note}`);
+    await withEndpoints(opts, need, signal, (endpoints) =>
+      body({ out, endpoints, signal, stallMs: opts.timeout * 1000 }),
+    );
+  } finally {
+    session?.release();
+  }
+}
+
+async function withEndpoints(
+  opts: ProgramOptions,
+  need: ApiName[],
+  signal: AbortSignal,
+  body: (endpoints: Endpoints) => Promise<void>,
+): Promise<void> {
+  const out = new Output(opts);
   const endpoints = await openEndpoints(need, {
     ...(opts.live ? { live: true } : {}),
     ...(opts.modrinthUrl ? { modrinthUrl: opts.modrinthUrl } : {}),
@@ -51,7 +68,7 @@ async function run(
   });
   try {
     if (endpoints.mock) out.note(pc.yellow(MOCK_NOTE));
-    await body({ out, endpoints, signal });
+    await body(endpoints);
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     throw error;
@@ -70,9 +87,18 @@ export function buildProgram(): Command {
       '--live',
       'use the real APIs (keys from MODRINTH_TOKEN / ITCH_API_KEY); default: local mock servers',
     )
-    .addOption(new Option('--modrinth-url <url>', 'use another Modrinth API server (e.g. staging)'))
-    .addOption(new Option('--itch-url <url>', 'use another itch.io API server'))
-    .showHelpAfterError()
+    .addOption(
+      new Option(
+        '--modrinth-url <url>',
+        'use another Modrinth API server (e.g. staging)',
+      ).argParser(httpUrl),
+    )
+    .addOption(new Option('--itch-url <url>', 'use another itch.io API server').argParser(httpUrl))
+    .addOption(
+      new Option('--timeout <seconds>', 'give up on a download that sends nothing for this long')
+        .argParser(positiveInt)
+        .default(30),
+    )
     .exitOverride();
 
   const filters = (cmd: Command) =>
@@ -88,42 +114,50 @@ export function buildProgram(): Command {
       .command('scan <dir>')
       .description('identify mod files on Modrinth and show available updates'),
   ).action(async (dir: string, o: { loader: string; gameVersion: string }) =>
-    run(program, ['modrinth'], async ({ out, endpoints, signal }) => {
-      const files = await scanFolder(modrinthClient(endpoints.urls.modrinth as string), dir, {
-        loader: o.loader,
-        gameVersion: o.gameVersion,
-        signal,
-      });
-      const updates = files.filter((f) => f.status === 'update available').length;
-      if (endpoints.mock && files.every((f) => f.status === 'unknown')) {
-        out.note("(the mock answers with the spec's examples, so it knows none of your files)");
-      }
-      out.result(
-        {
-          command: 'scan',
-          mock: endpoints.mock,
-          dir,
+    run(
+      program,
+      ['modrinth'],
+      async ({ out, endpoints, signal }) => {
+        const scan = await scanFolder(modrinthClient(endpoints.urls.modrinth as string), dir, {
           loader: o.loader,
           gameVersion: o.gameVersion,
-          files: files.map(({ newestVersion: _, ...f }) => f),
-        },
-        {
-          head: ['file', 'project', 'installed', 'newest', 'status'],
-          rows: files.map((f) => [
-            f.file,
-            f.project?.title ?? f.project?.slug ?? '-',
-            f.installed?.versionNumber ?? '-',
-            f.newest?.versionNumber ?? '-',
-            f.status === 'update available'
-              ? pc.green(f.status)
-              : f.status === 'unknown'
-                ? pc.dim(f.status)
-                : f.status,
-          ]),
-        },
-        `${files.length} files, ${updates} with updates, ${files.filter((f) => f.status === 'unknown').length} unknown`,
-      );
-    }),
+          signal,
+        });
+        const { files } = scan;
+        if (endpoints.mock && files.length > 0 && files.every((f) => f.status === 'unknown')) {
+          out.note("(the mock answers with the spec's examples, so it knows none of your files)");
+        }
+        out.result(
+          {
+            command: 'scan',
+            mock: endpoints.mock,
+            dir,
+            loader: o.loader,
+            gameVersion: o.gameVersion,
+            files: files.map(({ newestVersion: _, ...f }) => f),
+            disabled: scan.disabled,
+            subfolders: scan.subfolders,
+            problems: scan.problems,
+          },
+          {
+            head: ['file', 'project', 'installed', 'newest', 'status'],
+            rows: files.map((f) => [
+              f.file,
+              f.project?.title ?? f.project?.slug ?? '-',
+              f.installed?.versionNumber ?? '-',
+              f.newest?.versionNumber ?? '-',
+              f.status === 'update available'
+                ? pc.green(f.status)
+                : f.status === 'unknown'
+                  ? pc.dim(f.status)
+                  : f.status,
+            ]),
+          },
+          describeScan(scan, dir).join('\n'),
+        );
+      },
+      { dir, write: false },
+    ),
   );
 
   filters(
@@ -133,34 +167,50 @@ export function buildProgram(): Command {
   )
     .option('--dry-run', 'show the plan only')
     .action(async (dir: string, o: { loader: string; gameVersion: string; dryRun?: boolean }) =>
-      run(program, ['modrinth'], async ({ out, endpoints, signal }) => {
-        const result = await updateFolder(modrinthClient(endpoints.urls.modrinth as string), dir, {
-          loader: o.loader,
-          gameVersion: o.gameVersion,
-          signal,
-          ...(o.dryRun ? { dryRun: true } : {}),
-          progress: (files) => createProgress(out.interactive, files),
-        });
-        out.result(
-          {
-            command: 'update',
-            mock: endpoints.mock,
+      run(
+        program,
+        ['modrinth'],
+        async ({ out, endpoints, signal, stallMs }) => {
+          const result = await updateFolder(
+            modrinthClient(endpoints.urls.modrinth as string),
             dir,
-            dryRun: Boolean(o.dryRun),
-            applied: result.applied,
-            updates: result.plan,
-          },
-          {
-            head: ['file', 'from', 'to', 'new file'],
-            rows: result.plan.map((p) => [p.file, p.from, p.to, p.newFile]),
-          },
-          result.plan.length === 0
-            ? 'everything is up to date'
-            : result.applied
-              ? `updated ${plural(result.plan.length, 'file')}`
-              : `${plural(result.plan.length, 'update')} available (dry run: nothing changed)`,
-        );
-      }),
+            {
+              loader: o.loader,
+              gameVersion: o.gameVersion,
+              signal,
+              stallMs,
+              ...(o.dryRun ? { dryRun: true } : {}),
+              progress: (files) => createProgress(out.interactive, files),
+            },
+          );
+          const checked = result.scan.files.some((f) => f.status !== 'unknown');
+          out.result(
+            {
+              command: 'update',
+              mock: endpoints.mock,
+              dir,
+              dryRun: Boolean(o.dryRun),
+              applied: result.applied,
+              updates: result.plan,
+            },
+            {
+              head: ['file', 'from', 'to', 'new file'],
+              rows: result.plan.map((p) => [p.file, p.from, p.to, p.newFile]),
+            },
+            [
+              ...describeScan(result.scan, dir),
+              result.plan.length === 0
+                ? checked
+                  ? 'every file checked is up to date'
+                  : 'nothing updated'
+                : result.applied
+                  ? `updated ${plural(result.plan.length, 'file')}`
+                  : `${plural(result.plan.length, 'update')} available (dry run: nothing changed)`,
+            ].join('\n'),
+          );
+        },
+        { dir, write: !o.dryRun },
+      ),
     );
 
   program
@@ -171,10 +221,9 @@ export function buildProgram(): Command {
     .option('--type <type>', 'project type: mod, modpack, resourcepack, shader, ...')
     .option('--category <category>', 'required category (repeatable)', collect)
     .option('--page <n>', 'page number', positiveInt, 1)
-    .option('--limit <n>', 'hits per page (max 100)', positiveInt, 10)
+    .option('--limit <n>', 'hits per page (max 100)', limit(100), 10)
     .action(async (query: string, o) =>
       run(program, ['modrinth'], async ({ out, endpoints, signal }) => {
-        if (o.limit > 100) throw new ExitError('--limit is at most 100', EXIT.usage);
         const result = await search(modrinthClient(endpoints.urls.modrinth as string), query, {
           ...o,
           signal,
@@ -270,10 +319,11 @@ export function buildProgram(): Command {
           })
           .catch((error: unknown) => {
             // The file route (`/uploads/{id}/download`) is not in the spec, so the mock lacks it.
+            const cause = error instanceof ExitError ? error.cause : error;
             if (
               endpoints.mock &&
-              error instanceof NotFoundError &&
-              error.url.includes('/download')
+              cause instanceof NotFoundError &&
+              cause.url.includes('/download')
             ) {
               throw new ExitError(
                 'the mock servers have no file to download (the download route is not in the spec); use --live or --itch-url',
@@ -324,17 +374,36 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Every command's usage line follows its usage errors (commander prints both). */
+function addUsageLines(command: Command, prefix = ''): void {
+  const name = `${prefix}${command.name()}`;
+  command.showHelpAfterError(`usage: ${name} ${command.usage()}`);
+  for (const sub of command.commands) addUsageLines(sub, `${name} `);
+}
+
+/** With --json, a failure is one JSON document on stdout too, so scripts never parse nothing. */
+function printJsonError(error: unknown, code: number): void {
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  const detail: Record<string, unknown> = {
+    message: message?.replace(/^error: /, ''),
+    exitCode: code,
+    kind: code === EXIT.usage ? 'usage' : code === 130 ? 'interrupted' : 'failure',
+  };
+  if (error instanceof ApiError) detail.status = error.status;
+  const url = (error as { url?: unknown }).url;
+  if (typeof url === 'string') detail.url = url;
+  process.stdout.write(`${JSON.stringify({ error: detail }, null, 2)}\n`);
+}
+
 /** Maps any failure to one line on stderr and an exit code scripts can rely on. */
-export function reportError(error: unknown, verbose: boolean): number {
-  if (error instanceof CommanderError) {
-    // commander already printed its message (usage errors, --help, --version).
-    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-  }
+export function reportError(error: unknown, verbose: boolean, json = false): number {
+  const code = exitCodeOf(error);
+  if (json && code !== EXIT.ok) printJsonError(error, code);
+  if (error instanceof CommanderError) return code; // commander already printed its message
   if (error instanceof InvalidArgumentError) {
     process.stderr.write(`error: ${error.message}\n`);
-    return EXIT.usage;
+    return code;
   }
-  const code = error instanceof ExitError ? error.code : EXIT.failure;
   const message = error instanceof Error ? error.message : String(error);
   const prefix = error instanceof ApiError ? `${error.name}: ` : '';
   process.stderr.write(`${pc.red('error:')} ${prefix}${message.split('\n')[0]}\n`);
@@ -345,12 +414,19 @@ export function reportError(error: unknown, verbose: boolean): number {
   return code;
 }
 
+function exitCodeOf(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  if (error instanceof InvalidArgumentError) return EXIT.usage;
+  return error instanceof ExitError ? error.code : EXIT.failure;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
+  addUsageLines(program);
   try {
     await program.parseAsync(argv);
     return EXIT.ok;
   } catch (error) {
-    return reportError(error, argv.includes('--verbose'));
+    return reportError(error, argv.includes('--verbose'), argv.includes('--json'));
   }
 }

@@ -46,7 +46,7 @@ test('--json output carries `mock: true` and no banner on stdout', async () => {
 test.each([
   [['scan', SAMPLE_MODS], /required option '--game-version <version>' not specified/],
   [['search', 'x', '--page', '0'], /expected a positive whole number, got "0"/],
-  [['search', 'x', '--limit', '500'], /--limit is at most 100/],
+  [['search', 'x', '--limit', '500'], /'--limit <n>' argument '500' is invalid\. at most 100/],
   [['frobnicate'], /unknown command 'frobnicate'/],
   [['itch', 'uploads', 'abc'], /expected a positive whole number, got "abc"/],
 ])('usage error %j exits 2 with a clear message', async (args, message) => {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type ContractProxy,
@@ -79,15 +79,15 @@ export function sampleModsCopy(): string {
   return dir;
 }
 
-/** name -> sha256 of every entry in a folder (hidden files included). */
+/** relative path -> sha256 of every file in a folder, subfolders and hidden files included. */
 export function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of readdirSync(dir).sort()) {
-    out[name] = createHash('sha256')
-      .update(readFileSync(join(dir, name)))
-      .digest('hex');
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
   }
-  return out;
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 export function digest(algorithm: 'sha1' | 'sha512', data: Buffer | string): string {

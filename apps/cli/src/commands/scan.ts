@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import {
   checkUpdates,
   getProjectsBatched,
@@ -7,7 +6,8 @@ import {
   type Version,
 } from '@x/modrinth';
 import { hashPath } from '@x/modrinth/node';
-import { listModFiles } from '../lib/mods-folder.js';
+import { describeFsError, type FolderListing, listModFolder } from '../lib/mods-folder.js';
+import { isNewer } from '../lib/newer.js';
 
 export interface ScanOptions {
   loader: string;
@@ -30,44 +30,55 @@ export interface ScannedFile {
   newestVersion?: Version;
 }
 
+export interface ScanResult extends Omit<FolderListing, 'files'> {
+  files: ScannedFile[];
+}
+
+const signalOf = (signal?: AbortSignal) => (signal ? { signal } : {});
+
 /**
  * Hashes every mod file in `dir` (streamed sha1 + sha512), identifies them on
  * Modrinth in one batched lookup, and finds the newest version for the loader
- * and game version. Unknown files are kept, with status `unknown`.
+ * and game version. Only a version published later than the installed one is
+ * an update. Unknown files are kept, with status `unknown`; unreadable ones
+ * are reported in `problems` and the rest go on.
  */
 export async function scanFolder(
   client: ModrinthClient,
   dir: string,
   options: ScanOptions,
-): Promise<ScannedFile[]> {
-  const files = await listModFiles(dir);
-  const hashed = [];
+): Promise<ScanResult> {
+  const { files, ...listing } = await listModFolder(dir);
+  const hashed: { name: string; file: string; hashes: Awaited<ReturnType<typeof hashPath>> }[] = [];
   for (const f of files) {
     options.signal?.throwIfAborted();
-    hashed.push({ name: f.path, hashes: await hashPath(f.path) });
+    try {
+      hashed.push({ name: f.path, file: f.name, hashes: await hashPath(f.path) });
+    } catch (error) {
+      listing.problems.push({ name: f.name, problem: describeFsError(error) });
+    }
   }
+  if (hashed.length === 0) return { ...listing, files: [] };
   const checks = await checkUpdates(hashed, {
     client,
     algorithm: 'sha512',
     loaders: [options.loader],
     game_versions: [options.gameVersion],
-    ...(options.signal ? { signal: options.signal } : {}),
+    ...signalOf(options.signal),
   });
   const projectIds = [...new Set(checks.flatMap((c) => (c.current ? [c.current.project_id] : [])))];
   const projects = new Map<string, Project>();
   if (projectIds.length) {
-    for (const p of await getProjectsBatched(projectIds, {
-      client,
-      ...(options.signal ? { signal: options.signal } : {}),
-    })) {
+    for (const p of await getProjectsBatched(projectIds, { client, ...signalOf(options.signal) })) {
       if (p.id) projects.set(p.id, p);
     }
   }
-  return checks.map((c) => {
+  const scanned = checks.map((c, i) => {
     const project = c.current ? projects.get(c.current.project_id) : undefined;
-    const newest = c.latest ?? c.current;
+    const newer = c.current && c.latest && isNewer(c.latest, c.current) ? c.latest : undefined;
+    const newest = newer ?? c.current;
     const result: ScannedFile = {
-      file: basename(c.file.name),
+      file: hashed[i]?.file ?? c.file.name,
       path: c.file.name,
       sha1: c.file.hashes.sha1,
       sha512: c.file.hashes.sha512,
@@ -78,9 +89,44 @@ export async function scanFolder(
         ? { id: c.current.id, versionNumber: c.current.version_number }
         : null,
       newest: newest?.id ? { id: newest.id, versionNumber: newest.version_number } : null,
-      status: !c.current ? 'unknown' : c.updateAvailable ? 'update available' : 'up to date',
+      status: !c.current ? 'unknown' : newer ? 'update available' : 'up to date',
     };
-    if (c.updateAvailable && c.latest) result.newestVersion = c.latest;
+    if (newer) result.newestVersion = newer;
     return result;
   });
+  return { ...listing, files: scanned };
 }
+
+/**
+ * What was and was not checked, in one line: never "up to date" when
+ * nothing was identified.
+ */
+export function describeScan(result: ScanResult, dir: string): string[] {
+  const lines: string[] = [];
+  const known = result.files.filter((f) => f.status !== 'unknown').length;
+  const unknown = result.files.length - known;
+  const updates = result.files.filter((f) => f.status === 'update available').length;
+  if (result.files.length === 0 && result.problems.length === 0) {
+    lines.push(
+      `no mod files (.jar, .zip, .mrpack) at the top level of ${dir}: nothing was checked`,
+    );
+  } else if (known === 0 && result.files.length > 0) {
+    lines.push(
+      `none of the ${result.files.length} files is known to Modrinth: nothing could be checked for updates`,
+    );
+  } else {
+    lines.push(
+      `${plural(result.files.length, 'file')}: ${known} checked on Modrinth (${updates} with updates), ${unknown} unknown (not checked)`,
+    );
+  }
+  if (result.disabled.length) lines.push(`disabled, not checked: ${result.disabled.join(', ')}`);
+  if (result.subfolders.length) {
+    lines.push(
+      `subfolders, not scanned (loaders read only the top level): ${result.subfolders.join(', ')}`,
+    );
+  }
+  for (const p of result.problems) lines.push(`could not read ${p.name}: ${p.problem}`);
+  return lines;
+}
+
+export const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
