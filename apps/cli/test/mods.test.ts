@@ -43,7 +43,9 @@ describe('scan', () => {
     );
     expect(stdout).toMatch(/lithium-fabric-mc1\.20\.4-0\.12\.1\.jar\s*│\s*Lithium\s*│.*up to date/);
     expect(stdout).toMatch(/my-private-tweaks-1\.0\.jar\s*│\s*-\s*│\s*-\s*│\s*-\s*│\s*unknown/);
-    expect(stdout).toContain('3 files: 2 checked on Modrinth (1 with updates), 1 unknown (not checked)');
+    expect(stdout).toContain(
+      '3 files: 2 checked on Modrinth (1 with updates), 1 unknown (not checked)',
+    );
     const lookups = fake.api.requests.filter((r) => r.url === '/version_files');
     expect(lookups.length).toBeGreaterThanOrEqual(1);
   });
