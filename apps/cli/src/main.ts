@@ -13,6 +13,7 @@ import { openFolder } from './lib/folder-session.js';
 import { interrupted } from './lib/interrupt.js';
 import { type GlobalOptions, Output } from './lib/output.js';
 import { createProgress } from './lib/progress.js';
+import { checkTag, tagLists } from './lib/tags.js';
 import { VERSION } from './version.js';
 
 const MOCK_NOTE =
@@ -101,6 +102,26 @@ export function buildProgram(): Command {
     )
     .exitOverride();
 
+  /**
+   * Checks --loader and --game-version against Modrinth's tag lists (cached),
+   * and says which loader is assumed when none was given.
+   */
+  const checkFilters = async (
+    cmd: Command,
+    o: { loader: string; gameVersion: string },
+    { out, endpoints, signal }: Run,
+  ) => {
+    if (cmd.getOptionValueSource('loader') === 'default') {
+      out.note(`loader: ${o.loader} (assumed; choose another with --loader)`);
+    }
+    // Prism's tag lists hold one example each: nothing to check against.
+    if (endpoints.mock) return;
+    const url = endpoints.urls.modrinth as string;
+    const tags = await tagLists(modrinthClient(url), url, signal);
+    checkTag('--loader', o.loader, tags.loaders, 'loader');
+    checkTag('--game-version', o.gameVersion, tags.gameVersions, 'game version');
+  };
+
   const filters = (cmd: Command) =>
     cmd
       .option('--loader <loader>', 'mod loader to find versions for', 'fabric')
@@ -113,11 +134,13 @@ export function buildProgram(): Command {
     program
       .command('scan <dir>')
       .description('identify mod files on Modrinth and show available updates'),
-  ).action(async (dir: string, o: { loader: string; gameVersion: string }) =>
+  ).action(async (dir: string, o: { loader: string; gameVersion: string }, cmd: Command) =>
     run(
       program,
       ['modrinth'],
-      async ({ out, endpoints, signal }) => {
+      async (r) => {
+        const { out, endpoints, signal } = r;
+        await checkFilters(cmd, o, r);
         const scan = await scanFolder(modrinthClient(endpoints.urls.modrinth as string), dir, {
           loader: o.loader,
           gameVersion: o.gameVersion,
@@ -166,51 +189,58 @@ export function buildProgram(): Command {
       .description('download and install newer versions, verified and atomic'),
   )
     .option('--dry-run', 'show the plan only')
-    .action(async (dir: string, o: { loader: string; gameVersion: string; dryRun?: boolean }) =>
-      run(
-        program,
-        ['modrinth'],
-        async ({ out, endpoints, signal, stallMs }) => {
-          const result = await updateFolder(
-            modrinthClient(endpoints.urls.modrinth as string),
-            dir,
-            {
-              loader: o.loader,
-              gameVersion: o.gameVersion,
-              signal,
-              stallMs,
-              ...(o.dryRun ? { dryRun: true } : {}),
-              progress: (files) => createProgress(out.interactive, files),
-            },
-          );
-          const checked = result.scan.files.some((f) => f.status !== 'unknown');
-          out.result(
-            {
-              command: 'update',
-              mock: endpoints.mock,
+    .action(
+      async (
+        dir: string,
+        o: { loader: string; gameVersion: string; dryRun?: boolean },
+        cmd: Command,
+      ) =>
+        run(
+          program,
+          ['modrinth'],
+          async (r) => {
+            const { out, endpoints, signal, stallMs } = r;
+            await checkFilters(cmd, o, r);
+            const result = await updateFolder(
+              modrinthClient(endpoints.urls.modrinth as string),
               dir,
-              dryRun: Boolean(o.dryRun),
-              applied: result.applied,
-              updates: result.plan,
-            },
-            {
-              head: ['file', 'from', 'to', 'new file'],
-              rows: result.plan.map((p) => [p.file, p.from, p.to, p.newFile]),
-            },
-            [
-              ...describeScan(result.scan, dir),
-              result.plan.length === 0
-                ? checked
-                  ? 'every file checked is up to date'
-                  : 'nothing updated'
-                : result.applied
-                  ? `updated ${plural(result.plan.length, 'file')}`
-                  : `${plural(result.plan.length, 'update')} available (dry run: nothing changed)`,
-            ].join('\n'),
-          );
-        },
-        { dir, write: !o.dryRun },
-      ),
+              {
+                loader: o.loader,
+                gameVersion: o.gameVersion,
+                signal,
+                stallMs,
+                ...(o.dryRun ? { dryRun: true } : {}),
+                progress: (files) => createProgress(out.interactive, files),
+              },
+            );
+            const checked = result.scan.files.some((f) => f.status !== 'unknown');
+            out.result(
+              {
+                command: 'update',
+                mock: endpoints.mock,
+                dir,
+                dryRun: Boolean(o.dryRun),
+                applied: result.applied,
+                updates: result.plan,
+              },
+              {
+                head: ['file', 'from', 'to', 'new file'],
+                rows: result.plan.map((p) => [p.file, p.from, p.to, p.newFile]),
+              },
+              [
+                ...describeScan(result.scan, dir),
+                result.plan.length === 0
+                  ? checked
+                    ? 'every file checked is up to date'
+                    : 'nothing updated'
+                  : result.applied
+                    ? `updated ${plural(result.plan.length, 'file')}`
+                    : `${plural(result.plan.length, 'update')} available (dry run: nothing changed)`,
+              ].join('\n'),
+            );
+          },
+          { dir, write: !o.dryRun },
+        ),
     );
 
   program

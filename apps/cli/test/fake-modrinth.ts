@@ -11,6 +11,18 @@ const fixture = (name: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/modrinth', name), 'utf8'));
 const versionTemplate = fixture('version.json');
 const projectTemplate = fixture('project.json');
+const TAGS: Record<string, unknown> = {
+  '/tag/loader': fixture('tag-loaders.json'),
+  '/tag/game_version': fixture('tag-game-versions.json'),
+};
+
+/** Answers Modrinth's tag lists from the fixtures; false for any other route. */
+export function answerTags(path: string, res: ServerResponse): boolean {
+  if (!(path in TAGS)) return false;
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(TAGS[path]));
+  return true;
+}
 
 export const SODIUM_FILE = 'sodium-fabric-0.5.8+mc1.20.4.jar';
 export const LITHIUM_FILE = 'lithium-fabric-mc1.20.4-0.12.1.jar';
@@ -158,6 +170,7 @@ export async function fakeModrinth(): Promise<FakeModrinth> {
   const api = await localServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (override.value?.(req, res, url.pathname)) return;
+    if (req.method === 'GET' && answerTags(url.pathname, res)) return;
     const send = (body: unknown) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));

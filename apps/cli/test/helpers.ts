@@ -28,14 +28,23 @@ export interface CliRun {
   done: Promise<CliResult>;
 }
 
-/** Starts the built CLI as a child process (no TTY: progress stays silent). */
+let cacheHome: string | undefined;
+
+/** Starts the built CLI as a child process (no TTY: progress stays silent), with its own cache. */
 export function startCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
   nodeArgs: string[] = [],
 ): CliRun {
   const child = spawn(process.execPath, [...nodeArgs, CLI, ...args], {
-    env: { ...process.env, NO_COLOR: '1', MODRINTH_TOKEN: '', ITCH_API_KEY: '', ...env },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      MODRINTH_TOKEN: '',
+      ITCH_API_KEY: '',
+      XDG_CACHE_HOME: (cacheHome ??= tempFolder('x-update-cache-')),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -63,6 +72,7 @@ export function runCli(
 const copies: string[] = [];
 afterAll(() => {
   for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+  cacheHome = undefined;
 });
 
 /** A fresh empty temp folder, removed after the test file. */

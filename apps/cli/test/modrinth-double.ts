@@ -1,4 +1,4 @@
-import { project, version } from './fake-modrinth.ts';
+import { answerTags, project, version } from './fake-modrinth.ts';
 import { digest, type LocalServer, localServer, readJson } from './helpers.ts';
 
 /** One release of a mod in the double's catalog. */
@@ -62,6 +62,7 @@ export async function modrinthDouble(catalog: CatalogMod[]): Promise<ModrinthDou
 
   const api = await localServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'GET' && answerTags(url.pathname, res)) return;
     const send = (body: unknown) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
