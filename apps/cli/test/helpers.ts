@@ -29,6 +29,11 @@ export interface CliRun {
 }
 
 let cacheHome: string | undefined;
+/** The CLI's cache (Modrinth's tag lists) for this test file: never the user's. */
+function cacheFolder(): string {
+  if (!cacheHome) cacheHome = tempFolder('x-update-cache-');
+  return cacheHome;
+}
 
 /** Starts the built CLI as a child process (no TTY: progress stays silent), with its own cache. */
 export function startCli(
@@ -42,7 +47,7 @@ export function startCli(
       NO_COLOR: '1',
       MODRINTH_TOKEN: '',
       ITCH_API_KEY: '',
-      XDG_CACHE_HOME: (cacheHome ??= tempFolder('x-update-cache-')),
+      XDG_CACHE_HOME: cacheFolder(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
