@@ -2,7 +2,9 @@ import { ApiError, NotFoundError } from '@x/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { itchClient, modrinthClient } from './clients.js';
+import { addMods } from './commands/add.js';
 import * as itch from './commands/itch.js';
+import { pin, remove, rollback } from './commands/manage.js';
 import { describeScan, plural, scanFolder } from './commands/scan.js';
 import { search } from './commands/search.js';
 import { updateFolder } from './commands/update.js';
@@ -12,6 +14,7 @@ import { EXIT, ExitError } from './lib/errors.js';
 import { openFolder } from './lib/folder-session.js';
 import { interrupted } from './lib/interrupt.js';
 import { type GlobalOptions, Output } from './lib/output.js';
+import { CHANNELS, type Channel, readProfile } from './lib/profile.js';
 import { createProgress } from './lib/progress.js';
 import { checkTag, tagLists } from './lib/tags.js';
 import { VERSION } from './version.js';
@@ -128,59 +131,73 @@ export function buildProgram(): Command {
       .requiredOption(
         '--game-version <version>',
         'Minecraft version to find versions for, e.g. 1.20.4',
+      )
+      .addOption(
+        new Option(
+          '--channel <channel>',
+          'newest of: release, beta (and releases), alpha (all)',
+        ).choices(CHANNELS),
       );
 
   filters(
     program
       .command('scan <dir>')
       .description('identify mod files on Modrinth and show available updates'),
-  ).action(async (dir: string, o: { loader: string; gameVersion: string }, cmd: Command) =>
-    run(
-      program,
-      ['modrinth'],
-      async (r) => {
-        const { out, endpoints, signal } = r;
-        await checkFilters(cmd, o, r);
-        const scan = await scanFolder(modrinthClient(endpoints.urls.modrinth as string), dir, {
-          loader: o.loader,
-          gameVersion: o.gameVersion,
-          signal,
-        });
-        const { files } = scan;
-        if (endpoints.mock && files.length > 0 && files.every((f) => f.status === 'unknown')) {
-          out.note("(the mock answers with the spec's examples, so it knows none of your files)");
-        }
-        out.result(
-          {
-            command: 'scan',
-            mock: endpoints.mock,
-            dir,
+  ).action(
+    async (
+      dir: string,
+      o: { loader: string; gameVersion: string; channel?: Channel },
+      cmd: Command,
+    ) =>
+      run(
+        program,
+        ['modrinth'],
+        async (r) => {
+          const { out, endpoints, signal } = r;
+          await checkFilters(cmd, o, r);
+          const profile = await readProfile(dir);
+          const scan = await scanFolder(modrinthClient(endpoints.urls.modrinth as string), dir, {
             loader: o.loader,
             gameVersion: o.gameVersion,
-            files: files.map(({ newestVersion: _, ...f }) => f),
-            disabled: scan.disabled,
-            subfolders: scan.subfolders,
-            problems: scan.problems,
-          },
-          {
-            head: ['file', 'project', 'installed', 'newest', 'status'],
-            rows: files.map((f) => [
-              f.file,
-              f.project?.title ?? f.project?.slug ?? '-',
-              f.installed?.versionNumber ?? '-',
-              f.newest?.versionNumber ?? '-',
-              f.status === 'update available'
-                ? pc.green(f.status)
-                : f.status === 'unknown'
-                  ? pc.dim(f.status)
-                  : f.status,
-            ]),
-          },
-          describeScan(scan, dir).join('\n'),
-        );
-      },
-      { dir, write: false },
-    ),
+            channel: o.channel ?? profile.channel,
+            pins: profile.pins,
+            signal,
+          });
+          const { files } = scan;
+          if (endpoints.mock && files.length > 0 && files.every((f) => f.status === 'unknown')) {
+            out.note("(the mock answers with the spec's examples, so it knows none of your files)");
+          }
+          out.result(
+            {
+              command: 'scan',
+              mock: endpoints.mock,
+              dir,
+              loader: o.loader,
+              gameVersion: o.gameVersion,
+              files: files.map(({ newestVersion: _, installedVersion: __, ...f }) => f),
+              disabled: scan.disabled,
+              subfolders: scan.subfolders,
+              problems: scan.problems,
+            },
+            {
+              head: ['file', 'project', 'installed', 'newest', 'status'],
+              rows: files.map((f) => [
+                f.file,
+                f.project?.title ?? f.project?.slug ?? '-',
+                f.installed?.versionNumber ?? '-',
+                f.newest?.versionNumber ?? '-',
+                f.status === 'update available'
+                  ? pc.green(f.status)
+                  : f.status === 'unknown'
+                    ? pc.dim(f.status)
+                    : f.status,
+              ]),
+            },
+            describeScan(scan, dir).join('\n'),
+          );
+        },
+        { dir, write: false },
+      ),
   );
 
   filters(
@@ -189,10 +206,17 @@ export function buildProgram(): Command {
       .description('download and install newer versions, verified and atomic'),
   )
     .option('--dry-run', 'show the plan only')
+    .option('--parallel <n>', 'downloads at the same time', limit(16), 4)
     .action(
       async (
         dir: string,
-        o: { loader: string; gameVersion: string; dryRun?: boolean },
+        o: {
+          loader: string;
+          gameVersion: string;
+          dryRun?: boolean;
+          channel?: Channel;
+          parallel: number;
+        },
         cmd: Command,
       ) =>
         run(
@@ -209,6 +233,8 @@ export function buildProgram(): Command {
                 gameVersion: o.gameVersion,
                 signal,
                 stallMs,
+                parallel: o.parallel,
+                ...(o.channel ? { channel: o.channel } : {}),
                 ...(o.dryRun ? { dryRun: true } : {}),
                 progress: (files) => createProgress(out.interactive, files),
               },
@@ -241,6 +267,121 @@ export function buildProgram(): Command {
           },
           { dir, write: !o.dryRun },
         ),
+    );
+
+  filters(
+    program
+      .command('add <dir> <projects...>')
+      .description('install projects (slug or id) with their required dependencies'),
+  )
+    .option('--parallel <n>', 'downloads at the same time', limit(16), 4)
+    .action(
+      async (
+        dir: string,
+        projects: string[],
+        o: { loader: string; gameVersion: string; channel?: Channel; parallel: number },
+        cmd: Command,
+      ) =>
+        run(
+          program,
+          ['modrinth'],
+          async (r) => {
+            await checkFilters(cmd, o, r);
+            const added = await addMods(
+              modrinthClient(r.endpoints.urls.modrinth as string),
+              dir,
+              projects,
+              {
+                loader: o.loader,
+                gameVersion: o.gameVersion,
+                ...(o.channel ? { channel: o.channel } : {}),
+                parallel: o.parallel,
+                signal: r.signal,
+                stallMs: r.stallMs,
+                progress: (files) => createProgress(r.out.interactive, files),
+              },
+            );
+            r.out.result(
+              { command: 'add', mock: r.endpoints.mock, dir, added },
+              {
+                head: ['project', 'version', 'file', 'why'],
+                rows: added.map((a) => [a.project, a.version, a.file, a.reason]),
+              },
+              `added ${plural(added.length, 'file')}, verified`,
+            );
+          },
+          { dir, write: true },
+        ),
+    );
+
+  program
+    .command('remove <dir> <mods...>')
+    .description('remove mods (slug, project id or file name); rollback brings them back')
+    .action(async (dir: string, mods: string[]) =>
+      run(
+        program,
+        [],
+        async ({ out }) => {
+          const removed = await remove(dir, mods);
+          out.result(
+            { command: 'remove', dir, removed },
+            undefined,
+            `removed ${removed.join(', ')}`,
+          );
+        },
+        { dir, write: true },
+      ),
+    );
+
+  for (const [name, pinned] of [
+    ['pin', true],
+    ['unpin', false],
+  ] as const) {
+    program
+      .command(`${name} <dir> <mods...>`)
+      .description(
+        pinned
+          ? 'hold mods at their installed version (update leaves them alone)'
+          : 'let update change these mods again',
+      )
+      .action(async (dir: string, mods: string[]) =>
+        run(
+          program,
+          [],
+          async ({ out }) => {
+            const { keys, notes } = await pin(dir, mods, pinned);
+            for (const note of notes) out.note(note);
+            out.result(
+              { command: name, dir, mods: keys },
+              undefined,
+              `${name}ned ${keys.join(', ')}`,
+            );
+          },
+          { dir, write: true },
+        ),
+      );
+  }
+
+  program
+    .command('rollback <dir>')
+    .description('put back the files and profile from before the last change')
+    .action(async (dir: string) =>
+      run(
+        program,
+        [],
+        async ({ out }) => {
+          const changes = await rollback(dir);
+          out.result(
+            { command: 'rollback', dir, changes },
+            {
+              head: ['removed', 'restored'],
+              rows: changes.map((c) => [c.old ?? '-', c.final ?? '-']),
+            },
+            `rolled back ${plural(changes.length, 'file')}`,
+          );
+        },
+        { dir, write: true },
+      ),
     );
 
   program

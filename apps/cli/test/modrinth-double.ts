@@ -8,6 +8,12 @@ export interface Release {
   published: string;
   fileName: string;
   bytes: Buffer;
+  /** @default 'release' */
+  type?: 'release' | 'beta' | 'alpha';
+  dependencies?: {
+    project_id: string;
+    dependency_type: 'required' | 'optional' | 'incompatible';
+  }[];
 }
 
 export interface CatalogMod {
@@ -21,6 +27,11 @@ export interface ModrinthDouble {
   api: LocalServer;
   files: LocalServer;
   close(): Promise<void>;
+}
+
+function notFound(res: import('node:http').ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ error: 'not_found', description: 'the double knows no such item' }));
 }
 
 /**
@@ -40,6 +51,8 @@ export async function modrinthDouble(catalog: CatalogMod[]): Promise<ModrinthDou
   });
   const byHash = new Map<string, { mod: CatalogMod; version: unknown }>();
   const newest = new Map<string, unknown>();
+  const versionsOf = new Map<string, Record<string, unknown>[]>();
+  const byId = new Map<string, unknown>();
   for (const mod of catalog) {
     const sorted = [...mod.releases].sort((a, b) => a.published.localeCompare(b.published));
     for (const r of sorted) {
@@ -52,13 +65,23 @@ export async function modrinthDouble(catalog: CatalogMod[]): Promise<ModrinthDou
         published: r.published,
         file: { name: r.fileName, bytes: r.bytes, url: `${files.url}${path}` },
       });
+      v.version_type = r.type ?? 'release';
+      v.dependencies = (r.dependencies ?? []).map((d) => ({
+        ...d,
+        version_id: null,
+        file_name: null,
+      }));
       byHash.set(digest('sha512', r.bytes), { mod, version: v });
       newest.set(mod.projectId, v);
+      versionsOf.set(mod.projectId, [v, ...(versionsOf.get(mod.projectId) ?? [])]);
+      byId.set(r.id, v);
     }
   }
   const projects = new Map(
     catalog.map((m) => [m.projectId, project(m.projectId, m.slug, m.title)]),
   );
+  const projectId = (idOrSlug: string) =>
+    catalog.find((m) => m.projectId === idOrSlug || m.slug === idOrSlug)?.projectId;
 
   const api = await localServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -81,11 +104,20 @@ export async function modrinthDouble(catalog: CatalogMod[]): Promise<ModrinthDou
     } else if (req.method === 'GET' && url.pathname === '/projects') {
       const ids = JSON.parse(url.searchParams.get('ids') ?? '[]') as string[];
       send(ids.flatMap((id) => (projects.has(id) ? [projects.get(id)] : [])));
+    } else if (req.method === 'GET' && /^\/project\/[^/]+$/.test(url.pathname)) {
+      const id = projectId(decodeURIComponent(url.pathname.split('/')[2] ?? ''));
+      if (id) send(projects.get(id));
+      else notFound(res);
+    } else if (req.method === 'GET' && /^\/project\/[^/]+\/version$/.test(url.pathname)) {
+      const id = projectId(decodeURIComponent(url.pathname.split('/')[2] ?? ''));
+      if (id) send(versionsOf.get(id));
+      else notFound(res);
+    } else if (req.method === 'GET' && /^\/version\/[^/]+$/.test(url.pathname)) {
+      const v = byId.get(url.pathname.split('/')[2] ?? '');
+      if (v) send(v);
+      else notFound(res);
     } else {
-      res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({ error: 'not_found', description: 'the double knows no such route' }),
-      );
+      notFound(res);
     }
   });
   return {

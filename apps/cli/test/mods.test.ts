@@ -114,9 +114,17 @@ describe('update', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('updated 1 file\n');
     const after = snapshot(dir);
-    // The replaced file is kept in the state folder, for `rollback`; nothing else is left.
+    // The replaced file is kept in the state folder for `rollback`, with the profile; nothing else.
     expect(Object.keys(after).sort()).toEqual(
-      [LITHIUM_FILE, UNKNOWN_FILE, NEW_SODIUM_FILE, `.x-update/previous/${SODIUM_FILE}`].sort(),
+      [
+        LITHIUM_FILE,
+        UNKNOWN_FILE,
+        NEW_SODIUM_FILE,
+        `.x-update/previous/${SODIUM_FILE}`,
+        '.x-update/previous/.changes.json',
+        '.x-update/previous/.profile.json',
+        '.x-update/profile.json',
+      ].sort(),
     );
     expect(after[`.x-update/previous/${SODIUM_FILE}`]).toBe(before[SODIUM_FILE]);
     expect(readFileSync(join(dir, NEW_SODIUM_FILE))).toEqual(NEW_SODIUM_BYTES);

@@ -1,6 +1,7 @@
 import {
   checkUpdates,
   getProjectsBatched,
+  getProjectVersions,
   type ModrinthClient,
   type Project,
   type Version,
@@ -8,14 +9,19 @@ import {
 import { hashPath } from '@x/modrinth/node';
 import { describeFsError, type FolderListing, listModFolder } from '../lib/mods-folder.js';
 import { isNewer } from '../lib/newer.js';
+import { acceptedTypes, type Channel } from '../lib/profile.js';
 
 export interface ScanOptions {
   loader: string;
   gameVersion: string;
   signal?: AbortSignal;
+  /** Release channel: which version types count as updates. @default 'release' */
+  channel?: Channel;
+  /** Slugs, project ids or file names whose updates are held back. */
+  pins?: string[];
 }
 
-export type ScanStatus = 'up to date' | 'update available' | 'unknown';
+export type ScanStatus = 'up to date' | 'update available' | 'pinned' | 'unknown';
 
 export interface ScannedFile {
   file: string;
@@ -28,6 +34,8 @@ export interface ScannedFile {
   status: ScanStatus;
   /** The newest version's file to install, when an update is available. */
   newestVersion?: Version;
+  /** The version this file is, when known. */
+  installedVersion?: Version;
 }
 
 export interface ScanResult extends Omit<FolderListing, 'files'> {
@@ -73,12 +81,23 @@ export async function scanFolder(
       if (p.id) projects.set(p.id, p);
     }
   }
-  const scanned = checks.map((c, i) => {
+  const accepted = acceptedTypes(options.channel ?? 'release');
+  const scanned: ScannedFile[] = [];
+  for (const [i, c] of checks.entries()) {
     const project = c.current ? projects.get(c.current.project_id) : undefined;
-    const newer = c.current && c.latest && isNewer(c.latest, c.current) ? c.latest : undefined;
+    let candidate = c.latest;
+    if (c.current && candidate && !accepted.includes(candidate.version_type ?? 'release')) {
+      // The newest is outside the channel: the newest inside it, if any.
+      candidate = await newestInChannel(client, c.current.project_id, accepted, options);
+    }
+    const newer = c.current && candidate && isNewer(candidate, c.current) ? candidate : undefined;
     const newest = newer ?? c.current;
+    const name = hashed[i]?.file ?? c.file.name;
+    const pinned = (options.pins ?? []).some(
+      (p) => p === name || p === c.current?.project_id || (project?.slug && p === project.slug),
+    );
     const result: ScannedFile = {
-      file: hashed[i]?.file ?? c.file.name,
+      file: name,
       path: c.file.name,
       sha1: c.file.hashes.sha1,
       sha512: c.file.hashes.sha512,
@@ -89,12 +108,37 @@ export async function scanFolder(
         ? { id: c.current.id, versionNumber: c.current.version_number }
         : null,
       newest: newest?.id ? { id: newest.id, versionNumber: newest.version_number } : null,
-      status: !c.current ? 'unknown' : newer ? 'update available' : 'up to date',
+      status: !c.current
+        ? 'unknown'
+        : newer
+          ? pinned
+            ? 'pinned'
+            : 'update available'
+          : 'up to date',
     };
     if (newer) result.newestVersion = newer;
-    return result;
-  });
+    if (c.current) result.installedVersion = c.current;
+    scanned.push(result);
+  }
   return { ...listing, files: scanned };
+}
+
+/** The newest version of a project in the accepted channel, for the loader and game version. */
+async function newestInChannel(
+  client: ModrinthClient,
+  projectId: string,
+  accepted: string[],
+  options: ScanOptions,
+): Promise<Version | undefined> {
+  const versions = await getProjectVersions({
+    client,
+    path: { 'id|slug': projectId },
+    query: { loaders: [options.loader], game_versions: [options.gameVersion] },
+    ...signalOf(options.signal),
+  });
+  return versions
+    .filter((v) => accepted.includes(v.version_type ?? 'release'))
+    .reduce<Version | undefined>((best, v) => (!best || isNewer(v, best) ? v : best), undefined);
 }
 
 /**
@@ -106,6 +150,7 @@ export function describeScan(result: ScanResult, dir: string): string[] {
   const known = result.files.filter((f) => f.status !== 'unknown').length;
   const unknown = result.files.length - known;
   const updates = result.files.filter((f) => f.status === 'update available').length;
+  const pinned = result.files.filter((f) => f.status === 'pinned').length;
   if (result.files.length === 0 && result.problems.length === 0) {
     lines.push(
       `no mod files (.jar, .zip, .mrpack) at the top level of ${dir}: nothing was checked`,
@@ -116,7 +161,7 @@ export function describeScan(result: ScanResult, dir: string): string[] {
     );
   } else {
     lines.push(
-      `${plural(result.files.length, 'file')}: ${known} checked on Modrinth (${updates} with updates), ${unknown} unknown (not checked)`,
+      `${plural(result.files.length, 'file')}: ${known} checked on Modrinth (${updates} with updates${pinned ? `, ${pinned} pinned` : ''}), ${unknown} unknown (not checked)`,
     );
   }
   if (result.disabled.length) lines.push(`disabled, not checked: ${result.disabled.join(', ')}`);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
  * - `journal.json`: present only while files are being swapped
  * - `backup/`: the files a swap replaces, while it runs
  * - `previous/`: the files the last update replaced (what `rollback` restores)
+ * - `profile.json`: what is installed, pins and settings (see `profile.ts`)
  */
 export const STATE_FOLDER = '.x-update';
 
@@ -19,6 +20,7 @@ export function statePaths(dir: string) {
     journal: join(root, 'journal.json'),
     backup: join(root, 'backup'),
     previous: join(root, 'previous'),
+    profile: join(root, 'profile.json'),
   };
 }
 
