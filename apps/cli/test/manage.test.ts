@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli, tempFolder } from './helpers.ts';
+import { digest, runCli, tempFolder } from './helpers.ts';
 import {
   type CatalogMod,
   type ModrinthDouble,
@@ -224,5 +225,102 @@ describe('add and remove', () => {
       'shader-x-1.0.0.jar',
       'speedy-1.0.0.jar',
     ]);
+  });
+});
+
+describe('.mrpack', () => {
+  const readIndex = (pack: string) =>
+    JSON.parse(strFromU8(unzipSync(readFileSync(pack))['modrinth.index.json'] as Uint8Array));
+
+  test('export writes the documented index (hashes, sizes, URLs, dependencies); install verifies and reproduces the folder', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'my-own-tweak.jar'), 'not on Modrinth');
+    await cli(['update', dir, '@filters']);
+    const pack = join(tempFolder(), 'pack.mrpack');
+    const exported = await cli([
+      'export',
+      dir,
+      pack,
+      '--name',
+      'My Pack',
+      '--loader-version',
+      '0.15.7',
+    ]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const index = readIndex(pack);
+    expect(index).toMatchObject({
+      formatVersion: 1,
+      game: 'minecraft',
+      versionId: '1.0.0',
+      name: 'My Pack',
+      dependencies: { minecraft: '1.20.4', 'fabric-loader': '0.15.7' },
+    });
+    const speedy = bytesOf('speedy', '2.0.0') as Buffer;
+    expect(index.files).toContainEqual({
+      path: 'mods/speedy-2.0.0.jar',
+      hashes: { sha1: digest('sha1', speedy), sha512: digest('sha512', speedy) },
+      downloads: [
+        expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\/SpeV2000\/speedy-2\.0\.0\.jar$/),
+      ],
+      fileSize: speedy.length,
+    });
+    expect(Object.keys(unzipSync(readFileSync(pack)))).toContain('overrides/mods/my-own-tweak.jar');
+
+    const target = tempFolder('x-update-pack-');
+    const installed = await cli(['install', pack, target]);
+    expect(installed.code, installed.stderr).toBe(0);
+    expect(installed.stdout).toContain(
+      'installed 3 files from My Pack 1.0.0 (Minecraft 1.20.4), verified',
+    );
+    expect(mods(target)).toEqual(mods(dir));
+    for (const name of mods(dir)) {
+      expect(readFileSync(join(target, name))).toEqual(readFileSync(join(dir, name)));
+    }
+  });
+
+  const writePack = (files: unknown[]) => {
+    const pack = join(tempFolder(), 'bad.mrpack');
+    const index = {
+      formatVersion: 1,
+      game: 'minecraft',
+      versionId: '1',
+      name: 'Bad',
+      files,
+      dependencies: { minecraft: '1.20.4' },
+    };
+    writeFileSync(pack, zipSync({ 'modrinth.index.json': strToU8(JSON.stringify(index)) }));
+    return pack;
+  };
+  const speedyEntry = (overrides: Record<string, unknown>) => {
+    const bytes = bytesOf('speedy', '2.0.0') as Buffer;
+    return {
+      path: 'mods/speedy-2.0.0.jar',
+      hashes: { sha1: digest('sha1', bytes), sha512: digest('sha512', bytes) },
+      downloads: [`${double.files.url}/files/SpeV2000/speedy-2.0.0.jar`],
+      fileSize: bytes.length,
+      ...overrides,
+    };
+  };
+
+  test('install refuses a file whose hash does not match; the folder stays empty', async () => {
+    const pack = writePack([
+      speedyEntry({ hashes: { sha1: '0'.repeat(40), sha512: 'a'.repeat(128) } }),
+    ]);
+    const target = tempFolder();
+    const { code, stderr } = await cli(['install', pack, target]);
+    expect(stderr).toMatch(/speedy-2\.0\.0\.jar: the download is corrupt: its sha512 is/);
+    expect(code).toBe(1);
+    expect(mods(target)).toEqual([]);
+  });
+
+  test('install refuses a path that leaves the instance folder', async () => {
+    const pack = writePack([speedyEntry({ path: 'mods/../../escape.jar' })]);
+    const target = tempFolder();
+    const { code, stderr } = await cli(['install', pack, target]);
+    expect(stderr).toContain(
+      'refusing the path "mods/../../escape.jar": it leaves the instance folder',
+    );
+    expect(code).toBe(1);
+    expect(mods(target)).toEqual([]);
   });
 });

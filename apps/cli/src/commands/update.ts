@@ -184,6 +184,7 @@ export async function downloadAll(
           try {
             await downloadVerified(f.url, f.newFile, temp, {
               sha512: f.sha512,
+              size: f.size,
               onProgress: (received, total) => bar.update(received, total),
               signal,
               ...(options.stallMs ? { stallMs: options.stallMs } : {}),

@@ -13,8 +13,9 @@ import { ExitError } from './errors.js';
 export const DEFAULT_STALL_MS = 30_000;
 
 export interface DownloadOptions {
-  /** Expected digests; the file is rejected (and removed) on mismatch. */
+  /** Expected digests and size; the file is rejected (and removed) on mismatch. */
   sha512?: string;
+  size?: number;
   sha1?: string;
   onProgress?: (received: number, total: number | undefined) => void;
   signal?: AbortSignal;
@@ -91,6 +92,11 @@ export async function downloadVerified(
     );
     clearTimeout(timer);
     if (total !== undefined && received !== total) throw cutShort(name, received, total);
+    if (options.size !== undefined && received !== options.size) {
+      throw new ExitError(
+        `${name}: the download is corrupt: ${received} bytes where ${options.size} were listed (${where})`,
+      );
+    }
     const got512 = sha512.digest('hex');
     if (options.sha512 && got512 !== options.sha512.toLowerCase()) {
       throw new ExitError(
