@@ -261,7 +261,7 @@ export function buildProgram(): Command {
                     ? 'every file checked is up to date'
                     : 'nothing updated'
                   : result.applied
-                    ? `updated ${plural(result.plan.length, 'file')}`
+                    ? `updated ${plural(result.plan.length, 'file')}: downloaded, sha512 verified, swapped in (the old files kept for rollback)`
                     : `${plural(result.plan.length, 'update')} available (dry run: nothing changed)`,
               ].join('\n'),
             );

@@ -1,8 +1,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  type CatalogMod,
+  type ModrinthDouble,
+  modrinthDouble,
+} from '../doubles/modrinth-double.ts';
 import { digest, runCli, startCli, tempFolder } from './helpers.ts';
-import { type CatalogMod, type ModrinthDouble, modrinthDouble } from './modrinth-double.ts';
 
 // kill -9 at random moments during an update: after each kill, the next
 // command must leave every mod present exactly once (old or new version) and

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +11,8 @@ import {
   startContractProxy,
 } from '@x/contract-testing/servers';
 import { afterAll, inject } from 'vitest';
+
+export { digest, type LocalServer, localServer, readJson } from '../doubles/local-server.ts';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(appDir, 'dist/cli.js');
@@ -103,44 +104,6 @@ export function snapshot(dir: string): Record<string, string> {
     out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-export function digest(algorithm: 'sha1' | 'sha512', data: Buffer | string): string {
-  return createHash(algorithm).update(data).digest('hex');
-}
-
-export interface LocalServer {
-  url: string;
-  requests: IncomingMessage[];
-  close(): Promise<void>;
-}
-
-export async function localServer(
-  handler: (req: IncomingMessage, res: ServerResponse) => void,
-): Promise<LocalServer> {
-  const requests: IncomingMessage[] = [];
-  const server = createServer((req, res) => {
-    requests.push(req);
-    handler(req, res);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
-
-export async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString() || 'null');
 }
 
 /** A contract-checking proxy in front of `target` (default: the run's Prism for `api`). */

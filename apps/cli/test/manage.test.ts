@@ -2,13 +2,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { digest, runCli, tempFolder } from './helpers.ts';
 import {
   type CatalogMod,
   type ModrinthDouble,
   modrinthDouble,
   type Release,
-} from './modrinth-double.ts';
+} from '../doubles/modrinth-double.ts';
+import { digest, runCli, tempFolder } from './helpers.ts';
 
 // What mod managers do, end to end against a Modrinth double: the profile,
 // pins, release channels, rollback, add (with dependencies) and remove.

@@ -112,7 +112,7 @@ describe('update', () => {
     const before = snapshot(dir);
     const { code, stdout } = await runCli([...api(), 'update', dir, ...filters]);
     expect(code).toBe(0);
-    expect(stdout).toContain('updated 1 file\n');
+    expect(stdout).toContain('updated 1 file: downloaded, sha512 verified, swapped in');
     const after = snapshot(dir);
     // The replaced file is kept in the state folder for `rollback`, with the profile; nothing else.
     expect(Object.keys(after).sort()).toEqual(

@@ -1,5 +1,5 @@
-import { answerTags, project, version } from './fake-modrinth.ts';
-import { digest, type LocalServer, localServer, readJson } from './helpers.ts';
+import { digest, type LocalServer, localServer, readJson } from './local-server.ts';
+import { answerTags, project, version } from './modrinth-fixtures.ts';
 
 /** One release of a mod in the double's catalog. */
 export interface Release {
