@@ -40,7 +40,11 @@ export async function openEndpoints(need: ApiName[], options: EndpointOptions): 
       if (explicit) urls[api] = explicit;
       else if (options.live) urls[api] = LIVE[api];
       else {
-        const server = await startMockServer(api, options.signal ? { signal: options.signal } : {});
+        // Plausible integers: Prism would show ids as -9007199254740991.
+        const server = await startMockServer(api, {
+          integerExamples: true,
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
         servers.push(server);
         urls[api] = server.url;
         mock = true;

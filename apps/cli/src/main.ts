@@ -509,7 +509,7 @@ export function buildProgram(): Command {
               i.keyId ?? '-',
             ]),
           },
-          `${items.length} games`,
+          plural(items.length, 'game'),
         );
       }),
     );

@@ -75,3 +75,10 @@ test('itch download under the mocks explains why there is no file, exit 1', asyn
     /error: the mock servers have no file to download \(the download route is not in the spec\)/,
   );
 });
+
+test('mock mode shows plausible ids, never -9007199254740991', async () => {
+  const { code, stdout } = await runCli(['itch', 'library']);
+  expect(code).toBe(0);
+  expect(stdout).toMatch(/│ 1\s+│/);
+  expect(stdout).not.toContain('-9007199254740991');
+});

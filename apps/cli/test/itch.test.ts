@@ -74,7 +74,7 @@ describe('itch', () => {
     const { code, stdout } = await cli(['itch', 'library']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/game\s*│\s*title\s*│\s*kind\s*│\s*key/);
-    expect(stdout).toMatch(/\d+ games/);
+    expect(stdout).toMatch(/\d+ games?\n/);
   });
 
   test('uploads of a game', async () => {

@@ -66,11 +66,49 @@ export function dropContradictingExamples(node: any, path = '#', dropped: string
   return dropped;
 }
 
+/**
+ * Prism answers an integer schema with no example with -9007199254740991
+ * (the smallest safe integer), which reads as garbage in a program's output.
+ * Gives such schemas a plausible example instead: their minimum, or 1.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: OpenAPI objects are walked generically
+export function addIntegerExamples(node: any): void {
+  if (Array.isArray(node)) {
+    for (const item of node) addIntegerExamples(item);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const types = ([] as unknown[]).concat(node.type ?? []);
+  if (
+    types.includes('integer') &&
+    !('example' in node) &&
+    !('examples' in node) &&
+    !('enum' in node) &&
+    !('default' in node) &&
+    !('const' in node)
+  ) {
+    const low = typeof node.minimum === 'number' ? Math.ceil(node.minimum) : 1;
+    node.example = typeof node.maximum === 'number' ? Math.min(low, node.maximum) : low;
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (key !== 'example' && key !== 'examples') addIntegerExamples(value);
+  }
+}
+
+export interface DeriveOptions {
+  /** Plausible examples for integers that have none (see `addIntegerExamples`). @default false */
+  integerExamples?: boolean;
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: OpenAPI document
-export function derivePrismDocument(doc: any): any {
+export function derivePrismDocument(doc: any, options: DeriveOptions = {}): any {
   const copy = structuredClone(doc);
   dropContradictingExamples(copy.components);
   dropContradictingExamples(copy.paths);
+  if (options.integerExamples) {
+    addIntegerExamples(copy.components);
+    addIntegerExamples(copy.paths);
+  }
   const paths: Record<string, unknown> = {};
   for (const [template, item] of Object.entries<Record<string, unknown>>(copy.paths ?? {})) {
     const renamed = template.replace(
@@ -97,11 +135,11 @@ export function derivePrismDocument(doc: any): any {
  * path. The folder is removed by `removePrismSpec`, or when the process exits
  * or is interrupted, whichever comes first.
  */
-export function writePrismSpec(spec: LoadedSpec): string {
+export function writePrismSpec(spec: LoadedSpec, options: DeriveOptions = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'x-prism-spec-'));
   trackFolder(dir);
   const file = join(dir, `${spec.name}.prism.json`);
-  writeFileSync(file, JSON.stringify(derivePrismDocument(spec.doc)));
+  writeFileSync(file, JSON.stringify(derivePrismDocument(spec.doc, options)));
   return file;
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { startMockServer } from '../src/index.ts';
+import { addIntegerExamples, startMockServer } from '../src/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -89,4 +89,26 @@ describe('startMockServer', () => {
       expect(readdirSync(temp)).toEqual([]);
     });
   }
+});
+
+describe('addIntegerExamples', () => {
+  test('gives example-less integers their minimum or 1, and leaves the rest alone', () => {
+    const doc = {
+      a: { type: 'integer' },
+      b: { type: 'integer', minimum: 5 },
+      c: { type: 'integer', example: 42 },
+      d: { type: ['integer', 'null'], enum: [1, 2] },
+      e: { type: 'string' },
+      f: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 0 } },
+    };
+    addIntegerExamples(doc);
+    expect(doc).toEqual({
+      a: { type: 'integer', example: 1 },
+      b: { type: 'integer', minimum: 5, example: 5 },
+      c: { type: 'integer', example: 42 },
+      d: { type: ['integer', 'null'], enum: [1, 2] },
+      e: { type: 'string' },
+      f: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 0, example: 0 } },
+    });
+  });
 });
