@@ -156,9 +156,11 @@ export function describeScan(result: ScanResult, dir: string): string[] {
       `no mod files (.jar, .zip, .mrpack) at the top level of ${dir}: nothing was checked`,
     );
   } else if (known === 0 && result.files.length > 0) {
-    lines.push(
-      `none of the ${result.files.length} files is known to Modrinth: nothing could be checked for updates`,
-    );
+    const which =
+      result.files.length === 1
+        ? 'the only file is not'
+        : `none of the ${result.files.length} files is`;
+    lines.push(`${which} known to Modrinth: nothing could be checked for updates`);
   } else {
     lines.push(
       `${plural(result.files.length, 'file')}: ${known} checked on Modrinth (${updates} with updates${pinned ? `, ${pinned} pinned` : ''}), ${unknown} unknown (not checked)`,

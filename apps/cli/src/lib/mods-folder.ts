@@ -78,8 +78,9 @@ export async function listModFolder(dir: string): Promise<FolderListing> {
       if (isMod(name)) listing.problems.push({ name, problem: describeFsError(error) });
       continue;
     }
-    if (info.isDirectory()) listing.subfolders.push(name);
-    else if (!info.isFile()) continue;
+    if (info.isDirectory()) {
+      if (!name.startsWith('.')) listing.subfolders.push(name);
+    } else if (!info.isFile()) continue;
     else if (isMod(name)) listing.files.push({ name, path, size: info.size });
     else if (name.toLowerCase().endsWith(DISABLED) && isMod(name.slice(0, -DISABLED.length))) {
       listing.disabled.push(name);
