@@ -2,19 +2,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   getProject,
-  getProjectVersions,
   getVersion,
   type ModrinthClient,
   NotFoundError,
   type Version,
 } from '@x/modrinth';
 import { ExitError } from '../lib/errors.js';
-import { isNewer } from '../lib/newer.js';
 import { acceptedTypes, type Channel, readProfile } from '../lib/profile.js';
 import type { Progress } from '../lib/progress.js';
 import { pathInside } from '../lib/safe-name.js';
 import { applyChanges } from '../lib/swap.js';
-import { scanFolder } from './scan.js';
+import { newestInChannel, scanFolder } from './scan.js';
 import { downloadAll, installedEntry } from './update.js';
 
 export interface AddOptions {
@@ -93,7 +91,7 @@ export async function addMods(
     }
     const version = next.versionId
       ? await getVersion({ client, path: { id: next.versionId }, ...signalOf(options.signal) })
-      : await newestFor(client, project.id, channel, options);
+      : await newestInChannel(client, project.id, acceptedTypes(channel), options);
     if (!version) {
       throw new ExitError(
         `${project.slug} has no ${channel} version for ${options.loader} ${options.gameVersion}`,
@@ -153,24 +151,6 @@ export async function addMods(
     file: fetches[i]?.newFile as string,
     reason,
   }));
-}
-
-async function newestFor(
-  client: ModrinthClient,
-  projectId: string,
-  channel: Channel,
-  options: AddOptions,
-): Promise<Version | undefined> {
-  const accepted = acceptedTypes(channel);
-  const versions = await getProjectVersions({
-    client,
-    path: { 'id|slug': projectId },
-    query: { loaders: [options.loader], game_versions: [options.gameVersion] },
-    ...signalOf(options.signal),
-  });
-  return versions
-    .filter((v) => accepted.includes(v.version_type ?? 'release'))
-    .reduce<Version | undefined>((best, v) => (!best || isNewer(v, best) ? v : best), undefined);
 }
 
 /** An incompatible dependency, declared by either side, between anything added and anything present. */

@@ -123,12 +123,12 @@ export async function scanFolder(
   return { ...listing, files: scanned };
 }
 
-/** The newest version of a project in the accepted channel, for the loader and game version. */
-async function newestInChannel(
+/** The newest version of a project among the accepted version types, for the loader and game version. */
+export async function newestInChannel(
   client: ModrinthClient,
   projectId: string,
   accepted: string[],
-  options: ScanOptions,
+  options: Pick<ScanOptions, 'loader' | 'gameVersion' | 'signal'>,
 ): Promise<Version | undefined> {
   const versions = await getProjectVersions({
     client,
