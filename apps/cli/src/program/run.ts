@@ -1,3 +1,4 @@
+import type { ModrinthClient } from '@x/modrinth';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import pc from 'picocolors';
@@ -6,7 +7,7 @@ import { type ApiName, type Endpoints, openEndpoints } from '../context.js';
 import { openFolder } from '../lib/folder-session.js';
 import { interrupted } from '../lib/interrupt.js';
 import { type GlobalOptions, Output } from '../lib/output.js';
-import { CHANNELS } from '../lib/profile.js';
+import { CHANNELS, type Channel } from '../lib/profile.js';
 import { checkTag, tagLists } from '../lib/tags.js';
 
 const MOCK_NOTE =
@@ -104,3 +105,32 @@ export const filters = (cmd: Command) =>
         'newest of: release, beta (and releases), alpha (all)',
       ).choices(CHANNELS),
     );
+
+/** A mods-folder command's Modrinth filters. */
+export interface Filters {
+  loader: string;
+  gameVersion: string;
+  channel?: Channel;
+}
+
+/**
+ * Runs a command on a mods folder that asks Modrinth: the folder opened
+ * (locked, recovered), the filters checked, a client ready.
+ */
+export function onModsFolder(
+  program: Command,
+  cmd: Command,
+  folder: { dir: string; write: boolean },
+  o: Filters,
+  body: (r: Run & { client: ModrinthClient }) => Promise<void>,
+): Promise<void> {
+  return run(
+    program,
+    ['modrinth'],
+    async (r) => {
+      await checkFilters(cmd, o, r);
+      await body({ ...r, client: modrinthClient(r.endpoints.urls.modrinth as string) });
+    },
+    folder,
+  );
+}
