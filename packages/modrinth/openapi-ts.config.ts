@@ -20,8 +20,29 @@ function honourNullableEnums(node: unknown): void {
   for (const value of Object.values(node)) honourNullableEnums(value);
 }
 
-// Generated from the spec (never edited by hand; the only input patch is the
-// one above); the hand-written layer in src/ wires the client to @x/core and
+/**
+ * `addFilesToVersion`'s multipart `data` part is `type: object` with
+ * `enum: [{}]`. An enum of objects is no literal a type can name: hey-api
+ * warns `unhandled "object" typeof value "[object Object]" for enum [ {} ]`
+ * and types the part `never`. Drop such enums: the part is then typed as the
+ * object the schema says it is, and generation prints no warning.
+ * (That body is built by hand anyway: see `src/uploads.ts`.)
+ */
+function dropObjectEnums(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) dropObjectEnums(item);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const schema = node as { enum?: unknown[] };
+  if (Array.isArray(schema.enum) && schema.enum.some((v) => v !== null && typeof v === 'object')) {
+    delete schema.enum;
+  }
+  for (const value of Object.values(node)) dropObjectEnums(value);
+}
+
+// Generated from the spec (never edited by hand; the only input patches are
+// the ones above); the hand-written layer in src/ wires the client to @x/core and
 // fills the generator's gaps.
 export default defineConfig({
   input: '../../specs/modrinth.openapi.yaml',
@@ -30,7 +51,12 @@ export default defineConfig({
     module: { extension: '.js' },
   },
   parser: {
-    patch: { input: (spec) => honourNullableEnums(spec) },
+    patch: {
+      input: (spec) => {
+        honourNullableEnums(spec);
+        dropObjectEnums(spec);
+      },
+    },
   },
   plugins: [
     // Calls throw @x/core errors and resolve to the response data itself.

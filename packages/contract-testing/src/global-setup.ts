@@ -8,6 +8,7 @@ import {
   summariseCoverage,
   writeCoverageReport,
 } from './coverage.ts';
+import { recordedCorpus } from './fixtures.ts';
 import { defaultCoverageDir, type SpecName, specPath } from './paths.ts';
 import type { PrismServer } from './prism.ts';
 import { startMockServer } from './servers.ts';
@@ -31,9 +32,13 @@ export interface ContractSetupOptions {
   specs: SpecName[];
   /** Minimum share (0..1) of operations each spec's tests must exercise; the run fails below it. */
   minOperationCoverage?: Partial<Record<SpecName, number>>;
-  /** Where reports go. @default `<repo>/contract-coverage`; `false` writes none. */
+  /**
+   * Where coverage reports go. @default `<repo>/contract-coverage`. `false`:
+   * this run does not measure coverage (no report, no summary line), for
+   * suites that exercise only part of a spec on purpose.
+   */
   coverageDir?: string | false;
-  /** Called with each one-line summary. @default console.log */
+  /** Called with each one-line summary, and with where the recorded corpus is. @default console.log */
   log?: (line: string) => void;
 }
 
@@ -61,13 +66,15 @@ export function contractGlobalSetup(options: ContractSetupOptions) {
       throw error;
     }
     project.provide('xContract', { servers, recordsDir });
+    const log = options.log ?? ((line: string) => console.log(line));
+    for (const name of options.specs) log(describeCorpus(name));
 
     return async function teardown() {
       await Promise.all(started.map((s) => s.stop()));
       const records = readCoverageRecords(recordsDir);
       rmSync(recordsDir, { recursive: true, force: true });
-      const log = options.log ?? ((line: string) => console.log(line));
       const failures: string[] = [];
+      if (options.coverageDir === false && !options.minOperationCoverage) return;
       for (const name of options.specs) {
         const report = buildCoverageReport(loadSpec(specPath(name)), records);
         if (options.coverageDir !== false)
@@ -84,4 +91,12 @@ export function contractGlobalSetup(options: ContractSetupOptions) {
         throw new Error(`contract coverage below minimum\n${failures.join('\n')}`);
     };
   };
+}
+
+/** One line for the test output: whether the recorded-corpus tier runs, and if not, why. */
+function describeCorpus(name: SpecName): string {
+  const corpus = recordedCorpus(name);
+  return corpus.available
+    ? `recorded corpus (${name}): ${corpus.dir}, its tests run`
+    : `recorded corpus (${name}): its tests are skipped: ${corpus.reason}`;
 }

@@ -1,5 +1,6 @@
-import { inject } from 'vitest';
+import { describe, inject } from 'vitest';
 import { type ContractFetch, createContractFetch } from './contract-fetch.ts';
+import { type PayloadSource, payloadSources } from './fixtures.ts';
 import { type SpecName, specPath } from './paths.ts';
 import { type LoadedSpec, loadSpec } from './spec.ts';
 
@@ -9,9 +10,19 @@ export {
   createContractFetch,
 } from './contract-fetch.ts';
 export { buildCoverageReport, type CoverageReport, summariseCoverage } from './coverage.ts';
+export {
+  fixture,
+  fixtureJson,
+  fixturesDir,
+  type PayloadSource,
+  payloadSources,
+  type RecordedCorpus,
+  readPayload,
+  recordedCorpus,
+} from './fixtures.ts';
 export type { ContractContext, ContractSetupOptions } from './global-setup.ts';
 export { matchOperation } from './match.ts';
-export { payloadsDir, repoRoot, type SpecName, specPath } from './paths.ts';
+export { repoRoot, type SpecName, specPath } from './paths.ts';
 export { freePort, type PrismServer, PrismStartError, startPrism } from './prism.ts';
 export { derivePrismDocument, prismSafeName } from './prism-spec.ts';
 export { type LoadedSpec, loadSpec, type Operation } from './spec.ts';
@@ -61,4 +72,24 @@ export function contract(name: SpecName): Contract {
 export function contractFetchFor(name: SpecName, baseUrl: string): ContractFetch {
   const ctx = inject('xContract');
   return createContractFetch({ spec: spec(name), baseUrl, recordsDir: ctx?.recordsDir });
+}
+
+/**
+ * One suite, run on the repository's fixtures and again on the recorded
+ * corpus (`../shared/payloads`) when it is there. Without the corpus the
+ * second run is reported as skipped, the reason in its title. `body` must read
+ * its files in hooks or tests (not while the suite is collected), so a
+ * skipped run touches nothing.
+ */
+export function describePayloads(
+  api: SpecName,
+  title: string,
+  body: (source: PayloadSource) => void,
+): void {
+  for (const source of payloadSources(api)) {
+    if (source.skipReason)
+      describe.skip(`${title} [${source.label}: skipped, ${source.skipReason}]`, () =>
+        body(source));
+    else describe(`${title} [${source.label}]`, () => body(source));
+  }
 }

@@ -11,6 +11,6 @@ export {
   startPrism,
   writePrismSpec,
 } from '@x/mock-servers';
-export { payloadsDir } from './paths.ts';
+export { fixture, fixtureJson, fixturesDir } from './fixtures.ts';
 export { type ContractProxy, startContractProxy } from './proxy.ts';
 export { loadSpec } from './spec.ts';

@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { ContractViolationError, createContractFetch } from '../src/contract-fetch.ts';
 import { readCoverageRecords } from '../src/coverage.ts';
-import { payloadsDir, specPath } from '../src/paths.ts';
+import { fixture } from '../src/fixtures.ts';
+import { specPath } from '../src/paths.ts';
 import { loadSpec } from '../src/spec.ts';
 import { json, type LocalServer, localServer } from './local-server.ts';
 
 const modrinth = loadSpec(specPath('modrinth'));
 const itch = loadSpec(specPath('itch'));
-const payload = (name: string) => readFileSync(join(payloadsDir('modrinth'), name), 'utf8');
+const payload = (name: string) => fixture('modrinth', name);
 
 describe('against Prism', () => {
   test('a request within the contract passes, and its (operation, status) is recorded', async () => {
@@ -72,7 +71,7 @@ describe('against Prism', () => {
   });
 });
 
-describe('against a local server replaying recorded Modrinth payloads', () => {
+describe('against a local server replaying real-shaped Modrinth answers', () => {
   let server: LocalServer;
   let body = '';
   let status = 200;

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, inject, test } from 'vitest';
+import { afterAll, describe, expect, inject, test } from 'vitest';
 import { specPath } from '../src/paths.ts';
 import { PrismStartError, startPrism } from '../src/prism.ts';
 import { writePrismSpec } from '../src/prism-spec.ts';
@@ -91,8 +91,19 @@ describe('globalSetup teardown', () => {
   );
   const fixtureConfig = join(here, 'fixtures/failing-run/vitest.config.ts');
 
-  test('stops Prism even when a test fails', async () => {
+  // Each run's pid file and coverage report go to a folder removed after the test.
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  const fixtureDir = () => {
     const dir = mkdtempSync(join(tmpdir(), 'x-harness-fixture-'));
+    dirs.push(dir);
+    return dir;
+  };
+
+  test('stops Prism even when a test fails', async () => {
+    const dir = fixtureDir();
     const pidFile = join(dir, 'pid');
     writeFileSync(pidFile, '');
     const run = await runNode([vitestCli, 'run', '--config', fixtureConfig], {
@@ -107,7 +118,7 @@ describe('globalSetup teardown', () => {
   });
 
   test('fails the run when operation coverage is below the declared minimum, and reports it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'x-harness-fixture-'));
+    const dir = fixtureDir();
     const pidFile = join(dir, 'pid');
     const run = await runNode([vitestCli, 'run', '--config', fixtureConfig], {
       X_FIXTURE_PID_FILE: pidFile,

@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildCoverageReport, summariseCoverage } from '../src/coverage.ts';
+import { fixturesDir, readPayload } from '../src/fixtures.ts';
+import { describePayloads } from '../src/index.ts';
 import { matchOperation } from '../src/match.ts';
-import { payloadsDir, specPath } from '../src/paths.ts';
+import { specPath } from '../src/paths.ts';
 import { derivePrismDocument, dropContradictingExamples } from '../src/prism-spec.ts';
 import { loadSpec } from '../src/spec.ts';
 import { createResponseValidator, honourNullableEnums } from '../src/validate.ts';
@@ -22,7 +24,7 @@ describe('loadSpec', () => {
 
   test('a missing file or a non-OpenAPI document is a clear error', () => {
     expect(() => loadSpec('/nope.yaml')).toThrow(/cannot read spec \/nope\.yaml/);
-    expect(() => loadSpec(join(payloadsDir('modrinth'), 'tag-loaders.json'))).toThrow(
+    expect(() => loadSpec(join(fixturesDir('modrinth'), 'tag-loaders.json'))).toThrow(
       /is not an OpenAPI 3\.0\/3\.1 document/,
     );
   });
@@ -63,30 +65,11 @@ describe('response validation', () => {
 
   const validator = createResponseValidator(modrinth);
   const getProject = modrinth.operations.find((o) => o.operationId === 'getProject');
-  const versions = modrinth.operations.find((o) => o.operationId === 'getProjectVersions');
-
-  test('every recorded Modrinth project and version list validates', () => {
-    for (const file of ['get-project.sodium.json']) {
-      const body = JSON.parse(readFileSync(join(payloadsDir('modrinth'), file), 'utf8'));
-      expect(validator.check(getProject!, 200, 'application/json', body)).toEqual({
-        ok: true,
-        errors: [],
-      });
-    }
-    for (const file of readdirSync(payloadsDir('modrinth')).filter((f) =>
-      f.startsWith('get-project-versions'),
-    )) {
-      const body = JSON.parse(readFileSync(join(payloadsDir('modrinth'), file), 'utf8'));
-      expect(validator.check(versions!, 200, 'application/json', body), file).toEqual({
-        ok: true,
-        errors: [],
-      });
-    }
-  });
 
   test('an enum value outside the spec fails with the allowed values listed', () => {
-    const body = JSON.parse(
-      readFileSync(join(payloadsDir('modrinth'), 'get-project.sodium.json'), 'utf8'),
+    const body = readPayload<Record<string, unknown>>(
+      { label: 'fixtures', dir: fixturesDir('modrinth') },
+      'get-project.sodium.json',
     );
     body.requested_status = 'banana';
     const result = validator.check(getProject!, 200, 'application/json', body);
@@ -100,6 +83,36 @@ describe('response validation', () => {
     expect(validator.check(getProject!, 200, 'text/html', '<p>')).toMatchObject({ ok: false });
   });
 });
+
+describePayloads(
+  'modrinth',
+  'real-shaped Modrinth projects and version lists validate',
+  (source) => {
+    const validator = createResponseValidator(modrinth);
+    const operation = (id: string) => modrinth.operations.find((o) => o.operationId === id)!;
+
+    test('a project (requested_status: null, undeclared organization and gallery raw_url)', () => {
+      const body = readPayload<Record<string, unknown>>(source, 'get-project.sodium.json');
+      expect(body.requested_status).toBeNull();
+      expect(validator.check(operation('getProject'), 200, 'application/json', body)).toEqual({
+        ok: true,
+        errors: [],
+      });
+    });
+
+    test('every version list (file_type: null, undeclared files[].id and ordering)', () => {
+      const files = readdirSync(source.dir).filter((f) => f.startsWith('get-project-versions'));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        const body = readPayload(source, file);
+        expect(
+          validator.check(operation('getProjectVersions'), 200, 'application/json', body),
+          file,
+        ).toEqual({ ok: true, errors: [] });
+      }
+    });
+  },
+);
 
 describe('coverage report', () => {
   test('shape and numbers', () => {

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { contract, payloadsDir } from '@x/contract-testing';
+import { contract, fixture } from '@x/contract-testing';
 import { AuthenticationError } from '@x/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItchClient } from '../src/client.js';
@@ -24,14 +22,11 @@ beforeAll(async () => {
   api = await startServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (req.headers.authorization !== `Bearer ${KEY}`) {
-      // Captured from the live service.
+      // The live service's answer, in its real shape.
       return sendJson(
         res,
         401,
-        readFileSync(
-          join(payloadsDir('itch'), 'error.upload-download-authentication-required.json'),
-          'utf8',
-        ),
+        fixture('itch', 'error.upload-download-authentication-required.json'),
       );
     }
     if (url.pathname === '/uploads/4976926/download') {
@@ -93,7 +88,7 @@ describe('downloads', () => {
     expect(JSON.stringify(last.headers)).not.toContain(KEY);
   });
 
-  it('a missing key is an AuthenticationError with itch’s message (captured payload)', async () => {
+  it('a missing key is an AuthenticationError with itch’s message (real-shaped answer)', async () => {
     const anonymous = createItchClient({ baseUrl: api.url, retry: false });
     const error = await downloadUpload({ client: anonymous, uploadId: 4976926 }).catch(
       (e: unknown) => e,

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contract, contractFetchFor, payloadsDir } from '@x/contract-testing';
+import { contract, contractFetchFor, fixture } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, withApiKey, withJwt } from '../examples/auth.js';
 import { patchesToApply, startPush } from '../examples/builds.js';
@@ -11,9 +11,9 @@ import { quickStart } from '../examples/quick-start.js';
 import { getProfile } from '../src/index.js';
 import { type LocalServer, sendJson, startServer } from './helpers/server.js';
 
-const payload = (file: string) => readFileSync(join(payloadsDir('itch'), file), 'utf8');
+const payload = (file: string) => fixture('itch', file);
 
-/** The live service's answers (captured payloads), plus a CDN redirect for downloads. */
+/** The live service's answers (real-shaped fixtures), plus a CDN redirect for downloads. */
 let live: LocalServer;
 let cdn: LocalServer;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ beforeAll(async () => {
         return sendJson(res, 200, payload('get-game-uploads.1328853.json'));
       case 'POST /games/1328853/download-sessions':
         return sendJson(res, 200, { uuid: 'session-1' });
-      case 'GET /uploads/4976926/download':
+      case 'GET /uploads/880001/download':
         res.statusCode = 302;
         res.setHeader('location', `${cdn.url}/blob`);
         return res.end();
@@ -80,13 +80,15 @@ describe('README examples', () => {
     expect(seen).toEqual(['Bearer my-key', 'Bearer my-jwt']);
   });
 
-  it('auth: password + TOTP login (captured payloads)', async () => {
+  it('auth: password + TOTP login (real-shaped answers)', async () => {
     const { apiKey: _, ...overrides } = onLive();
-    expect(await logIn('me', 'pw', async () => '123456', overrides)).toBe('key:Bearer API_KEY');
+    expect(await logIn('me', 'pw', async () => '123456', overrides)).toBe(
+      'key:Bearer fixture-api-key',
+    );
   });
 
-  it('pagination (captured owned-keys page)', async () => {
-    expect(await ownedGameTitles(onLive())).toEqual(['Volcanic Sinkhole Battlemap [20 x 40]']);
+  it('pagination (a real-shaped owned-keys page)', async () => {
+    expect(await ownedGameTitles(onLive())).toEqual(['Fixture Quest']);
     expect(await firstHits('x', 3, prism())).toHaveLength(3);
   });
 
@@ -95,7 +97,7 @@ describe('README examples', () => {
     try {
       const { fetch: _, ...overrides } = onLive();
       const name = await downloadFirstUpload(1328853, 69987814, join(dir, 'map'), overrides);
-      expect(name).toBe('volcanicSinkhole.dungeondraft_map');
+      expect(name).toBe('fixture-quest-win.zip');
       expect(readFileSync(join(dir, 'map'), 'utf8')).toBe('PK-bytes');
       expect(cdn.requests.at(-1)?.headers.authorization).toBeUndefined();
     } finally {

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { inspect } from 'node:util';
-import { contract, contractFetchFor, payloadsDir } from '@x/contract-testing';
+import { contract, contractFetchFor, fixture } from '@x/contract-testing';
 import { AuthenticationError, BadRequestError } from '@x/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItchClient } from '../src/client.js';
@@ -10,10 +8,10 @@ import { type LocalServer, sendJson, startServer } from './helpers/server.js';
 
 const USER = 'leafo-fan@example.com';
 const PASSWORD = 'correct horse battery staple';
-const TOTP_TOKEN = 'redacted';
+const TOTP_TOKEN = 'fixture-totp-token';
 const CODE = '424242';
 
-const payload = (file: string) => readFileSync(join(payloadsDir('itch'), file), 'utf8');
+const payload = (file: string) => fixture('itch', file);
 
 let server: LocalServer;
 const logs: string[] = [];
@@ -23,7 +21,7 @@ beforeAll(async () => {
     const form = new URLSearchParams(req.body);
     if (req.url === '/login') {
       if (form.get('password') !== PASSWORD) {
-        // The live service answers 400 here (captured); the spec documents 401.
+        // The live service answers 400 here (seen in recordings); the spec documents 401.
         return sendJson(res, 400, payload('error.login-incorrect-password.json'));
       }
       if (form.get('username') === 'two-factor') {
@@ -67,11 +65,11 @@ function expectNoSecrets(value: unknown) {
 }
 
 describe('login()', () => {
-  it('yields the key at once when no second factor is on (captured payload)', async () => {
+  it('yields the key at once when no second factor is on (real-shaped answer)', async () => {
     const result = await login({ client: localClient(), username: USER, password: PASSWORD });
-    expect(result.apiKey).toBe('API_KEY');
-    expect(result.key).toMatchObject({ id: 1234, userId: 7890, sourceVersion: '25.5.1' });
-    expect(result.cookie).toEqual({ itchio: 'redacted' });
+    expect(result.apiKey).toBe('fixture-api-key');
+    expect(result.key).toMatchObject({ id: 31337, userId: 4242, sourceVersion: '26.1.0' });
+    expect(result.cookie).toEqual({ itchio: 'fixture-cookie' });
   });
 
   it('asks for the TOTP code only when itch says so, then yields the key', async () => {
@@ -87,7 +85,7 @@ describe('login()', () => {
     });
     expect(asked).toBe(1);
     expect(logs.length).toBeGreaterThan(0);
-    expect(result.apiKey).toBe('API_KEY');
+    expect(result.apiKey).toBe('fixture-api-key');
     const sent = server.requests.filter((r) => r.url.startsWith('/login'));
     expect(sent.every((r) => r.headers.authorization === undefined)).toBe(true);
   });

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import {
   contract,
   contractFetchFor,
   createResponseValidator,
-  payloadsDir,
+  describePayloads,
+  readPayload,
   spec,
 } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,12 +28,9 @@ import {
 } from './helpers/schema-walk.js';
 import { type LocalServer, sendJson, startServer } from './helpers/server.js';
 
-const dir = payloadsDir('itch');
-const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8'));
-
 /**
- * Each captured success payload, the endpoint the payloads README names for
- * it, and the operation call that reaches that endpoint.
+ * Each real-shaped success answer (file name as in the recorded corpus), the
+ * endpoint it answers, and the operation call that reaches that endpoint.
  */
 const captured: {
   file: string;
@@ -80,116 +77,138 @@ const captured: {
   },
 ];
 
-let server: LocalServer;
-
-beforeAll(async () => {
-  server = await startServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const target = `${url.pathname}${url.search}`;
-    const hit = captured.find(
-      (c) =>
-        c.method === req.method &&
-        c.path === target &&
-        (c.path !== '/login' ||
-          new URLSearchParams(req.body).get('username') ===
-            (c.file.includes('totp') ? 'totp' : 'success')),
-    );
-    if (!hit) return sendJson(res, 404, { errors: ['not found'] });
-    sendJson(res, 200, readFileSync(join(dir, hit.file), 'utf8'));
-  });
-});
-afterAll(() => server.close());
-
-function payloadClient() {
-  return createItchClient({
-    baseUrl: server.url,
-    apiKey: 'k',
-    retry: false,
-    fetch: contractFetchFor('itch', server.url),
-  });
-}
-
 function prismClient() {
   const c = contract('itch');
   return createItchClient({ baseUrl: c.baseUrl, apiKey: 'k', retry: false, fetch: c.fetch });
 }
 
-describe('captured itch.io payloads (snake_case) come out in the spec shape', () => {
-  it('every success payload in ../shared/payloads/itch is exercised here', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('error.'));
-    expect(captured.map((c) => c.file).sort()).toEqual(files.sort());
-  });
+// biome-ignore lint/suspicious/noExplicitAny: raw snake_case JSON, read field by field
+type Raw = Record<string, any>;
 
-  const validator = createResponseValidator(spec('itch'));
-  for (const entry of captured) {
-    describe(entry.file, () => {
-      it('every field the spec declares that the payload carries is populated', async () => {
-        const out = await entry.call(payloadClient());
-        expect(unpopulatedFields(read(entry.file), out, responseSchema(entry.operationId))).toEqual(
-          [],
+describePayloads(
+  'itch',
+  'real-shaped itch.io answers (snake_case) come out in the spec shape',
+  (source) => {
+    const read = (file: string) => readPayload<Raw>(source, file);
+    let server: LocalServer;
+
+    beforeAll(async () => {
+      server = await startServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://x');
+        const target = `${url.pathname}${url.search}`;
+        const hit = captured.find(
+          (c) =>
+            c.method === req.method &&
+            c.path === target &&
+            (c.path !== '/login' ||
+              new URLSearchParams(req.body).get('username') ===
+                (c.file.includes('totp') ? 'totp' : 'success')),
         );
-      });
-
-      it('validates against the spec and has the same typed shape as Prism', async () => {
-        const out = await entry.call(payloadClient());
-        const op = spec('itch').operations.find((o) => o.operationId === entry.operationId)!;
-        expect(validator.check(op, 200, 'application/json', out)).toEqual({ ok: true, errors: [] });
-        const fromPrism = await calls[entry.operationId]!.call(prismClient());
-        const schema = responseSchema(entry.operationId);
-        const payloadPaths = [...declaredPaths(out, schema)];
-        const prismPaths = declaredPaths(fromPrism, schema);
-        expect(payloadPaths.length).toBeGreaterThan(0);
-        expect(payloadPaths.filter((p) => !prismPaths.has(p))).toEqual([]);
+        if (!hit) return sendJson(res, 404, { errors: ['not found'] });
+        sendJson(res, 200, JSON.stringify(read(hit.file)));
       });
     });
-  }
+    afterAll(() => server.close());
 
-  it('reads a real game: camelCase fields, traits as booleans, nanosecond dates', async () => {
-    const { game } = await sdk.getGame({ client: payloadClient(), path: { gameId: 1328853 } });
-    expect(game?.coverUrl).toBe(
-      'https://img.itch.zone/aW1nLzc3Mjc1NTcucG5n/315x250%23c/y2h4Jk.png',
-    );
-    expect(game?.shortText).toMatch(/^Amidst the overgrown ruins/);
-    expect(game?.minPrice).toBe(0);
-    expect(game?.user?.coverUrl).toMatch(/^https:\/\/img\.itch\.zone/);
-    expect(game?.canBeBought).toBe(true);
-    expect(game?.hasDemo).toBe(false);
-    expect(game?.inPressSystem).toBe(false);
-    expect(game?.createdAt).toBe('2021-12-22T22:26:43.000000000Z');
-    expect(parseItchDate(game!.publishedAt!).toISOString()).toBe('2021-12-22T22:41:09.000Z');
-  });
+    function payloadClient() {
+      return createItchClient({
+        baseUrl: server.url,
+        apiKey: 'k',
+        retry: false,
+        fetch: contractFetchFor('itch', server.url),
+      });
+    }
 
-  it('reads `traits: {}` on an upload as no traits', async () => {
-    const { uploads } = await sdk.listGameUploads({
-      client: payloadClient(),
-      path: { gameId: 1328853 },
+    it('every success answer of the source is exercised here', () => {
+      const files = readdirSync(source.dir).filter(
+        (f) => f.endsWith('.json') && !f.startsWith('error.'),
+      );
+      expect(captured.map((c) => c.file).sort()).toEqual(files.sort());
     });
-    expect(uploads?.[0]).toMatchObject({
-      id: 4976926,
-      filename: 'volcanicSinkhole.dungeondraft_map',
-      storage: 'hosted',
-      size: 712633,
-      demo: false,
-      preorder: false,
-      createdAt: '2021-12-22T22:26:44.000000000Z',
-      updatedAt: '2022-04-13T00:28:49.000000000Z',
-    });
-    expect(uploads?.[0]?.platforms).toBeUndefined();
-    expect((uploads![0] as { traits?: unknown }).traits).toEqual([]);
-  });
 
-  it('reads owned keys deeply, keeping undeclared fields as they came', async () => {
-    const data = await sdk.listProfileOwnedKeys({ client: payloadClient(), query: { page: 1 } });
-    expect(data.perPage).toBe(50);
-    expect(data.page).toBe(1);
-    const key = data.ownedKeys?.[0];
-    expect(key?.gameId).toBe(1328853);
-    expect(key?.game?.user?.username).toBe('gurkenlabs');
-    expect(key?.game?.canBeBought).toBe(true);
-    expect((key as Record<string, unknown>).purchase_id).toBe(9776834);
-    expect((key as Record<string, unknown>).downloads).toBe(31);
-  });
-});
+    const validator = createResponseValidator(spec('itch'));
+    for (const entry of captured) {
+      describe(entry.file, () => {
+        it('every field the spec declares that the payload carries is populated', async () => {
+          const out = await entry.call(payloadClient());
+          expect(
+            unpopulatedFields(read(entry.file), out, responseSchema(entry.operationId)),
+          ).toEqual([]);
+        });
+
+        it('validates against the spec and has the same typed shape as Prism', async () => {
+          const out = await entry.call(payloadClient());
+          const op = spec('itch').operations.find((o) => o.operationId === entry.operationId)!;
+          expect(validator.check(op, 200, 'application/json', out)).toEqual({
+            ok: true,
+            errors: [],
+          });
+          const fromPrism = await calls[entry.operationId]!.call(prismClient());
+          const schema = responseSchema(entry.operationId);
+          const payloadPaths = [...declaredPaths(out, schema)];
+          const prismPaths = declaredPaths(fromPrism, schema);
+          expect(payloadPaths.length).toBeGreaterThan(0);
+          expect(payloadPaths.filter((p) => !prismPaths.has(p))).toEqual([]);
+        });
+      });
+    }
+
+    it('reads a game: camelCase fields, traits as booleans, nanosecond dates', async () => {
+      const raw = read('get-game.1328853.json').game;
+      const { game } = await sdk.getGame({ client: payloadClient(), path: { gameId: 1328853 } });
+      expect(game?.coverUrl).toBe(raw.cover_url);
+      expect(game?.shortText).toBe(raw.short_text);
+      expect(game?.minPrice).toBe(raw.min_price);
+      expect(game?.user?.coverUrl).toBe(raw.user.cover_url);
+      expect(raw.traits).toContain('can_be_bought');
+      expect(game?.canBeBought).toBe(true);
+      expect(game?.hasDemo).toBe(raw.traits.includes('has_demo'));
+      expect(game?.inPressSystem).toBe(raw.traits.includes('in_press_system'));
+      expect(game?.createdAt).toBe(raw.created_at);
+      expect(raw.published_at).toMatch(/\.\d{9}Z$/);
+      expect(parseItchDate(game!.publishedAt!).toISOString()).toBe(
+        raw.published_at.replace(/(\.\d{3})\d*Z$/, '$1Z'),
+      );
+    });
+
+    it('reads `traits: {}` on an upload as no traits', async () => {
+      const raws: Raw[] = read('get-game-uploads.1328853.json').uploads;
+      const index = raws.findIndex((u) => JSON.stringify(u.traits) === '{}');
+      expect(index).toBeGreaterThanOrEqual(0);
+      const raw = raws[index]!;
+      const { uploads } = await sdk.listGameUploads({
+        client: payloadClient(),
+        path: { gameId: 1328853 },
+      });
+      expect(uploads?.[index]).toMatchObject({
+        id: raw.id,
+        filename: raw.filename,
+        storage: raw.storage,
+        size: raw.size,
+        demo: false,
+        preorder: false,
+        createdAt: raw.created_at,
+        updatedAt: raw.updated_at,
+      });
+      expect(uploads?.[index]?.platforms).toBeUndefined();
+      expect((uploads![index] as { traits?: unknown }).traits).toEqual([]);
+    });
+
+    it('reads owned keys deeply, keeping undeclared fields as they came', async () => {
+      const raw = read('get-profile-owned-keys.page1.json');
+      const rawKey = raw.owned_keys[0];
+      const data = await sdk.listProfileOwnedKeys({ client: payloadClient(), query: { page: 1 } });
+      expect(data.perPage).toBe(raw.per_page);
+      expect(data.page).toBe(1);
+      const key = data.ownedKeys?.[0];
+      expect(key?.gameId).toBe(rawKey.game_id);
+      expect(key?.game?.user?.username).toBe(rawKey.game.user.username);
+      expect(key?.game?.canBeBought).toBe(rawKey.game.traits.includes('can_be_bought'));
+      expect((key as Record<string, unknown>).purchase_id).toBe(rawKey.purchase_id);
+      expect((key as Record<string, unknown>).downloads).toBe(rawKey.downloads);
+    });
+  },
+);
 
 describe('Prism (camelCase) and its snake_case twin normalise to the same value, for every operation', () => {
   /** The spec-declared keys of a camelCase value rewritten to snake_case; map keys left alone. */

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contract, contractFetchFor, payloadsDir } from '@x/contract-testing';
+import { contract, contractFetchFor, fixtureJson } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectOrNull, whoAmI } from '../examples/auth.js';
 import { quickStart } from '../examples/quick-start.js';
@@ -92,11 +92,9 @@ describe('upload example (multipart stand-in, Prism for the rest)', () => {
   });
 });
 
-describe('update-check examples (local server answering with recorded versions)', () => {
-  // Recorded sodium versions: the newest is the "latest", an older one the file on disk.
-  const versions = JSON.parse(
-    readFileSync(join(payloadsDir('modrinth'), 'get-project-versions.sodium.json'), 'utf8'),
-  ) as Version[];
+describe('update-check examples (local server answering with real-shaped versions)', () => {
+  // Real-shaped sodium versions: the newest is the "latest", an older one the file on disk.
+  const versions = fixtureJson<Version[]>('modrinth', 'get-project-versions.sodium.json');
   const latest = versions[0]!;
   const current = versions[5]!;
   let server: Server;

@@ -1,15 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { contractFetchFor, payloadsDir } from '@x/contract-testing';
+import { contractFetchFor, fixtureJson } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModrinthClient, type SearchResults, searchAll } from '../src/index.js';
 
-// A search service of 250 hits (recorded hits, repeated), paged by offset/limit.
-const recorded = JSON.parse(
-  readFileSync(join(payloadsDir('modrinth'), 'search-projects.sodium.json'), 'utf8'),
-) as SearchResults;
+// A search service of 250 hits (the fixture's hits, repeated), paged by offset/limit.
+const recorded = fixtureJson<SearchResults>('modrinth', 'search-projects.sodium.json');
 const TOTAL = 250;
 const requests: URLSearchParams[] = [];
 let server: Server;

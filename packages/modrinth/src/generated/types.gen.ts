@@ -2164,7 +2164,9 @@ export type AddFilesToVersionData = {
      * New version files
      */
     body?: {
-        data?: never;
+        data?: {
+            [key: string]: unknown;
+        };
     };
     path: {
         /**
