@@ -1,18 +1,16 @@
-import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { fixtureJson } from '@x/contract-testing/servers';
 import { digest } from './local-server.ts';
 
-// The repository's own templates: synthetic values in the shape the live API
-// sends (null `requested_status` and `file_type`, fields the spec does not
-// declare); the contract proxy checks every answer against the spec.
-const fixture = (name: string) =>
-  JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/modrinth', name), 'utf8'));
-const versionTemplate = fixture('version.json');
-const projectTemplate = fixture('project.json');
+// The repository's own fixtures (packages/contract-testing/fixtures:
+// synthetic values in the shape the live API sends, with its quirks) as
+// templates; the contract proxy checks every answer built from them.
+// biome-ignore lint/suspicious/noExplicitAny: a JSON template, spread and overridden
+const versionTemplate = fixtureJson<any[]>('modrinth', 'get-project-versions.sodium.json')[0];
+const projectTemplate = fixtureJson<Record<string, unknown>>('modrinth', 'get-project.sodium.json');
 const TAGS: Record<string, unknown> = {
-  '/tag/loader': fixture('tag-loaders.json'),
-  '/tag/game_version': fixture('tag-game-versions.json'),
+  '/tag/loader': fixtureJson('modrinth', 'tag-loaders.json'),
+  '/tag/game_version': fixtureJson('modrinth', 'tag-game-versions.json'),
 };
 
 /** Answers Modrinth's tag lists from the fixtures; false for any other route. */
