@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { prismPids, runCli, SAMPLE_MODS, startCli } from './helpers.ts';
+import { leftoverPrism, prismPids, runCli, SAMPLE_MODS, startCli } from './helpers.ts';
 
 // Node 20 cannot run TypeScript: with type stripping off, any `.ts` file
 // reached at run time (a workspace package's sources) fails to load.
@@ -23,18 +23,25 @@ for (const delayMs of [200, 500, 900]) {
     expect(stderr).toMatch(/interrupted/);
     expect(stderr).not.toMatch(/could not start/);
     expect(code).toBe(130);
-    expect([...prismPids()].filter((pid) => !before.has(pid))).toEqual([]);
+    expect(await leftoverPrism(before)).toEqual([]);
   });
 }
 
 test('by default it starts its own mock servers, says so, and leaves no process behind', async () => {
   const before = prismPids();
-  const { code, stdout, stderr } = await runCli(['scan', SAMPLE_MODS, '--game-version', '1.20.4']);
+  const run = startCli(['scan', SAMPLE_MODS, '--game-version', '1.20.4']);
+  // The CLI's own Prism is seen while it runs (so "none left" below means something).
+  let seen = false;
+  while (run.child.exitCode === null && !seen) {
+    seen = [...prismPids()].some((pid) => !before.has(pid));
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const { code, stdout, stderr } = await run.done;
+  expect(seen).toBe(true);
   expect(code, stderr).toBe(0);
   expect(stderr).toContain('mock data: answers come from Prism mock servers built from specs/');
   expect(stdout).toContain('3 files');
-  const leftovers = [...prismPids()].filter((pid) => !before.has(pid));
-  expect(leftovers).toEqual([]);
+  expect(await leftoverPrism(before)).toEqual([]);
 });
 
 test('--json output carries `mock: true` and no banner on stdout', async () => {

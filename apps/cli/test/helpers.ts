@@ -112,17 +112,29 @@ export function proxyFor(api: 'modrinth' | 'itch', target?: string): Promise<Con
   return startContractProxy({ spec: loadSpec(specPath(api)), target: target ?? prism });
 }
 
-/** PIDs of running Prism processes (to prove the CLI leaves none behind). */
+/**
+ * PIDs of running Prism processes started by this test run (their spec copy
+ * lies in the run's own temp directory), to prove the CLI leaves none behind;
+ * other programs' Prism servers on the machine do not count.
+ */
 export function prismPids(): Set<number> {
   const pids = new Set<number>();
+  const ours = tmpdir();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('prism-cli'))
-        pids.add(Number(entry));
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmdline.includes('prism-cli') && cmdline.includes(ours)) pids.add(Number(entry));
     } catch {
       // the process ended meanwhile
     }
   }
   return pids;
+}
+
+/** Prism processes this run started since `before` that are still there after a grace period. */
+export async function leftoverPrism(before: Set<number>): Promise<number[]> {
+  const fresh = () => [...prismPids()].filter((pid) => !before.has(pid));
+  for (let i = 0; i < 40 && fresh().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+  return fresh();
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type FakeModrinth, fakeModrinth } from './fake-modrinth.ts';
-import { prismPids, runCli, sampleModsCopy } from './helpers.ts';
+import { leftoverPrism, prismPids, runCli, sampleModsCopy } from './helpers.ts';
 
 // Errors a user can act on: bad flag values stop everything with exit 2 and a
 // usage line, before any server starts or any file is read.
@@ -41,7 +41,7 @@ test.each([
   expect(code).toBe(2);
   expect(stdout).toBe('');
   expect(Date.now() - started).toBeLessThan(5_000);
-  expect([...prismPids()].filter((p) => !before.has(p))).toEqual([]);
+  expect(await leftoverPrism(before)).toEqual([]);
 });
 
 test.each([
