@@ -1,13 +1,16 @@
 import { createItchClient, type ItchClient } from '@x/itch';
 import { createModrinthClient, type ModrinthClient } from '@x/modrinth';
+import { checkAnswers } from './lib/answers.js';
+import { ITCH_ANSWERS, MODRINTH_ANSWERS } from './lib/api-answers.js';
 import { VERSION } from './version.js';
 
-const USER_AGENT = `x-update/${VERSION} (+https://github.com/x-sdks/x-sdks)`;
+export const USER_AGENT = `x-update/${VERSION} (+https://github.com/x-sdks/x-sdks)`;
 
 export function modrinthClient(baseUrl: string): ModrinthClient {
   return createModrinthClient({
     baseUrl,
     userAgent: USER_AGENT,
+    fetch: checkAnswers(baseUrl, MODRINTH_ANSWERS),
     // Read from the environment only; never printed.
     ...(process.env.MODRINTH_TOKEN ? { token: process.env.MODRINTH_TOKEN } : {}),
   });
@@ -16,5 +19,10 @@ export function modrinthClient(baseUrl: string): ModrinthClient {
 export function itchClient(baseUrl: string, mock: boolean): ItchClient {
   // The mocks only check that a Bearer credential is present.
   const apiKey = process.env.ITCH_API_KEY || (mock ? 'mock-key' : undefined);
-  return createItchClient({ baseUrl, userAgent: USER_AGENT, ...(apiKey ? { apiKey } : {}) });
+  return createItchClient({
+    baseUrl,
+    userAgent: USER_AGENT,
+    fetch: checkAnswers(baseUrl, ITCH_ANSWERS),
+    ...(apiKey ? { apiKey } : {}),
+  });
 }

@@ -1,5 +1,4 @@
-import type { PrismServer } from '@x/contract-testing/servers';
-import { startMockServer } from '@x/contract-testing/servers';
+import { type PrismServer, startMockServer } from '@x/mock-servers';
 import { ExitError } from './lib/errors.js';
 
 export type ApiName = 'modrinth' | 'itch';
@@ -16,6 +15,8 @@ export interface EndpointOptions {
   live?: boolean;
   modrinthUrl?: string;
   itchUrl?: string;
+  /** Ctrl-C: stops starting the mock servers; rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 const LIVE: Record<ApiName, string> = {
@@ -39,7 +40,11 @@ export async function openEndpoints(need: ApiName[], options: EndpointOptions): 
       if (explicit) urls[api] = explicit;
       else if (options.live) urls[api] = LIVE[api];
       else {
-        const server = await startMockServer(api);
+        // Plausible integers: Prism would show ids as -9007199254740991.
+        const server = await startMockServer(api, {
+          integerExamples: true,
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
         servers.push(server);
         urls[api] = server.url;
         mock = true;
@@ -47,6 +52,7 @@ export async function openEndpoints(need: ApiName[], options: EndpointOptions): 
     }
   } catch (error) {
     await Promise.all(servers.map((s) => s.stop()));
+    if (options.signal?.aborted) throw options.signal.reason;
     throw new ExitError(
       `could not start the mock servers: ${(error as Error).message.split('\n')[0]}`,
       1,

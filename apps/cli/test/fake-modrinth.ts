@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { fixtureJson } from '@x/contract-testing/servers';
+import { gzipSync } from 'node:zlib';
+import { answerTags, project, version } from '../doubles/modrinth-fixtures.ts';
 import { digest, type LocalServer, localServer, readJson, SAMPLE_MODS } from './helpers.ts';
-
-// The repository's real-shaped Modrinth fixtures as templates, so the fake
-// answers have the live shape; the contract proxy checks them against the spec.
-// biome-ignore lint/suspicious/noExplicitAny: a JSON template, spread and overridden
-const versionTemplate = fixtureJson<any[]>('modrinth', 'get-project-versions.sodium.json')[0];
-const projectTemplate = fixtureJson<Record<string, unknown>>('modrinth', 'get-project.sodium.json');
 
 export const SODIUM_FILE = 'sodium-fabric-0.5.8+mc1.20.4.jar';
 export const LITHIUM_FILE = 'lithium-fabric-mc1.20.4-0.12.1.jar';
@@ -18,44 +14,27 @@ export const NEW_SODIUM_BYTES = Buffer.from(
   'PK\u0003\u0004 pretend this is sodium 0.5.11'.repeat(2000),
 );
 
-function version(
-  id: string,
-  projectId: string,
-  number: string,
-  file: { name: string; bytes: Buffer; url: string },
-) {
-  return {
-    ...versionTemplate,
-    id,
-    project_id: projectId,
-    name: number,
-    version_number: number,
-    game_versions: ['1.20.4'],
-    loaders: ['fabric'],
-    files: [
-      {
-        ...versionTemplate.files[0],
-        hashes: { sha1: digest('sha1', file.bytes), sha512: digest('sha512', file.bytes) },
-        url: file.url,
-        filename: file.name,
-        size: file.bytes.length,
-      },
-    ],
-  };
-}
+/** How the file server answers: good, or one of the ways downloads go wrong. */
+export type FileMode = 'good' | 'corrupt' | 'cut' | 'stall' | 'gzip';
 
-export type FileMode = 'good' | 'corrupt' | 'cut' | 'stall';
+/** Replaces the API's answer for one request; return false to answer normally. */
+export type Override = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
 
 export interface FakeModrinth {
   api: LocalServer;
   files: LocalServer;
   mode: { value: FileMode };
+  /** A hostile answer for the next requests (reset after each test). */
+  override: { value: Override | undefined };
+  /** Sodium's newest version, as `/version_files/update` answers it (tests may change it). */
+  latestSodium: Record<string, unknown>;
   close(): Promise<void>;
 }
 
 /** A Modrinth that knows the sample sodium (outdated) and lithium (current), plus a file server. */
 export async function fakeModrinth(): Promise<FakeModrinth> {
   const mode = { value: 'good' as FileMode };
+  const override: FakeModrinth['override'] = { value: undefined };
   const files = await localServer((req, res) => {
     if (req.url !== `/files/${NEW_SODIUM_FILE}`) {
       res.writeHead(404).end();
@@ -64,7 +43,14 @@ export async function fakeModrinth(): Promise<FakeModrinth> {
     const m = mode.value;
     if (m === 'stall') {
       res.writeHead(200, { 'content-length': String(NEW_SODIUM_BYTES.length) });
-      res.write(NEW_SODIUM_BYTES.subarray(0, 1000)); // then nothing: the client must be interrupted
+      res.write(NEW_SODIUM_BYTES.subarray(0, 1000)); // then nothing: the client must give up
+      return;
+    }
+    if (m === 'gzip') {
+      // As CDNs do: compressed on the wire, content-length counting compressed bytes.
+      const body = gzipSync(NEW_SODIUM_BYTES);
+      res.writeHead(200, { 'content-length': String(body.length), 'content-encoding': 'gzip' });
+      res.end(body);
       return;
     }
     const body =
@@ -83,33 +69,54 @@ export async function fakeModrinth(): Promise<FakeModrinth> {
   const sample = (name: string) => readFileSync(join(SAMPLE_MODS, name));
   const sodiumHash = digest('sha512', sample(SODIUM_FILE));
   const lithiumHash = digest('sha512', sample(LITHIUM_FILE));
-  const installed: Record<string, unknown> = {
-    [sodiumHash]: version('SoDoLd11', 'AANobbMI', '0.5.8+mc1.20.4', {
-      name: SODIUM_FILE,
-      bytes: sample(SODIUM_FILE),
-      url: `${files.url}/files/${SODIUM_FILE}`,
+  const installed: Record<string, Record<string, unknown>> = {
+    [sodiumHash]: version({
+      id: 'SoDoLd11',
+      projectId: 'AANobbMI',
+      number: '0.5.8+mc1.20.4',
+      published: '2024-01-10T12:00:00.000000Z',
+      file: {
+        name: SODIUM_FILE,
+        bytes: sample(SODIUM_FILE),
+        url: `${files.url}/files/${SODIUM_FILE}`,
+      },
     }),
-    [lithiumHash]: version('LiThNw22', 'gvQqBUqZ', 'mc1.20.4-0.12.1', {
-      name: LITHIUM_FILE,
-      bytes: sample(LITHIUM_FILE),
-      url: `${files.url}/files/${LITHIUM_FILE}`,
+    [lithiumHash]: version({
+      id: 'LiThNw22',
+      projectId: 'gvQqBUqZ',
+      number: 'mc1.20.4-0.12.1',
+      published: '2024-01-05T09:00:00.000000Z',
+      file: {
+        name: LITHIUM_FILE,
+        bytes: sample(LITHIUM_FILE),
+        url: `${files.url}/files/${LITHIUM_FILE}`,
+      },
     }),
   };
-  const latest: Record<string, unknown> = {
-    [sodiumHash]: version('SoDoNw33', 'AANobbMI', '0.5.11+mc1.20.4', {
+  const latestSodium = version({
+    id: 'SoDoNw33',
+    projectId: 'AANobbMI',
+    number: '0.5.11+mc1.20.4',
+    published: '2024-03-02T15:30:00.000000Z',
+    file: {
       name: NEW_SODIUM_FILE,
       bytes: NEW_SODIUM_BYTES,
       url: `${files.url}/files/${NEW_SODIUM_FILE}`,
-    }),
+    },
+  });
+  const latest: Record<string, unknown> = {
+    [sodiumHash]: latestSodium,
     [lithiumHash]: installed[lithiumHash],
   };
   const projects: Record<string, unknown> = {
-    AANobbMI: { ...projectTemplate, id: 'AANobbMI', slug: 'sodium', title: 'Sodium' },
-    gvQqBUqZ: { ...projectTemplate, id: 'gvQqBUqZ', slug: 'lithium', title: 'Lithium' },
+    AANobbMI: project('AANobbMI', 'sodium', 'Sodium'),
+    gvQqBUqZ: project('gvQqBUqZ', 'lithium', 'Lithium'),
   };
 
   const api = await localServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (override.value?.(req, res, url.pathname)) return;
+    if (req.method === 'GET' && answerTags(url.pathname, res)) return;
     const send = (body: unknown) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
@@ -132,6 +139,8 @@ export async function fakeModrinth(): Promise<FakeModrinth> {
     api,
     files,
     mode,
+    override,
+    latestSodium,
     close: async () => {
       await api.close();
       await files.close();

@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type ContractProxy,
@@ -11,7 +10,9 @@ import {
   specPath,
   startContractProxy,
 } from '@x/contract-testing/servers';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
+
+export { digest, type LocalServer, localServer, readJson } from '../doubles/local-server.ts';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(appDir, 'dist/cli.js');
@@ -28,10 +29,28 @@ export interface CliRun {
   done: Promise<CliResult>;
 }
 
-/** Starts the built CLI as a child process (no TTY: progress stays silent). */
-export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    env: { ...process.env, NO_COLOR: '1', MODRINTH_TOKEN: '', ITCH_API_KEY: '', ...env },
+let cacheHome: string | undefined;
+/** The CLI's cache (Modrinth's tag lists) for this test file: never the user's. */
+function cacheFolder(): string {
+  if (!cacheHome) cacheHome = tempFolder('x-update-cache-');
+  return cacheHome;
+}
+
+/** Starts the built CLI as a child process (no TTY: progress stays silent), with its own cache. */
+export function startCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  nodeArgs: string[] = [],
+): CliRun {
+  const child = spawn(process.execPath, [...nodeArgs, CLI, ...args], {
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      MODRINTH_TOKEN: '',
+      ITCH_API_KEY: '',
+      XDG_CACHE_HOME: cacheFolder(),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -48,64 +67,43 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
   return { child, done };
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  return startCli(args, env).done;
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  nodeArgs: string[] = [],
+): Promise<CliResult> {
+  return startCli(args, env, nodeArgs).done;
 }
 
-/** A fresh copy of the bundled sample mods in a temp folder. */
+const copies: string[] = [];
+afterAll(() => {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+  cacheHome = undefined;
+});
+
+/** A fresh empty temp folder, removed after the test file. */
+export function tempFolder(prefix = 'x-update-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  copies.push(dir);
+  return dir;
+}
+
+/** A fresh copy of the bundled sample mods in a temp folder, removed after the test file. */
 export function sampleModsCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'x-update-mods-'));
+  const dir = tempFolder('x-update-mods-');
   cpSync(SAMPLE_MODS, dir, { recursive: true });
   return dir;
 }
 
-/** name -> sha256 of every entry in a folder (hidden files included). */
+/** relative path -> sha256 of every file in a folder, subfolders and hidden files included. */
 export function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of readdirSync(dir).sort()) {
-    out[name] = createHash('sha256')
-      .update(readFileSync(join(dir, name)))
-      .digest('hex');
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
   }
-  return out;
-}
-
-export function digest(algorithm: 'sha1' | 'sha512', data: Buffer | string): string {
-  return createHash(algorithm).update(data).digest('hex');
-}
-
-export interface LocalServer {
-  url: string;
-  requests: IncomingMessage[];
-  close(): Promise<void>;
-}
-
-export async function localServer(
-  handler: (req: IncomingMessage, res: ServerResponse) => void,
-): Promise<LocalServer> {
-  const requests: IncomingMessage[] = [];
-  const server = createServer((req, res) => {
-    requests.push(req);
-    handler(req, res);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
-
-export async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString() || 'null');
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** A contract-checking proxy in front of `target` (default: the run's Prism for `api`). */
@@ -114,17 +112,29 @@ export function proxyFor(api: 'modrinth' | 'itch', target?: string): Promise<Con
   return startContractProxy({ spec: loadSpec(specPath(api)), target: target ?? prism });
 }
 
-/** PIDs of running Prism processes (to prove the CLI leaves none behind). */
+/**
+ * PIDs of running Prism processes started by this test run (their spec copy
+ * lies in the run's own temp directory), to prove the CLI leaves none behind;
+ * other programs' Prism servers on the machine do not count.
+ */
 export function prismPids(): Set<number> {
   const pids = new Set<number>();
+  const ours = tmpdir();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('prism-cli'))
-        pids.add(Number(entry));
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmdline.includes('prism-cli') && cmdline.includes(ours)) pids.add(Number(entry));
     } catch {
       // the process ended meanwhile
     }
   }
   return pids;
+}
+
+/** Prism processes this run started since `before` that are still there after a grace period. */
+export async function leftoverPrism(before: Set<number>): Promise<number[]> {
+  const fresh = () => [...prismPids()].filter((pid) => !before.has(pid));
+  for (let i = 0; i < 40 && fresh().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+  return fresh();
 }

@@ -43,7 +43,9 @@ describe('scan', () => {
     );
     expect(stdout).toMatch(/lithium-fabric-mc1\.20\.4-0\.12\.1\.jar\s*│\s*Lithium\s*│.*up to date/);
     expect(stdout).toMatch(/my-private-tweaks-1\.0\.jar\s*│\s*-\s*│\s*-\s*│\s*-\s*│\s*unknown/);
-    expect(stdout).toContain('3 files, 1 with updates, 1 unknown');
+    expect(stdout).toContain(
+      '3 files: 2 checked on Modrinth (1 with updates), 1 unknown (not checked)',
+    );
     const lookups = fake.api.requests.filter((r) => r.url === '/version_files');
     expect(lookups.length).toBeGreaterThanOrEqual(1);
   });
@@ -78,7 +80,7 @@ describe('scan', () => {
     ]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr.trim()).toBe('error: cannot read mods folder /no/such/folder: ENOENT');
+    expect(stderr.trim()).toBe('error: cannot read mods folder /no/such/folder: it does not exist');
   });
 });
 
@@ -110,16 +112,28 @@ describe('update', () => {
     const before = snapshot(dir);
     const { code, stdout } = await runCli([...api(), 'update', dir, ...filters]);
     expect(code).toBe(0);
-    expect(stdout).toContain('updated 1 file\n');
+    expect(stdout).toContain('updated 1 file: downloaded, sha512 verified, swapped in');
     const after = snapshot(dir);
-    expect(Object.keys(after)).toEqual([LITHIUM_FILE, UNKNOWN_FILE, NEW_SODIUM_FILE].sort());
+    // The replaced file is kept in the state folder for `rollback`, with the profile; nothing else.
+    expect(Object.keys(after).sort()).toEqual(
+      [
+        LITHIUM_FILE,
+        UNKNOWN_FILE,
+        NEW_SODIUM_FILE,
+        `.x-update/previous/${SODIUM_FILE}`,
+        '.x-update/previous/.changes.json',
+        '.x-update/previous/.profile.json',
+        '.x-update/profile.json',
+      ].sort(),
+    );
+    expect(after[`.x-update/previous/${SODIUM_FILE}`]).toBe(before[SODIUM_FILE]);
     expect(readFileSync(join(dir, NEW_SODIUM_FILE))).toEqual(NEW_SODIUM_BYTES);
     expect(after[LITHIUM_FILE]).toBe(before[LITHIUM_FILE]);
     expect(existsSync(join(dir, SODIUM_FILE))).toBe(false);
   });
 
   for (const [mode, message] of [
-    ['corrupt', /sha512 mismatch, the download is corrupt/],
+    ['corrupt', /the download is corrupt: its sha512 is/],
     ['cut', /error: .*(cut short|terminated|closed|aborted|ECONNRESET|other side)/i],
   ] as const) {
     test(`a ${mode} download is rejected and the folder is left exactly as it was`, async () => {

@@ -2,6 +2,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// Kept here, not imported from @x/mock-servers (which has the same three
+// helpers): scripts/test.mjs loads this file through fixtures.ts before turbo
+// has built anything, so it must not need a built package.
+
 /** The monorepo root: the nearest folder above this file holding pnpm-workspace.yaml. */
 export function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));

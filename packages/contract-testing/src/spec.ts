@@ -1,77 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-
-export const HTTP_METHODS = [
-  'get',
-  'put',
-  'post',
-  'delete',
-  'options',
-  'head',
-  'patch',
-  'trace',
-] as const;
-
-export interface Operation {
-  operationId: string;
-  method: string;
-  /** The path template as the spec writes it, e.g. `/project/{id|slug}`. */
-  path: string;
-  /** Documented response status codes (`200`, `404`, `default`, ...). */
-  statuses: string[];
-}
-
-export interface LoadedSpec {
-  /** File name without extension, e.g. `modrinth.openapi`; names the coverage report. */
-  name: string;
-  file: string;
-  /** `3.0` (OpenAPI 3.0, JSON Schema draft-04 dialect) or `3.1` (JSON Schema 2020-12). */
-  version: '3.0' | '3.1';
-  // biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document is walked generically
-  doc: any;
-  operations: Operation[];
-}
-
-/** Reads an OpenAPI document (JSON or YAML) and lists its operations. Errors name the file. */
-export function loadSpec(file: string): LoadedSpec {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new Error(`contract-testing: cannot read spec ${file}`, { cause });
-  }
-  const doc = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  const openapi = String(doc?.openapi ?? '');
-  if (!/^3\.[01]\./.test(openapi)) {
-    throw new Error(
-      `contract-testing: ${file} is not an OpenAPI 3.0/3.1 document (openapi: ${openapi || 'missing'})`,
-    );
-  }
-  const operations: Operation[] = [];
-  for (const [path, item] of Object.entries<Record<string, unknown>>(doc.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      // biome-ignore lint/suspicious/noExplicitAny: OpenAPI operation object
-      const op = item[method] as any;
-      if (!op) continue;
-      operations.push({
-        operationId: op.operationId ?? `${method.toUpperCase()} ${path}`,
-        method: method.toUpperCase(),
-        path,
-        statuses: Object.keys(op.responses ?? {}),
-      });
-    }
-  }
-  return {
-    name: basename(file, extname(file)),
-    file,
-    version: openapi.startsWith('3.1') ? '3.1' : '3.0',
-    doc,
-    operations,
-  };
-}
-
-/** Escapes one JSON-pointer segment (RFC 6901). */
-export function pointerSegment(s: string): string {
-  return s.replaceAll('~', '~0').replaceAll('/', '~1');
-}
+// Spec loading lives in @x/mock-servers (built JavaScript the app runs too).
+export {
+  HTTP_METHODS,
+  type LoadedSpec,
+  loadSpec,
+  type Operation,
+  pointerSegment,
+} from '@x/mock-servers';

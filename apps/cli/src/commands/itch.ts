@@ -1,5 +1,5 @@
+import { existsSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   downloadUpload,
   getUpload,
@@ -9,9 +9,10 @@ import {
   openDownloadSession,
   planUpgrade,
 } from '@x/itch';
-import { downloadVerified } from '../lib/download.js';
+import { downloadVerified, tempPathIn } from '../lib/download.js';
 import { ExitError } from '../lib/errors.js';
 import type { Progress } from '../lib/progress.js';
+import { pathInside } from '../lib/safe-name.js';
 
 const signalOf = (signal?: AbortSignal) => (signal ? { signal } : {});
 
@@ -83,11 +84,15 @@ export async function download(
     options.gameId === undefined
       ? undefined
       : await openDownloadSession({ client, gameId: options.gameId });
-  const target = join(dir, upload.filename);
+  const target = pathInside(dir, upload.filename, `itch.io (upload ${uploadId})`);
+  if (existsSync(target)) {
+    throw new ExitError(`${target} already exists; remove it or download into another folder`);
+  }
   const bar = options.progress.file(upload.filename, upload.size);
   let source = '';
   try {
-    const temp = await downloadVerified(target, target, {
+    const temp = tempPathIn(dir);
+    await downloadVerified(`itch.io upload ${uploadId}`, upload.filename, temp, {
       onProgress: (received, total) => bar.update(received, total),
       ...signalOf(options.signal),
       fetch: async (_url, init) => {
@@ -95,7 +100,7 @@ export async function download(
           client,
           uploadId,
           ...(uuid ? { uuid } : {}),
-          ...(init.signal ? { signal: init.signal } : {}),
+          signal: init.signal,
         });
         source = new URL(result.url).origin;
         return result.response;

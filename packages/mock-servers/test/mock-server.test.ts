@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { addIntegerExamples, startMockServer } from '../src/index.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function gone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 200 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  return !isAlive(pid);
+}
+
+// Every test gets its own empty temp directory, to prove nothing is left in it.
+let temp: string;
+let savedTmpdir: string | undefined;
+beforeEach(() => {
+  savedTmpdir = process.env.TMPDIR;
+  temp = mkdtempSync(join(tmpdir(), 'x-mock-servers-test-'));
+  process.env.TMPDIR = temp;
+});
+afterEach(() => {
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
+  rmSync(temp, { recursive: true, force: true });
+});
+
+describe('startMockServer', () => {
+  test('serves the spec (Modrinth’s `{id|slug}` routes too) and stop() leaves nothing in the temp directory', async () => {
+    const server = await startMockServer('modrinth');
+    expect(readdirSync(temp)).toHaveLength(1); // the route-safe spec copy, while it runs
+    const res = await fetch(`${server.url}/project/sodium`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toHaveProperty('slug');
+    await server.stop();
+    expect(await gone(server.pid)).toBe(true);
+    expect(readdirSync(temp)).toEqual([]);
+    await server.stop(); // idempotent
+  });
+
+  test('an abort while Prism starts rejects with the abort reason and leaves nothing behind', async () => {
+    const controller = new AbortController();
+    const reason = new Error('interrupted by SIGINT');
+    setTimeout(() => controller.abort(reason), 200);
+    const error = await startMockServer('itch', { signal: controller.signal }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBe(reason);
+    expect(readdirSync(temp)).toEqual([]);
+  });
+
+  test('a start that fails removes the spec copy', async () => {
+    const error = await startMockServer('itch', { readyTimeoutMs: 1 }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/not ready after 1 ms/);
+    expect(readdirSync(temp)).toEqual([]);
+  });
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    test(`${signal} to a program holding a mock server stops Prism and removes the spec copy`, async () => {
+      const holder = spawn(process.execPath, [join(here, 'fixtures/hold-mock-server.ts')], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, TMPDIR: temp },
+      });
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        holder.stdout.on('data', (c) => {
+          out += c;
+          if (out.includes('\n')) resolve(out.split('\n')[0] as string);
+        });
+        holder.once('exit', (code) => reject(new Error(`holder exited early (${code})`)));
+      });
+      const { pid } = JSON.parse(line) as { pid: number };
+      expect(readdirSync(temp)).toHaveLength(1);
+      const exited = new Promise((r) => holder.once('exit', r));
+      holder.kill(signal);
+      await exited;
+      expect(await gone(pid)).toBe(true);
+      expect(readdirSync(temp)).toEqual([]);
+    });
+  }
+});
+
+describe('addIntegerExamples', () => {
+  test('gives example-less integers their minimum or 1, and leaves the rest alone', () => {
+    const doc = {
+      a: { type: 'integer' },
+      b: { type: 'integer', minimum: 5 },
+      c: { type: 'integer', example: 42 },
+      d: { type: ['integer', 'null'], enum: [1, 2] },
+      e: { type: 'string' },
+      f: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 0 } },
+    };
+    addIntegerExamples(doc);
+    expect(doc).toEqual({
+      a: { type: 'integer', example: 1 },
+      b: { type: 'integer', minimum: 5, example: 5 },
+      c: { type: 'integer', example: 42 },
+      d: { type: ['integer', 'null'], enum: [1, 2] },
+      e: { type: 'string' },
+      f: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 0, example: 0 } },
+    });
+  });
+});
