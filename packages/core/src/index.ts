@@ -38,6 +38,7 @@ export {
   type Release,
   type ServerLimit,
 } from './rate-limit.js';
+export { redactUrl } from './redact.js';
 export type {
   AfterResponseState,
   BeforeRequestState,

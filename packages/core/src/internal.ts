@@ -12,6 +12,5 @@ export {
   sdkFetch,
 } from './hey-api.js';
 export { type ReservedInit, withUrl } from './prepare.js';
-export { redactUrl } from './redact.js';
 export { DEFAULT_MAX_REDIRECTS, firstHop, type Hop, nextHop } from './redirects.js';
 export { ServerBudget } from './server-budget.js';

@@ -14,6 +14,7 @@ describe('public API', () => {
         'RateLimiter',
         'paginateOffset',
         'paginatePages',
+        'redactUrl',
         'CoreError',
         'ApiError',
         'BadRequestError',

@@ -72,7 +72,7 @@ export async function addMods(
     const next = queue.shift() as (typeof queue)[number];
     const project = await getProject({
       client,
-      path: { 'id|slug': next.ref },
+      path: { idOrSlug: next.ref },
       ...signalOf(options.signal),
     }).catch((error: unknown) => {
       if (error instanceof NotFoundError) {

@@ -132,7 +132,7 @@ export async function newestInChannel(
 ): Promise<Version | undefined> {
   const versions = await getProjectVersions({
     client,
-    path: { 'id|slug': projectId },
+    path: { idOrSlug: projectId },
     query: { loaders: [options.loader], game_versions: [options.gameVersion] },
     ...signalOf(options.signal),
   });
