@@ -48,13 +48,14 @@ function tokenBucket(limit: number, windowMs: number, integerReset: boolean): Si
     arrive(now) {
       tokens = Math.min(limit, tokens + (now - last) * perMs);
       last = now;
-      const accepted = tokens >= 1;
-      if (accepted) tokens -= 1;
+      // 1e-9: the refill is computed in floating point; a token due exactly now counts.
+      const accepted = tokens >= 1 - 1e-9;
+      if (accepted) tokens = Math.max(0, tokens - 1);
       return {
         accepted,
         headers: {
           limit,
-          remaining: Math.floor(tokens),
+          remaining: Math.floor(tokens + 1e-9),
           resetAt:
             now +
             (integerReset

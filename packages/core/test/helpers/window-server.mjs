@@ -28,11 +28,12 @@ function admit(now) {
   if (kind === 'bucket') {
     tokens = Math.min(limit, tokens + ((now - last) * limit) / windowMs);
     last = now;
-    const accepted = tokens >= 1;
-    if (accepted) tokens -= 1;
+    // 1e-9: the refill is computed in floating point; a token due exactly now counts.
+    const accepted = tokens >= 1 - 1e-9;
+    if (accepted) tokens = Math.max(0, tokens - 1);
     return {
       accepted,
-      remaining: Math.floor(tokens),
+      remaining: Math.floor(tokens + 1e-9),
       resetMs: ((limit - tokens) * windowMs) / limit,
     };
   }
