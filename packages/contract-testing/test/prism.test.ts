@@ -1,18 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, inject, test } from 'vitest';
-import { specPath } from '../src/paths.ts';
-import { PrismStartError, startPrism } from '../src/prism.ts';
-import { writePrismSpec } from '../src/prism-spec.ts';
-import { loadSpec } from '../src/spec.ts';
-import { isAlive, runNode, waitUntilGone } from './helpers.ts';
+import { runNode, waitUntilGone } from './helpers.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const itchPrismSpec = () => writePrismSpec(loadSpec(specPath('itch')));
 
 describe('Prism servers from globalSetup', () => {
   test('both specs run side by side on 127.0.0.1 with distinct free ports', async () => {
@@ -29,59 +23,6 @@ describe('Prism servers from globalSetup', () => {
     expect(modrinth.status).toBe(200);
     expect(Array.isArray(await modrinth.json())).toBe(true);
   });
-});
-
-describe('startPrism', () => {
-  test('stop() ends the process: the PID is gone afterwards', async () => {
-    const server = await startPrism(itchPrismSpec());
-    expect(isAlive(server.pid)).toBe(true);
-    await server.stop();
-    expect(await waitUntilGone(server.pid)).toBe(true);
-    await server.stop(); // idempotent
-  });
-
-  test('a bad spec path fails fast with Prism’s own output', async () => {
-    const started = Date.now();
-    const error = await startPrism('/nonexistent/spec.yaml').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PrismStartError);
-    expect((error as PrismStartError).message).toMatch(/exited before it was ready/);
-    expect((error as PrismStartError).output).toMatch(/nonexistent\/spec\.yaml|ENOENT/);
-    expect(Date.now() - started).toBeLessThan(20_000);
-  });
-
-  test('a server that never becomes ready fails with a clear error and is stopped', async () => {
-    // A readiness budget too short for Prism to load the spec.
-    const error = await startPrism(itchPrismSpec(), { readyTimeoutMs: 1 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PrismStartError);
-    expect((error as Error).message).toMatch(/not ready after 1 ms/);
-    expect((error as Error).message).toContain('--- Prism output ---');
-  });
-
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    test(`${signal} to the test process stops its Prism servers`, async () => {
-      const holder = spawn(
-        process.execPath,
-        [join(here, 'fixtures/hold-prism.ts'), itchPrismSpec()],
-        {
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      const line = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        holder.stdout.on('data', (c) => {
-          out += c;
-          if (out.includes('\n')) resolve(out.split('\n')[0] as string);
-        });
-        holder.once('exit', (code) => reject(new Error(`holder exited early (${code})`)));
-      });
-      const { pid } = JSON.parse(line) as { pid: number };
-      expect(isAlive(pid)).toBe(true);
-      const exited = new Promise((r) => holder.once('exit', r));
-      holder.kill(signal);
-      await exited;
-      expect(await waitUntilGone(pid)).toBe(true);
-    });
-  }
 });
 
 describe('globalSetup teardown', () => {

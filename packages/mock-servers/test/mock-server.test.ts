@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { addIntegerExamples, startMockServer } from '../src/index.ts';
+import {
+  addIntegerExamples,
+  loadSpec,
+  PrismStartError,
+  specPath,
+  startMockServer,
+  startPrism,
+  writePrismSpec,
+} from '../src/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -89,6 +97,35 @@ describe('startMockServer', () => {
       expect(readdirSync(temp)).toEqual([]);
     });
   }
+});
+
+describe('startPrism', () => {
+  test('stop() ends the process: the PID is gone afterwards', async () => {
+    const spec = writePrismSpec(loadSpec(specPath('itch')));
+    const server = await startPrism(spec);
+    expect(isAlive(server.pid)).toBe(true);
+    await server.stop();
+    expect(await gone(server.pid)).toBe(true);
+    await server.stop(); // idempotent
+  });
+
+  test('a bad spec path fails fast with Prism’s own output', async () => {
+    const started = Date.now();
+    const error = await startPrism('/nonexistent/spec.yaml').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PrismStartError);
+    expect((error as PrismStartError).message).toMatch(/exited before it was ready/);
+    expect((error as PrismStartError).output).toMatch(/nonexistent\/spec\.yaml|ENOENT/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  test('a server that never becomes ready fails with a clear error and is stopped', async () => {
+    // A readiness budget too short for Prism to load the spec.
+    const spec = writePrismSpec(loadSpec(specPath('itch')));
+    const error = await startPrism(spec, { readyTimeoutMs: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PrismStartError);
+    expect((error as Error).message).toMatch(/not ready after 1 ms/);
+    expect((error as Error).message).toContain('--- Prism output ---');
+  });
 });
 
 describe('addIntegerExamples', () => {
