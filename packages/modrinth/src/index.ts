@@ -59,6 +59,7 @@ export type { Client } from './generated/client/index.js';
 export { client as defaultClient } from './generated/client.gen.js';
 export type * from './generated/types.gen.js';
 export { type FileHashes, type HashSource, hashBytes } from './hashing.js';
+export { type Dated, isNewerVersion } from './newer.js';
 // Generated operations (named by operationId), but for the six replaced by
 // hand-written upload functions with names of their own (see operations.ts).
 export * from './operations.js';

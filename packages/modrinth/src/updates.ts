@@ -7,6 +7,7 @@ import {
 } from './batch.js';
 import type { Version } from './generated/types.gen.js';
 import type { FileHashes } from './hashing.js';
+import { isNewerVersion } from './newer.js';
 
 /** A local file: a name you choose (its path, say) and its hashes. */
 export interface HashedFile {
@@ -24,7 +25,12 @@ export interface UpdateCheck {
   current?: Version;
   /** The newest version of the same project for the loaders/game versions asked, if any. */
   latest?: Version;
-  /** `latest` exists and is a different version than `current`. */
+  /**
+   * `latest` is newer than `current`: published later, or on the same date
+   * with a higher version number ({@link isNewerVersion}). A different but
+   * older version (the installed build is newer than any matching the
+   * filters) is no update: never a downgrade.
+   */
   updateAvailable: boolean;
 }
 
@@ -56,7 +62,7 @@ export async function checkUpdates(
     const next = latest[hash];
     const check: UpdateCheck = {
       file,
-      updateAvailable: Boolean(next && cur && next.id !== cur.id),
+      updateAvailable: Boolean(next && cur && isNewerVersion(next, cur)),
     };
     if (cur) check.current = cur;
     if (next) check.latest = next;

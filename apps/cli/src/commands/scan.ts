@@ -2,13 +2,13 @@ import {
   checkUpdates,
   getProjectsBatched,
   getProjectVersions,
+  isNewerVersion,
   type ModrinthClient,
   type Project,
   type Version,
 } from '@x/modrinth';
 import { hashPath } from '@x/modrinth/node';
 import { describeFsError, type FolderListing, listModFolder } from '../lib/mods-folder.js';
-import { isNewer } from '../lib/newer.js';
 import { acceptedTypes, type Channel } from '../lib/profile.js';
 
 export interface ScanOptions {
@@ -90,7 +90,8 @@ export async function scanFolder(
       // The newest is outside the channel: the newest inside it, if any.
       candidate = await newestInChannel(client, c.current.project_id, accepted, options);
     }
-    const newer = c.current && candidate && isNewer(candidate, c.current) ? candidate : undefined;
+    const newer =
+      c.current && candidate && isNewerVersion(candidate, c.current) ? candidate : undefined;
     const newest = newer ?? c.current;
     const name = hashed[i]?.file ?? c.file.name;
     const pinned = (options.pins ?? []).some(
@@ -138,7 +139,10 @@ export async function newestInChannel(
   });
   return versions
     .filter((v) => accepted.includes(v.version_type ?? 'release'))
-    .reduce<Version | undefined>((best, v) => (!best || isNewer(v, best) ? v : best), undefined);
+    .reduce<Version | undefined>(
+      (best, v) => (!best || isNewerVersion(v, best) ? v : best),
+      undefined,
+    );
 }
 
 /**

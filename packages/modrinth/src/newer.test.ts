@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { isNewer } from './newer.ts';
+import { isNewerVersion as isNewer } from './newer.js';
 
 const v = (id: string, date: string, number: string) => ({
   id,

@@ -1,4 +1,4 @@
-/** The parts of a version that order it. */
+/** The parts of a version that order it (a `Version` has them). */
 export interface Dated {
   id: string;
   date_published?: string;
@@ -11,7 +11,7 @@ export interface Dated {
  * (compared number by number: `0.5.11` > `0.5.8`). The same version, an older
  * one or an undecidable pair is never "newer": no downgrades.
  */
-export function isNewer(candidate: Dated, installed: Dated): boolean {
+export function isNewerVersion(candidate: Dated, installed: Dated): boolean {
   if (candidate.id === installed.id) return false;
   const a = Date.parse(candidate.date_published ?? '');
   const b = Date.parse(installed.date_published ?? '');
