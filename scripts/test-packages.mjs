@@ -138,7 +138,7 @@ writeFileSync(
 console.log(`--- consumer project in ${app} (${since()})`);
 console.log(`    system node ${node20Version} (${node20}), repo node ${process.version}`);
 let installed = false;
-await leg('npm install of the three tarballs (system npm, Node 20)', () => {
+await leg('npm install of the packed tarballs (system npm, Node 20)', () => {
   sh(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
     cwd: app,
     env: { ...process.env, PATH: `${join(node20, '..')}${delimiter}${process.env.PATH}` },
