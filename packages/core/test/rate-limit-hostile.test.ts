@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCoreFetch, RateLimitError, RateLimiter } from '../src/index.js';
+import { json, startServer, type TestServer } from './helpers/server.js';
+
+const names = {
+  limit: 'x-ratelimit-limit',
+  remaining: 'x-ratelimit-remaining',
+  reset: 'x-ratelimit-reset',
+} as const;
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer({
+    '/ok': (_req, res) => json(res, 200, {}),
+    '/reset-1e300': (_req, res) =>
+      json(
+        res,
+        200,
+        {},
+        { 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1e300' },
+      ),
+    '/negative': (_req, res) =>
+      json(
+        res,
+        200,
+        {},
+        { 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '-1', 'x-ratelimit-reset': '3600' },
+      ),
+  });
+});
+afterAll(() => server.close());
+
+describe('hostile rate-limit headers', () => {
+  it('Reset: 1e300 with Remaining: 0: the next call fails fast with a RateLimitError, not a RangeError', async () => {
+    const f = createCoreFetch({
+      baseUrl: server.url,
+      rateLimiter: new RateLimiter(),
+      rateLimitHeaders: names,
+      retry: { maxRetryAfterMs: 200 },
+    });
+    await f('/reset-1e300');
+    const error = await f('/ok').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+  });
+});
