@@ -42,4 +42,21 @@ describe('hostile rate-limit headers', () => {
     const error = await f('/ok').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
   });
+
+  it('Remaining: -1 (spent) with a far reset: the next call fails fast, never a silent block', async () => {
+    const f = createCoreFetch({
+      baseUrl: server.url,
+      rateLimiter: new RateLimiter(),
+      rateLimitHeaders: names,
+      retry: { maxRetryAfterMs: 200 },
+    });
+    await f('/negative');
+    const t0 = Date.now();
+    const error = await Promise.race([
+      f('/ok').catch((e: unknown) => e),
+      new Promise((resolve) => setTimeout(() => resolve('blocked'), 1000)),
+    ]);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(Date.now() - t0).toBeLessThan(500);
+  });
 });

@@ -105,7 +105,7 @@ if seq >= observedSeq then
     end
     local budget = math.max(0, remaining - ((tonumber(s[5]) or 0) - seq))
     redis.call('HSET', KEYS[2], 'budget', budget, 'budgetUntil', budgetUntil, 'lastRemaining', remaining)
-    if remaining == 0 then pause = budgetUntil end
+    if remaining <= 0 then pause = budgetUntil end
   end
 end
 if retryAt ~= nil and retryAt > now then pause = math.max(pause or 0, retryAt) end

@@ -73,6 +73,17 @@ describeRedis('the shared budget’s Redis scripts, against a real redis-server'
     expect(await take(s, now + 3)).toEqual({ granted: false, waitMs: 4997 });
   });
 
+  it('a negative remaining (spent) pauses like 0', async () => {
+    const s = store();
+    const now = Date.now();
+    expect((await take(s, now, false, 'n1')).granted).toBe(true);
+    const paused = await s.observe(
+      { limit: 3, remaining: -1, resetAt: now + 5000, receivedAt: now },
+      1,
+    );
+    expect(paused).toBe(now + 5000);
+  });
+
   it('a 429’s wait pauses every process on the key', async () => {
     const a = store();
     const b = new RedisBudget({ redis: client, key: `test-${n}` });
