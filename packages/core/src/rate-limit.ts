@@ -128,6 +128,8 @@ interface Waiter {
 }
 
 const MAX_RING = 1_000_000;
+/** The longest delay `setTimeout` keeps (2^31 - 1 ms). */
+const MAX_TIMEOUT = 2 ** 31 - 1;
 
 /**
  * A client-side limiter that learns the server's limit.
@@ -393,6 +395,8 @@ export class RateLimiter {
   }
 
   #schedule(now: number, waitMs: number): void {
+    // setTimeout fires at once past its range (~24.8 days): wake then and wait again.
+    waitMs = Math.min(waitMs, MAX_TIMEOUT);
     const at = now + waitMs;
     if (this.#timer !== undefined && this.#timerAt <= at) return;
     this.#clearTimer();

@@ -60,3 +60,24 @@ describe('hostile rate-limit headers', () => {
     expect(Date.now() - t0).toBeLessThan(500);
   });
 });
+
+describe('long waits', () => {
+  it('a pause beyond setTimeout’s range (~24.8 days) does not spin the limiter’s timer', async () => {
+    let reads = 0;
+    const limiter = new RateLimiter({
+      now: () => {
+        reads++;
+        return Date.now();
+      },
+    });
+    limiter.pauseUntil(Date.now() + 30 * 24 * 3600_000);
+    const controller = new AbortController();
+    const queued = limiter.acquire(controller.signal).catch(() => 'aborted');
+    const before = reads;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const during = reads - before;
+    controller.abort();
+    expect(await queued).toBe('aborted');
+    expect(during).toBeLessThan(5);
+  });
+});
