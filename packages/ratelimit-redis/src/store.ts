@@ -114,8 +114,14 @@ export class RedisRateLimitStore implements RateLimitStore {
     const shared = ticket !== undefined && isShared(ticket);
     // This process always learns (its budget is the fallback); only its own
     // starts move its own `remaining` budget.
-    const pause = this.#local.observe(observation, shared ? undefined : ticket, now);
+    let pause = this.#local.observe(observation, shared ? undefined : ticket, now);
     if (shared && observation) {
+      // The server's own 0 pauses this process at once (as it would without
+      // Redis), so that its calls fail fast; Redis pauses the others.
+      const { remaining, resetAt } = observation;
+      if (remaining !== undefined && remaining <= 0 && resetAt !== undefined && resetAt > now) {
+        pause = Math.max(pause ?? 0, resetAt);
+      }
       this.#call(this.#redis.observe(observation, ticket.seq)).then(
         (until) => {
           if (until !== undefined && until > this.#pausedUntil) {

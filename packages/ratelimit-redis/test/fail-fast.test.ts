@@ -1,0 +1,59 @@
+import { createCoreFetch, RateLimitError, RateLimiter } from '@x/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, startServer, type TestServer } from '../../core/test/helpers/server.js';
+import { RedisRateLimitStore } from '../src/index.js';
+import { type RedisServer, redisSkipReason, startRedis } from './redis-server.js';
+
+const describeRedis = redisSkipReason
+  ? (title: string, fn: () => void) => describe.skip(`${title} [skipped: ${redisSkipReason}]`, fn)
+  : describe;
+
+const names = {
+  limit: 'x-ratelimit-limit',
+  remaining: 'x-ratelimit-remaining',
+  reset: 'x-ratelimit-reset',
+} as const;
+
+describeRedis('a known pause with the Redis store', () => {
+  let redis: RedisServer;
+  let api: TestServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+    api = await startServer({
+      '/ok': (_req, res) => json(res, 200, {}),
+      '/last': (_req, res) =>
+        json(
+          res,
+          200,
+          {},
+          { 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3600' },
+        ),
+    });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await redis?.stop();
+  });
+
+  it('Remaining: 0 with a reset past maxRetryAfterMs: the next call fails fast, never a silent block', async () => {
+    const store = new RedisRateLimitStore({ redis: redis.url, key: 'fail-fast-own' });
+    try {
+      const f = createCoreFetch({
+        baseUrl: api.url,
+        rateLimiter: new RateLimiter({ store }),
+        rateLimitHeaders: names,
+        retry: { maxRetryAfterMs: 200 },
+      });
+      await f('/last');
+      const t0 = Date.now();
+      const error = await Promise.race([
+        f('/ok').catch((e: unknown) => e),
+        new Promise((resolve) => setTimeout(() => resolve('blocked'), 1000)),
+      ]);
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect(Date.now() - t0).toBeLessThan(500);
+    } finally {
+      await store.close();
+    }
+  });
+});
