@@ -19,6 +19,16 @@ beforeAll(async () => {
         {},
         { 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1e300' },
       ),
+    '/infinite-window': (_req, res) =>
+      json(
+        res,
+        200,
+        {},
+        {
+          'ratelimit-policy': `"default";q=2;w=${'9'.repeat(400)}`,
+          ratelimit: '"default";r=1;t=1',
+        },
+      ),
     '/negative': (_req, res) =>
       json(
         res,
@@ -58,6 +68,21 @@ describe('hostile rate-limit headers', () => {
     ]);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(Date.now() - t0).toBeLessThan(500);
+  });
+  it('RateLimit-Policy with a window too long to be a number (w=999…): not an endless window that blocks for good', async () => {
+    const f = createCoreFetch({
+      baseUrl: server.url,
+      rateLimiter: new RateLimiter(),
+      rateLimitHeaders: names,
+    });
+    const t0 = Date.now();
+    const done = Promise.all([1, 2, 3].map(() => f('/infinite-window').then(() => 'done')));
+    const result = await Promise.race([
+      done,
+      new Promise((resolve) => setTimeout(() => resolve('blocked'), 3000)),
+    ]);
+    expect(result).toEqual(['done', 'done', 'done']);
+    expect(Date.now() - t0).toBeLessThan(3000);
   });
 });
 
