@@ -51,6 +51,8 @@ export class RedisRateLimitStore implements RateLimitStore {
   #wake: () => void = () => {};
   #assumed: ServerLimit | undefined;
   #expectHeaders = false;
+  /** This process told Redis of an answer that stated nothing (the end of the probe). */
+  #probeEnded = false;
   /** Starts Redis granted that no call has taken yet. */
   #granted: SharedTicket[] = [];
   #asking = false;
@@ -122,8 +124,15 @@ export class RedisRateLimitStore implements RateLimitStore {
       if (remaining !== undefined && remaining <= 0 && resetAt !== undefined && resetAt > now) {
         pause = Math.max(pause ?? 0, resetAt);
       }
-      this.#call(this.#redis.observe(observation, ticket.seq)).then(
+    }
+    // An answer that states nothing still ends the shared cold-start probe
+    // (as it ends this process's), until Redis heard it: seq -1 teaches it nothing else.
+    const endsProbe = shared && !observation && this.#expectHeaders && !this.#probeEnded;
+    if ((shared && observation) || endsProbe) {
+      const seq = observation && ticket ? ticket.seq : -1;
+      this.#call(this.#redis.observe(observation ?? { receivedAt: now }, seq)).then(
         (until) => {
+          if (endsProbe) this.#probeEnded = true;
           if (until !== undefined && until > this.#pausedUntil) {
             this.#pausedUntil = until;
             this.#wake();

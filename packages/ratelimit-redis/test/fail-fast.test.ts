@@ -14,13 +14,22 @@ const names = {
   reset: 'x-ratelimit-reset',
 } as const;
 
-describeRedis('a known pause with the Redis store', () => {
+describeRedis('the Redis store through createCoreFetch', () => {
   let redis: RedisServer;
   let api: TestServer;
+  let inFlight = 0;
+  let peak = 0;
   beforeAll(async () => {
     redis = await startRedis();
     api = await startServer({
       '/ok': (_req, res) => json(res, 200, {}),
+      '/slow': async (_req, res) => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        inFlight--;
+        json(res, 200, {});
+      },
       '/last': (_req, res) =>
         json(
           res,
@@ -52,6 +61,23 @@ describeRedis('a known pause with the Redis store', () => {
       ]);
       expect(error).toBeInstanceOf(RateLimitError);
       expect(Date.now() - t0).toBeLessThan(500);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('an API that states no limit: its first answer ends the cold-start probe (calls are not serialized for good)', async () => {
+    const store = new RedisRateLimitStore({ redis: redis.url, key: 'no-headers' });
+    try {
+      const f = createCoreFetch({
+        baseUrl: api.url,
+        rateLimiter: new RateLimiter({ store }),
+        rateLimitHeaders: names,
+      });
+      await f('/slow');
+      peak = 0;
+      await Promise.all(Array.from({ length: 5 }, () => f('/slow')));
+      expect(peak).toBe(5);
     } finally {
       await store.close();
     }
