@@ -114,6 +114,8 @@ export interface RateLimitStore {
     ticket: RateLimitTicket | undefined,
     now: number,
   ): number | undefined;
+  /** A pause the store knows of (epoch ms), e.g. one another process sharing it met. */
+  readonly pausedUntil?: number;
   /** Nobody waits any more (a store can give back what it reserved). */
   idle?(): void;
 }
@@ -203,7 +205,8 @@ export class RateLimiter {
 
   /** Epoch ms until which no request starts (0 when not paused). */
   get pausedUntil(): number {
-    return this.#pausedUntil > this.#now() ? this.#pausedUntil : 0;
+    const until = Math.max(this.#pausedUntil, this.#server.pausedUntil ?? 0);
+    return until > this.#now() ? until : 0;
   }
 
   /**

@@ -38,8 +38,10 @@ export interface TakeRequest {
   expectHeaders: boolean;
 }
 
-/** Granted with its sequence number, or how long to wait (0: ask again shortly). */
-export type Take = { granted: true; seq: number } | { granted: false; waitMs: number };
+/** Granted with its sequence number, or how long to wait (0: ask again shortly) and the shared pause's end, if paused. */
+export type Take =
+  | { granted: true; seq: number }
+  | { granted: false; waitMs: number; pausedUntil?: number };
 
 /**
  * The server's side of a limiter in Redis, one atomic script per operation
@@ -81,7 +83,7 @@ export class RedisBudget {
 
   async take({ id, now, assumed, expectHeaders }: TakeRequest): Promise<Take> {
     await this.#connected();
-    const [granted, value] = (await this.#take(
+    const [granted, value, pausedUntil] = (await this.#take(
       ...this.#keys,
       Math.floor(now),
       id,
@@ -89,8 +91,11 @@ export class RedisBudget {
       assumed?.windowMs ?? '',
       this.#ttl,
       expectHeaders ? 1 : 0,
-    )) as [number, number];
-    return granted === 1 ? { granted: true, seq: value } : { granted: false, waitMs: value };
+    )) as [number, number, number?];
+    if (granted === 1) return { granted: true, seq: value };
+    return pausedUntil === undefined
+      ? { granted: false, waitMs: value }
+      : { granted: false, waitMs: value, pausedUntil };
   }
 
   async finish(id: string, receivedAt: number): Promise<void> {

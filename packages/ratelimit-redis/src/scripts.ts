@@ -5,14 +5,14 @@
 // Mirrors @x/core's ServerBudget (see its comments for the why of each rule).
 // Times are epoch ms on the callers' clocks, passed in as integers.
 
-/** KEYS: slots, state. ARGV: now, id, assumed limit, assumed window, in-flight TTL, expect headers (1/0). Returns {1, seq} or {0, wait ms} (0: ask again shortly). */
+/** KEYS: slots, state. ARGV: now, id, assumed limit, assumed window, in-flight TTL, expect headers (1/0). Returns {1, seq} or {0, wait ms} (0: ask again shortly), with the pause end when paused. */
 export const TAKE = `
 local now = tonumber(ARGV[1])
 local s = redis.call('HMGET', KEYS[2], 'limit', 'window', 'paused', 'budget', 'budgetUntil', 'observed', 'probeUntil')
 local limit = tonumber(s[1]) or tonumber(ARGV[3])
 local window = tonumber(s[2]) or tonumber(ARGV[4])
 local paused = tonumber(s[3]) or 0
-if paused > now then return {0, paused - now} end
+if paused > now then return {0, paused - now, paused} end
 local budget = tonumber(s[4])
 local budgetUntil = tonumber(s[5]) or 0
 if budget ~= nil and now >= budgetUntil then

@@ -82,6 +82,11 @@ export class RedisRateLimitStore implements RateLimitStore {
     return this.#local.limit;
   }
 
+  /** The shared pause Redis reported (epoch ms; 0 when none). */
+  get pausedUntil(): number {
+    return this.#pausedUntil;
+  }
+
   expectHeaders(): void {
     this.#expectHeaders = true;
     this.#local.expectHeaders();
@@ -164,7 +169,12 @@ export class RedisRateLimitStore implements RateLimitStore {
       (answer) => {
         this.#asking = false;
         if (answer.granted) this.#granted.push({ seq: answer.seq, id });
-        else this.#askAt = Date.now() + (answer.waitMs > 0 ? answer.waitMs : POLL_MS);
+        else {
+          this.#askAt = Date.now() + (answer.waitMs > 0 ? answer.waitMs : POLL_MS);
+          // Another process's pause: the limiter's calls fail fast during it, as in that process.
+          if (answer.pausedUntil !== undefined && answer.pausedUntil > this.#pausedUntil)
+            this.#pausedUntil = answer.pausedUntil;
+        }
         this.#wake();
       },
       (e: unknown) => {

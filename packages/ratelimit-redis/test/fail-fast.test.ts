@@ -82,4 +82,38 @@ describeRedis('the Redis store through createCoreFetch', () => {
       await store.close();
     }
   });
+
+  it('a pause another process met: once this one has heard of it, its calls fail fast too', async () => {
+    const a = new RedisRateLimitStore({ redis: redis.url, key: 'fail-fast-shared' });
+    const b = new RedisRateLimitStore({ redis: redis.url, key: 'fail-fast-shared' });
+    const client = (store: RedisRateLimitStore) =>
+      createCoreFetch({
+        baseUrl: api.url,
+        rateLimiter: new RateLimiter({ store }),
+        rateLimitHeaders: names,
+        retry: { maxRetryAfterMs: 200 },
+      });
+    const fa = client(a);
+    const fb = client(b);
+    const stop = new AbortController();
+    try {
+      await fa('/last');
+      // B's first call learns of the pause from Redis (it was queued before).
+      const first = fb('/ok', { signal: stop.signal }).catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const t0 = Date.now();
+      const error = await Promise.race([
+        fb('/ok').catch((e: unknown) => e),
+        new Promise((resolve) => setTimeout(() => resolve('blocked'), 1000)),
+      ]);
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect(Date.now() - t0).toBeLessThan(500);
+      stop.abort();
+      await first;
+    } finally {
+      stop.abort();
+      await a.close();
+      await b.close();
+    }
+  });
 });

@@ -70,7 +70,11 @@ describeRedis('the shared budget’s Redis scripts, against a real redis-server'
       3,
     );
     expect(paused).toBe(now + 5000);
-    expect(await take(s, now + 3)).toEqual({ granted: false, waitMs: 4997 });
+    expect(await take(s, now + 3)).toEqual({
+      granted: false,
+      waitMs: 4997,
+      pausedUntil: now + 5000,
+    });
   });
 
   it('a negative remaining (spent) pauses like 0', async () => {
@@ -90,6 +94,10 @@ describeRedis('the shared budget’s Redis scripts, against a real redis-server'
     const now = Date.now();
     expect((await take(a, now)).granted).toBe(true);
     await a.observe({ rejected: true, retryAt: now + 3000, receivedAt: now }, 1);
-    expect(await take(b, now + 10)).toEqual({ granted: false, waitMs: 2990 });
+    expect(await take(b, now + 10)).toEqual({
+      granted: false,
+      waitMs: 2990,
+      pausedUntil: now + 3000,
+    });
   });
 });
