@@ -1,6 +1,6 @@
 import type { RateLimitObservation, ServerLimit } from '@x/core';
 import { Redis, type RedisOptions } from 'ioredis';
-import { FINISH, OBSERVE, TAKE } from './scripts.js';
+import { FINISH, GIVE_BACK, OBSERVE, TAKE } from './scripts.js';
 
 /** Where the shared budget lives in Redis (options of {@link RedisRateLimitStore}). */
 export interface RedisBudgetOptions {
@@ -55,6 +55,7 @@ export class RedisBudget {
   readonly #take: Command;
   readonly #finish: Command;
   readonly #observe: Command;
+  readonly #giveBack: Command;
 
   constructor(options: RedisBudgetOptions) {
     if (typeof options.redis === 'string') {
@@ -79,6 +80,7 @@ export class RedisBudget {
     this.#take = this.#define('xRateLimitTake', TAKE);
     this.#finish = this.#define('xRateLimitFinish', FINISH);
     this.#observe = this.#define('xRateLimitObserve', OBSERVE);
+    this.#giveBack = this.#define('xRateLimitGiveBack', GIVE_BACK);
   }
 
   async take({ id, now, assumed, expectHeaders }: TakeRequest): Promise<Take> {
@@ -100,6 +102,11 @@ export class RedisBudget {
 
   async finish(id: string, receivedAt: number): Promise<void> {
     await this.#finish(...this.#keys, id, Math.ceil(receivedAt));
+  }
+
+  /** A granted start that was never sent (its call left): it stops counting at once. */
+  async giveBack(id: string): Promise<void> {
+    await this.#giveBack(...this.#keys, id);
   }
 
   async observe(observation: RateLimitObservation, seq: number): Promise<number | undefined> {

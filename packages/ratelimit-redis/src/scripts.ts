@@ -59,6 +59,13 @@ redis.call('HDEL', KEYS[2], 'probeUntil')
 return 1
 `;
 
+/** KEYS: slots, state. ARGV: id. A start granted but never sent: it stops counting at once. */
+export const GIVE_BACK = `
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('HDEL', KEYS[2], 'probeUntil')
+return 1
+`;
+
 /**
  * KEYS: slots, state. ARGV: now, seq, limit, remaining, reset at, window,
  * rejected (1/0), retry at, received at ('' when unknown). Returns the shared

@@ -152,7 +152,7 @@ export class RedisRateLimitStore implements RateLimitStore {
   idle(): void {
     // Give back starts granted to calls that left meanwhile (aborted).
     for (const ticket of this.#granted.splice(0)) {
-      this.#call(this.#redis.finish(ticket.id, Date.now())).catch((e: unknown) => this.#failed(e));
+      this.#call(this.#redis.giveBack(ticket.id)).catch((e: unknown) => this.#failed(e));
     }
   }
 
