@@ -23,8 +23,13 @@ const RETRY_MS = 1000;
 const POLL_MS = 20;
 
 /** A start Redis granted: its number there and its member in the slots set. */
-interface SharedTicket extends RateLimitTicket {
+interface Grant extends RateLimitTicket {
   readonly id: string;
+}
+
+/** A start made through Redis; this process's budget counts it too (`local`), its fallback. */
+interface SharedTicket extends Grant {
+  readonly local: RateLimitTicket;
 }
 
 let stores = 0;
@@ -54,7 +59,7 @@ export class RedisRateLimitStore implements RateLimitStore {
   /** This process told Redis of an answer that stated nothing (the end of the probe). */
   #probeEnded = false;
   /** Starts Redis granted that no call has taken yet. */
-  #granted: SharedTicket[] = [];
+  #granted: Grant[] = [];
   #asking = false;
   /** Not before this (epoch ms) does the store ask Redis for a start again. */
   #askAt = 0;
@@ -93,7 +98,9 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   waitMs(now: number): number {
-    if (now < this.#downUntil) return this.#local.waitMs(now);
+    // Asked every time: it also drops the starts that left its window.
+    const local = this.#local.waitMs(now);
+    if (now < this.#downUntil) return local;
     if (this.#pausedUntil > now) return this.#pausedUntil - now;
     if (this.#granted.length > 0) return 0;
     if (!this.#asking && now >= this.#askAt) this.#ask(now);
@@ -101,15 +108,17 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   start(): RateLimitTicket {
-    const ticket = Date.now() < this.#downUntil ? undefined : this.#granted.shift();
-    return ticket ?? this.#local.start();
+    // This process's budget counts every start, so that it limits right when Redis fails.
+    const local = this.#local.start();
+    const grant = Date.now() < this.#downUntil ? undefined : this.#granted.shift();
+    if (!grant) return local;
+    const shared: SharedTicket = { ...grant, local };
+    return shared;
   }
 
   finish(ticket: RateLimitTicket, receivedAt: number): void {
-    if (!isShared(ticket)) {
-      this.#local.finish(ticket, receivedAt);
-      return;
-    }
+    this.#local.finish(isShared(ticket) ? ticket.local : ticket, receivedAt);
+    if (!isShared(ticket)) return;
     this.#call(this.#redis.finish(ticket.id, receivedAt)).catch((e: unknown) => this.#failed(e));
   }
 
@@ -119,17 +128,10 @@ export class RedisRateLimitStore implements RateLimitStore {
     now: number,
   ): number | undefined {
     const shared = ticket !== undefined && isShared(ticket);
-    // This process always learns (its budget is the fallback); only its own
-    // starts move its own `remaining` budget.
-    let pause = this.#local.observe(observation, shared ? undefined : ticket, now);
-    if (shared && observation) {
-      // The server's own 0 pauses this process at once (as it would without
-      // Redis), so that its calls fail fast; Redis pauses the others.
-      const { remaining, resetAt } = observation;
-      if (remaining !== undefined && remaining <= 0 && resetAt !== undefined && resetAt > now) {
-        pause = Math.max(pause ?? 0, resetAt);
-      }
-    }
+    // This process's budget (the fallback) learns from every answer of its
+    // own; its pause (the server's own 0) makes this process's calls fail
+    // fast at once, as without Redis; Redis pauses the others.
+    const pause = this.#local.observe(observation, shared ? ticket.local : ticket, now);
     // An answer that states nothing still ends the shared cold-start probe
     // (as it ends this process's), until Redis heard it: seq -1 teaches it nothing else.
     const endsProbe = shared && !observation && this.#expectHeaders && !this.#probeEnded;
