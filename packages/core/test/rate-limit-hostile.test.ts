@@ -106,3 +106,34 @@ describe('long waits', () => {
     expect(during).toBeLessThan(5);
   });
 });
+
+describe('a retry after a 429 keeps its place', () => {
+  it('it is sent before the calls queued behind the pause', async () => {
+    let flaky = 0;
+    const order: string[] = [];
+    const api = await startServer({
+      '/a': (_req, res) => {
+        order.push(flaky === 0 ? 'a' : 'a-retry');
+        if (flaky++ === 0) json(res, 429, {}, { 'retry-after': '1' });
+        else json(res, 200, {});
+      },
+      '/b': (_req, res) => {
+        order.push('b');
+        json(res, 200, {});
+      },
+    });
+    try {
+      const f = createCoreFetch({
+        baseUrl: api.url,
+        rateLimiter: new RateLimiter({ maxConcurrent: 1 }),
+      });
+      const a = f('/a');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const b = f('/b');
+      await Promise.all([a, b]);
+      expect(order).toEqual(['a', 'a-retry', 'b']);
+    } finally {
+      await api.close();
+    }
+  });
+});
