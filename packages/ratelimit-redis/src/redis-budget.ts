@@ -24,6 +24,9 @@ export interface RedisBudgetOptions {
   inFlightTtlMs?: number;
 }
 
+/** The last epoch ms a `Date` can hold. */
+const LAST_DATE = 8.64e15;
+
 type Command = (...args: (string | number)[]) => Promise<unknown>;
 
 /** What {@link RedisBudget.take} asks for one start. */
@@ -111,7 +114,10 @@ export class RedisBudget {
 
   async observe(observation: RateLimitObservation, seq: number): Promise<number | undefined> {
     const { limit, remaining, resetAt, windowMs, rejected, retryAt, receivedAt } = observation;
-    const int = (n: number | undefined) => (n === undefined ? '' : Math.ceil(n));
+    // Clamped to the last date (a hostile `Reset: 1e300` s): Redis turns a
+    // larger script number into a garbage integer, or refuses it as an expiry.
+    const int = (n: number | undefined) =>
+      n === undefined ? '' : Math.ceil(Math.max(-LAST_DATE, Math.min(n, LAST_DATE)));
     const paused = await this.#observe(
       ...this.#keys,
       Date.now(),

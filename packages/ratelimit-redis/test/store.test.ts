@@ -88,6 +88,27 @@ describeRedis('the shared budget’s Redis scripts, against a real redis-server'
     expect(paused).toBe(now + 5000);
   });
 
+  it('a reset too far for a Date (Reset: 1e300 s) pauses until the last date, not a garbage integer', async () => {
+    const a = store();
+    const b = new RedisBudget({ redis: client, key: `test-${n}` });
+    const now = Date.now();
+    expect((await take(a, now)).granted).toBe(true);
+    const end = 8.64e15;
+    expect(
+      await a.observe({ limit: 3, remaining: 0, resetAt: now + 1e303, receivedAt: now }, 1),
+    ).toBe(end);
+    expect(await take(b, now + 10)).toEqual({
+      granted: false,
+      waitMs: end - now - 10,
+      pausedUntil: end,
+    });
+    // With budget left, the window learned from that reset still lets Redis take starts.
+    const c = store();
+    expect((await take(c, now, false, 'far1')).granted).toBe(true);
+    await c.observe({ limit: 3, remaining: 2, resetAt: now + 1e303, receivedAt: now }, 1);
+    expect((await take(c, now + 1, false, 'far2')).granted).toBe(true);
+  });
+
   it('a 429’s wait pauses every process on the key', async () => {
     const a = store();
     const b = new RedisBudget({ redis: client, key: `test-${n}` });
