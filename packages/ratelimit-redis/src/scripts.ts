@@ -83,7 +83,7 @@ local retryAt = tonumber(ARGV[8])
 local receivedAt = tonumber(ARGV[9])
 redis.call('HSET', KEYS[2], 'observed', '1')
 redis.call('HDEL', KEYS[2], 'probeUntil')
-local s = redis.call('HMGET', KEYS[2], 'window', 'observedSeq', 'budgetUntil', 'lastRemaining', 'seq', 'paused', 'limit')
+local s = redis.call('HMGET', KEYS[2], 'window', 'observedSeq', 'budgetUntil', 'lastRemaining', 'seq', 'paused', 'limit', 'assumedWindow')
 if limit ~= nil and limit >= 1 then
   local w = windowMs
   if w == nil or w <= 0 then
@@ -92,7 +92,8 @@ if limit ~= nil and limit >= 1 then
     local known = 0
     if s[7] then known = tonumber(s[1]) or 0 end
     w = math.max(known, resetIn)
-    if w <= 0 then w = tonumber(s[1]) end
+    -- No reset to go by: the window as known, learned or assumed.
+    if w <= 0 then w = tonumber(s[1]) or tonumber(s[8]) end
   end
   if w ~= nil then redis.call('HSET', KEYS[2], 'limit', limit, 'window', w) end
 end

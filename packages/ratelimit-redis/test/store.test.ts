@@ -109,6 +109,18 @@ describeRedis('the shared budget’s Redis scripts, against a real redis-server'
     expect((await take(c, now + 1, false, 'far2')).granted).toBe(true);
   });
 
+  it('a stated limit without a reset or window replaces the assumed one (the assumed window kept)', async () => {
+    const s = store();
+    const now = 3_000_000;
+    expect((await take(s, now, false, 'l0')).granted).toBe(true);
+    await s.observe({ limit: 10, receivedAt: now }, 1);
+    await s.finish('l0', now);
+    const granted = [];
+    for (let i = 1; i < 10; i++) granted.push((await take(s, now + i, false, `l${i}`)).granted);
+    expect(granted).toEqual(Array(9).fill(true));
+    expect((await take(s, now + 20)).granted).toBe(false);
+  });
+
   it('a 429’s wait pauses every process on the key', async () => {
     const a = store();
     const b = new RedisBudget({ redis: client, key: `test-${n}` });
