@@ -142,7 +142,7 @@ const MAX_TIMEOUT = 2 ** 31 - 1;
  *   reports through {@link observe}: its limit and window, and `remaining`
  *   as a budget shared by the calls already in flight (see `ServerBudget`).
  *   With a `store`, that side is shared by every process using the store.
- * - Pauses: a 429's hint or the server's `remaining: 0` holds every request
+ * - Pauses: a 429's hint or the server's `remaining: 0` (or less) holds every request
  *   until the server's reset.
  *
  * One instance can be shared by several clients to share one budget.
