@@ -18,7 +18,9 @@ export interface IetfRateLimit {
 /** A `key=number` parameter of a structured field item (`;q=100`, `limit=100`). */
 function param(item: string | undefined, key: string): number | undefined {
   const match = item?.match(new RegExp(`(?:^|[;,\\s])${key}=(\\d+(?:\\.\\d+)?)`));
-  return match ? Number(match[1]) : undefined;
+  const n = match ? Number(match[1]) : Number.NaN;
+  // Hundreds of digits read as Infinity: garbage, not an endless window.
+  return Number.isFinite(n) ? n : undefined;
 }
 
 function num(value: string | null): number | undefined {

@@ -60,11 +60,15 @@ export function failFastWhilePaused(
   const maxWait = (settings.retry || DEFAULT_RETRY).maxRetryAfterMs;
   const left = until - Date.now();
   if (left <= maxWait) return;
+  // A hostile reset (`1e300` s) is past what a Date can say.
+  const end = Number.isFinite(new Date(until).getTime())
+    ? new Date(until).toISOString()
+    : 'past year 275760';
   throw new RateLimitError({
     status: 429,
     method: call.method,
     url: call.url,
-    apiMessage: `not sent: the API asked for a pause of ${Math.ceil(left / 1000)} s more (until ${new Date(until).toISOString()}), longer than retry.maxRetryAfterMs (${maxWait} ms); raise it to wait instead`,
+    apiMessage: `not sent: the API asked for a pause of ${Math.ceil(left / 1000)} s more (until ${end}), longer than retry.maxRetryAfterMs (${maxWait} ms); raise it to wait instead`,
     retryAfterMs: left,
   });
 }

@@ -114,6 +114,8 @@ export interface RateLimitStore {
     ticket: RateLimitTicket | undefined,
     now: number,
   ): number | undefined;
+  /** A pause the store knows of (epoch ms), e.g. one another process sharing it met. */
+  readonly pausedUntil?: number;
   /** Nobody waits any more (a store can give back what it reserved). */
   idle?(): void;
 }
@@ -128,6 +130,8 @@ interface Waiter {
 }
 
 const MAX_RING = 1_000_000;
+/** The longest delay `setTimeout` keeps (2^31 - 1 ms). */
+const MAX_TIMEOUT = 2 ** 31 - 1;
 
 /**
  * A client-side limiter that learns the server's limit.
@@ -138,7 +142,7 @@ const MAX_RING = 1_000_000;
  *   reports through {@link observe}: its limit and window, and `remaining`
  *   as a budget shared by the calls already in flight (see `ServerBudget`).
  *   With a `store`, that side is shared by every process using the store.
- * - Pauses: a 429's hint or the server's `remaining: 0` holds every request
+ * - Pauses: a 429's hint or the server's `remaining: 0` (or less) holds every request
  *   until the server's reset.
  *
  * One instance can be shared by several clients to share one budget.
@@ -201,7 +205,8 @@ export class RateLimiter {
 
   /** Epoch ms until which no request starts (0 when not paused). */
   get pausedUntil(): number {
-    return this.#pausedUntil > this.#now() ? this.#pausedUntil : 0;
+    const until = Math.max(this.#pausedUntil, this.#server.pausedUntil ?? 0);
+    return until > this.#now() ? until : 0;
   }
 
   /**
@@ -393,6 +398,8 @@ export class RateLimiter {
   }
 
   #schedule(now: number, waitMs: number): void {
+    // setTimeout fires at once past its range (~24.8 days): wake then and wait again.
+    waitMs = Math.min(waitMs, MAX_TIMEOUT);
     const at = now + waitMs;
     if (this.#timer !== undefined && this.#timerAt <= at) return;
     this.#clearTimer();

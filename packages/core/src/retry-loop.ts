@@ -1,5 +1,5 @@
 import { runAttempt } from './attempt.js';
-import { readToken } from './auth.js';
+import { isOnOrigin, readToken } from './auth.js';
 import { ApiError, ConnectionError, CoreError, TimeoutError } from './errors.js';
 import { runHooks } from './hooks.js';
 import { sleep } from './internal/sleep.js';
@@ -144,8 +144,22 @@ export async function runWithRetries(settings: Settings, call: PreparedCall): Pr
       throw error;
     }
     await announceRetry(settings, call, error as CoreError, number, delayMs);
-    await sleepOrAbort(delayMs, signals);
+    // The API's 429 paused the limiter until its wait ends: wait in its queue
+    // as a retry (ahead of the calls that have not started), not beside it.
+    if (!heldByPause(settings, error, delayMs)) await sleepOrAbort(delayMs, signals);
   }
+}
+
+/** The wait is the API's 429 hint, which paused the limiter until the same moment. */
+function heldByPause(settings: Settings, error: unknown, delayMs: number): boolean {
+  return (
+    error instanceof ApiError &&
+    error.status === 429 &&
+    error.retryAfterMs === delayMs &&
+    isOnOrigin(error.url, settings.apiOrigin) &&
+    settings.limiter !== false &&
+    settings.limiter.pausedUntil > Date.now()
+  );
 }
 
 async function announceRetry(

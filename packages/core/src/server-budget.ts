@@ -141,9 +141,9 @@ export class ServerBudget implements RateLimitStore {
     this.#lastRemaining = remaining;
     // The calls started after this one may not be in `remaining` yet.
     this.#budget = Math.max(0, remaining - (this.#started - seq));
-    // Only the server's own 0 is a pause: a budget spent by our count is
-    // recounted from the answers of the calls in flight.
-    return remaining === 0 ? this.#budgetUntil : undefined;
+    // Only the server's own 0 (or less: spent) is a pause: a budget spent by
+    // our count is recounted from the answers of the calls in flight.
+    return remaining <= 0 ? this.#budgetUntil : undefined;
   }
 
   #learn(limit: number, observation: RateLimitObservation): void {

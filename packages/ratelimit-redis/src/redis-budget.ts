@@ -1,6 +1,6 @@
 import type { RateLimitObservation, ServerLimit } from '@x/core';
 import { Redis, type RedisOptions } from 'ioredis';
-import { FINISH, OBSERVE, TAKE } from './scripts.js';
+import { FINISH, GIVE_BACK, OBSERVE, TAKE } from './scripts.js';
 
 /** Where the shared budget lives in Redis (options of {@link RedisRateLimitStore}). */
 export interface RedisBudgetOptions {
@@ -24,6 +24,9 @@ export interface RedisBudgetOptions {
   inFlightTtlMs?: number;
 }
 
+/** The last epoch ms a `Date` can hold. */
+const LAST_DATE = 8.64e15;
+
 type Command = (...args: (string | number)[]) => Promise<unknown>;
 
 /** What {@link RedisBudget.take} asks for one start. */
@@ -38,8 +41,10 @@ export interface TakeRequest {
   expectHeaders: boolean;
 }
 
-/** Granted with its sequence number, or how long to wait (0: ask again shortly). */
-export type Take = { granted: true; seq: number } | { granted: false; waitMs: number };
+/** Granted with its sequence number, or how long to wait (0: ask again shortly) and the shared pause's end, if paused. */
+export type Take =
+  | { granted: true; seq: number }
+  | { granted: false; waitMs: number; pausedUntil?: number };
 
 /**
  * The server's side of a limiter in Redis, one atomic script per operation
@@ -53,6 +58,7 @@ export class RedisBudget {
   readonly #take: Command;
   readonly #finish: Command;
   readonly #observe: Command;
+  readonly #giveBack: Command;
 
   constructor(options: RedisBudgetOptions) {
     if (typeof options.redis === 'string') {
@@ -77,11 +83,12 @@ export class RedisBudget {
     this.#take = this.#define('xRateLimitTake', TAKE);
     this.#finish = this.#define('xRateLimitFinish', FINISH);
     this.#observe = this.#define('xRateLimitObserve', OBSERVE);
+    this.#giveBack = this.#define('xRateLimitGiveBack', GIVE_BACK);
   }
 
   async take({ id, now, assumed, expectHeaders }: TakeRequest): Promise<Take> {
     await this.#connected();
-    const [granted, value] = (await this.#take(
+    const [granted, value, pausedUntil] = (await this.#take(
       ...this.#keys,
       Math.floor(now),
       id,
@@ -89,17 +96,28 @@ export class RedisBudget {
       assumed?.windowMs ?? '',
       this.#ttl,
       expectHeaders ? 1 : 0,
-    )) as [number, number];
-    return granted === 1 ? { granted: true, seq: value } : { granted: false, waitMs: value };
+    )) as [number, number, number?];
+    if (granted === 1) return { granted: true, seq: value };
+    return pausedUntil === undefined
+      ? { granted: false, waitMs: value }
+      : { granted: false, waitMs: value, pausedUntil };
   }
 
   async finish(id: string, receivedAt: number): Promise<void> {
     await this.#finish(...this.#keys, id, Math.ceil(receivedAt));
   }
 
+  /** A granted start that was never sent (its call left): it stops counting at once. */
+  async giveBack(id: string): Promise<void> {
+    await this.#giveBack(...this.#keys, id);
+  }
+
   async observe(observation: RateLimitObservation, seq: number): Promise<number | undefined> {
     const { limit, remaining, resetAt, windowMs, rejected, retryAt, receivedAt } = observation;
-    const int = (n: number | undefined) => (n === undefined ? '' : Math.ceil(n));
+    // Clamped to the last date (a hostile `Reset: 1e300` s): Redis turns a
+    // larger script number into a garbage integer, or refuses it as an expiry.
+    const int = (n: number | undefined) =>
+      n === undefined ? '' : Math.ceil(Math.max(-LAST_DATE, Math.min(n, LAST_DATE)));
     const paused = await this.#observe(
       ...this.#keys,
       Date.now(),

@@ -5,14 +5,14 @@
 // Mirrors @x/core's ServerBudget (see its comments for the why of each rule).
 // Times are epoch ms on the callers' clocks, passed in as integers.
 
-/** KEYS: slots, state. ARGV: now, id, assumed limit, assumed window, in-flight TTL, expect headers (1/0). Returns {1, seq} or {0, wait ms} (0: ask again shortly). */
+/** KEYS: slots, state. ARGV: now, id, assumed limit, assumed window, in-flight TTL, expect headers (1/0). Returns {1, seq} or {0, wait ms} (0: ask again shortly), with the pause end when paused. */
 export const TAKE = `
 local now = tonumber(ARGV[1])
 local s = redis.call('HMGET', KEYS[2], 'limit', 'window', 'paused', 'budget', 'budgetUntil', 'observed', 'probeUntil')
 local limit = tonumber(s[1]) or tonumber(ARGV[3])
 local window = tonumber(s[2]) or tonumber(ARGV[4])
 local paused = tonumber(s[3]) or 0
-if paused > now then return {0, paused - now} end
+if paused > now then return {0, paused - now, paused} end
 local budget = tonumber(s[4])
 local budgetUntil = tonumber(s[5]) or 0
 if budget ~= nil and now >= budgetUntil then
@@ -59,6 +59,13 @@ redis.call('HDEL', KEYS[2], 'probeUntil')
 return 1
 `;
 
+/** KEYS: slots, state. ARGV: id. A start granted but never sent: it stops counting at once. */
+export const GIVE_BACK = `
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('HDEL', KEYS[2], 'probeUntil')
+return 1
+`;
+
 /**
  * KEYS: slots, state. ARGV: now, seq, limit, remaining, reset at, window,
  * rejected (1/0), retry at, received at ('' when unknown). Returns the shared
@@ -76,7 +83,7 @@ local retryAt = tonumber(ARGV[8])
 local receivedAt = tonumber(ARGV[9])
 redis.call('HSET', KEYS[2], 'observed', '1')
 redis.call('HDEL', KEYS[2], 'probeUntil')
-local s = redis.call('HMGET', KEYS[2], 'window', 'observedSeq', 'budgetUntil', 'lastRemaining', 'seq', 'paused', 'limit')
+local s = redis.call('HMGET', KEYS[2], 'window', 'observedSeq', 'budgetUntil', 'lastRemaining', 'seq', 'paused', 'limit', 'assumedWindow')
 if limit ~= nil and limit >= 1 then
   local w = windowMs
   if w == nil or w <= 0 then
@@ -85,7 +92,8 @@ if limit ~= nil and limit >= 1 then
     local known = 0
     if s[7] then known = tonumber(s[1]) or 0 end
     w = math.max(known, resetIn)
-    if w <= 0 then w = tonumber(s[1]) end
+    -- No reset to go by: the window as known, learned or assumed.
+    if w <= 0 then w = tonumber(s[1]) or tonumber(s[8]) end
   end
   if w ~= nil then redis.call('HSET', KEYS[2], 'limit', limit, 'window', w) end
 end
@@ -105,7 +113,7 @@ if seq >= observedSeq then
     end
     local budget = math.max(0, remaining - ((tonumber(s[5]) or 0) - seq))
     redis.call('HSET', KEYS[2], 'budget', budget, 'budgetUntil', budgetUntil, 'lastRemaining', remaining)
-    if remaining == 0 then pause = budgetUntil end
+    if remaining <= 0 then pause = budgetUntil end
   end
 end
 if retryAt ~= nil and retryAt > now then pause = math.max(pause or 0, retryAt) end

@@ -23,8 +23,13 @@ const RETRY_MS = 1000;
 const POLL_MS = 20;
 
 /** A start Redis granted: its number there and its member in the slots set. */
-interface SharedTicket extends RateLimitTicket {
+interface Grant extends RateLimitTicket {
   readonly id: string;
+}
+
+/** A start made through Redis; this process's budget counts it too (`local`), its fallback. */
+interface SharedTicket extends Grant {
+  readonly local: RateLimitTicket;
 }
 
 let stores = 0;
@@ -51,8 +56,10 @@ export class RedisRateLimitStore implements RateLimitStore {
   #wake: () => void = () => {};
   #assumed: ServerLimit | undefined;
   #expectHeaders = false;
+  /** This process told Redis of an answer that stated nothing (the end of the probe). */
+  #probeEnded = false;
   /** Starts Redis granted that no call has taken yet. */
-  #granted: SharedTicket[] = [];
+  #granted: Grant[] = [];
   #asking = false;
   /** Not before this (epoch ms) does the store ask Redis for a start again. */
   #askAt = 0;
@@ -80,13 +87,20 @@ export class RedisRateLimitStore implements RateLimitStore {
     return this.#local.limit;
   }
 
+  /** The shared pause Redis reported (epoch ms; 0 when none). */
+  get pausedUntil(): number {
+    return this.#pausedUntil;
+  }
+
   expectHeaders(): void {
     this.#expectHeaders = true;
     this.#local.expectHeaders();
   }
 
   waitMs(now: number): number {
-    if (now < this.#downUntil) return this.#local.waitMs(now);
+    // Asked every time: it also drops the starts that left its window.
+    const local = this.#local.waitMs(now);
+    if (now < this.#downUntil) return local;
     if (this.#pausedUntil > now) return this.#pausedUntil - now;
     if (this.#granted.length > 0) return 0;
     if (!this.#asking && now >= this.#askAt) this.#ask(now);
@@ -94,15 +108,17 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   start(): RateLimitTicket {
-    const ticket = Date.now() < this.#downUntil ? undefined : this.#granted.shift();
-    return ticket ?? this.#local.start();
+    // This process's budget counts every start, so that it limits right when Redis fails.
+    const local = this.#local.start();
+    const grant = Date.now() < this.#downUntil ? undefined : this.#granted.shift();
+    if (!grant) return local;
+    const shared: SharedTicket = { ...grant, local };
+    return shared;
   }
 
   finish(ticket: RateLimitTicket, receivedAt: number): void {
-    if (!isShared(ticket)) {
-      this.#local.finish(ticket, receivedAt);
-      return;
-    }
+    this.#local.finish(isShared(ticket) ? ticket.local : ticket, receivedAt);
+    if (!isShared(ticket)) return;
     this.#call(this.#redis.finish(ticket.id, receivedAt)).catch((e: unknown) => this.#failed(e));
   }
 
@@ -112,12 +128,18 @@ export class RedisRateLimitStore implements RateLimitStore {
     now: number,
   ): number | undefined {
     const shared = ticket !== undefined && isShared(ticket);
-    // This process always learns (its budget is the fallback); only its own
-    // starts move its own `remaining` budget.
-    const pause = this.#local.observe(observation, shared ? undefined : ticket, now);
-    if (shared && observation) {
-      this.#call(this.#redis.observe(observation, ticket.seq)).then(
+    // This process's budget (the fallback) learns from every answer of its
+    // own; its pause (the server's own 0) makes this process's calls fail
+    // fast at once, as without Redis; Redis pauses the others.
+    const pause = this.#local.observe(observation, shared ? ticket.local : ticket, now);
+    // An answer that states nothing still ends the shared cold-start probe
+    // (as it ends this process's), until Redis heard it: seq -1 teaches it nothing else.
+    const endsProbe = shared && !observation && this.#expectHeaders && !this.#probeEnded;
+    if ((shared && observation) || endsProbe) {
+      const seq = observation && ticket ? ticket.seq : -1;
+      this.#call(this.#redis.observe(observation ?? { receivedAt: now }, seq)).then(
         (until) => {
+          if (endsProbe) this.#probeEnded = true;
           if (until !== undefined && until > this.#pausedUntil) {
             this.#pausedUntil = until;
             this.#wake();
@@ -132,7 +154,7 @@ export class RedisRateLimitStore implements RateLimitStore {
   idle(): void {
     // Give back starts granted to calls that left meanwhile (aborted).
     for (const ticket of this.#granted.splice(0)) {
-      this.#call(this.#redis.finish(ticket.id, Date.now())).catch((e: unknown) => this.#failed(e));
+      this.#call(this.#redis.giveBack(ticket.id)).catch((e: unknown) => this.#failed(e));
     }
   }
 
@@ -149,7 +171,12 @@ export class RedisRateLimitStore implements RateLimitStore {
       (answer) => {
         this.#asking = false;
         if (answer.granted) this.#granted.push({ seq: answer.seq, id });
-        else this.#askAt = Date.now() + (answer.waitMs > 0 ? answer.waitMs : POLL_MS);
+        else {
+          this.#askAt = Date.now() + (answer.waitMs > 0 ? answer.waitMs : POLL_MS);
+          // Another process's pause: the limiter's calls fail fast during it, as in that process.
+          if (answer.pausedUntil !== undefined && answer.pausedUntil > this.#pausedUntil)
+            this.#pausedUntil = answer.pausedUntil;
+        }
         this.#wake();
       },
       (e: unknown) => {

@@ -70,7 +70,55 @@ describeRedis('the shared budget’s Redis scripts, against a real redis-server'
       3,
     );
     expect(paused).toBe(now + 5000);
-    expect(await take(s, now + 3)).toEqual({ granted: false, waitMs: 4997 });
+    expect(await take(s, now + 3)).toEqual({
+      granted: false,
+      waitMs: 4997,
+      pausedUntil: now + 5000,
+    });
+  });
+
+  it('a negative remaining (spent) pauses like 0', async () => {
+    const s = store();
+    const now = Date.now();
+    expect((await take(s, now, false, 'n1')).granted).toBe(true);
+    const paused = await s.observe(
+      { limit: 3, remaining: -1, resetAt: now + 5000, receivedAt: now },
+      1,
+    );
+    expect(paused).toBe(now + 5000);
+  });
+
+  it('a reset too far for a Date (Reset: 1e300 s) pauses until the last date, not a garbage integer', async () => {
+    const a = store();
+    const b = new RedisBudget({ redis: client, key: `test-${n}` });
+    const now = Date.now();
+    expect((await take(a, now)).granted).toBe(true);
+    const end = 8.64e15;
+    expect(
+      await a.observe({ limit: 3, remaining: 0, resetAt: now + 1e303, receivedAt: now }, 1),
+    ).toBe(end);
+    expect(await take(b, now + 10)).toEqual({
+      granted: false,
+      waitMs: end - now - 10,
+      pausedUntil: end,
+    });
+    // With budget left, the window learned from that reset still lets Redis take starts.
+    const c = store();
+    expect((await take(c, now, false, 'far1')).granted).toBe(true);
+    await c.observe({ limit: 3, remaining: 2, resetAt: now + 1e303, receivedAt: now }, 1);
+    expect((await take(c, now + 1, false, 'far2')).granted).toBe(true);
+  });
+
+  it('a stated limit without a reset or window replaces the assumed one (the assumed window kept)', async () => {
+    const s = store();
+    const now = 3_000_000;
+    expect((await take(s, now, false, 'l0')).granted).toBe(true);
+    await s.observe({ limit: 10, receivedAt: now }, 1);
+    await s.finish('l0', now);
+    const granted = [];
+    for (let i = 1; i < 10; i++) granted.push((await take(s, now + i, false, `l${i}`)).granted);
+    expect(granted).toEqual(Array(9).fill(true));
+    expect((await take(s, now + 20)).granted).toBe(false);
   });
 
   it('a 429’s wait pauses every process on the key', async () => {
@@ -79,6 +127,10 @@ describeRedis('the shared budget’s Redis scripts, against a real redis-server'
     const now = Date.now();
     expect((await take(a, now)).granted).toBe(true);
     await a.observe({ rejected: true, retryAt: now + 3000, receivedAt: now }, 1);
-    expect(await take(b, now + 10)).toEqual({ granted: false, waitMs: 2990 });
+    expect(await take(b, now + 10)).toEqual({
+      granted: false,
+      waitMs: 2990,
+      pausedUntil: now + 3000,
+    });
   });
 });
