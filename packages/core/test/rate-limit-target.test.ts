@@ -1,7 +1,6 @@
-import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCoreFetch, RateLimiter } from '../src/index.js';
+import { startWindowServer, type WindowServer } from './helpers/window-worker.js';
 
 // The issue's 1,000 calls, with the window scaled from 30/s to 250 per 3 s (test near 9 s).
 // Windows of seconds keep this 2-core machine's scheduling noise (~100 ms per 250-call
@@ -10,40 +9,15 @@ const LIMIT = 250;
 const WINDOW_MS = 3000;
 const CALLS = 1000;
 
-interface Stats {
-  ok: number;
-  rejected: number;
-  arrivals: number[];
-}
-
-let worker: Worker;
+let server: WindowServer;
 let baseUrl: string;
 
-async function stats(): Promise<Stats> {
-  const reply = new Promise<Stats>((resolve) => {
-    const onMessage = (m: { type: string } & Stats) => {
-      if (m.type !== 'stats') return;
-      worker.off('message', onMessage);
-      resolve(m);
-    };
-    worker.on('message', onMessage);
-  });
-  worker.postMessage('stats');
-  return reply;
-}
-
 beforeAll(async () => {
-  worker = new Worker(new URL('./helpers/window-server.mjs', import.meta.url), {
-    workerData: { limit: LIMIT, windowMs: WINDOW_MS },
-  });
-  const [message] = (await once(worker, 'message')) as [{ port: number }];
-  baseUrl = `http://127.0.0.1:${message.port}`;
+  server = await startWindowServer({ limit: LIMIT, windowMs: WINDOW_MS });
+  baseUrl = server.baseUrl;
 });
 
-afterAll(async () => {
-  worker.postMessage('close');
-  await once(worker, 'exit');
-});
+afterAll(() => server.close());
 
 describe('rate-limit target', () => {
   it(`a burst of ${CALLS} calls against ${LIMIT} per ${WINDOW_MS} ms: zero 429s, within 1.1x the minimum time`, async () => {
@@ -84,15 +58,15 @@ describe('rate-limit target', () => {
     const elapsed = Date.now() - started;
     // The last batch can start no earlier than (batches - 1) windows after the first.
     const minimum = (Math.ceil(CALLS / LIMIT) - 1) * WINDOW_MS;
-    const server = await stats();
+    const stats = await server.stats();
     const pick = (a: number[]) =>
       a
         .filter((_, i) => i % 25 === 0 || i % LIMIT === LIMIT - 1)
         .map((t) => t - started)
         .join(' ');
-    const timeline = `sends ${pick(sends)}; arrivals ${pick(server.arrivals)}; pauses ${pauses.join(' ')}`;
-    expect(server.rejected).toBe(0);
-    expect(server.ok).toBe(CALLS);
+    const timeline = `sends ${pick(sends)}; arrivals ${pick(stats.arrivals)}; pauses ${pauses.join(' ')}`;
+    expect(stats.rejected).toBe(0);
+    expect(stats.ok).toBe(CALLS);
     expect(statuses.every((s) => s === 200)).toBe(true);
     expect(elapsed).toBeGreaterThanOrEqual(minimum);
     expect(
