@@ -20,6 +20,8 @@ export interface RateLimitResult {
   minimumMs: number;
   rejected: number;
   failed: number;
+  /** When the last batch's first call reached the server, from the start (ms). */
+  lastBatchAtMs: number;
 }
 
 export const CALLS = 1000;
@@ -55,7 +57,10 @@ export async function runScenario(scenario: RateLimitScenario): Promise<RateLimi
     const elapsedMs = Date.now() - started;
     const { limit, windowMs } = scenario.options;
     const stats = await server.stats();
+    const arrivals = [...stats.arrivals].sort((a, b) => a - b);
+    const lastBatch = (Math.ceil(CALLS / limit) - 1) * limit;
     return {
+      lastBatchAtMs: (arrivals[lastBatch] ?? Number.NaN) - started,
       name: scenario.name,
       calls: CALLS,
       elapsedMs,
