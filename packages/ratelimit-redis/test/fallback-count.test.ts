@@ -1,12 +1,8 @@
 import { createCoreFetch, RateLimiter } from '@x/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startWindowServer, type WindowServer } from '../../core/test/helpers/window-worker.js';
 import { RedisRateLimitStore } from '../src/index.js';
-import { type RedisServer, redisSkipReason, startRedis } from './redis-server.js';
-
-const describeRedis = redisSkipReason
-  ? (title: string, fn: () => void) => describe.skip(`${title} [skipped: ${redisSkipReason}]`, fn)
-  : describe;
+import { describeRedis, type RedisServer, startRedis } from './redis-server.js';
 
 describeRedis('falling back to local limiting', () => {
   let redis: RedisServer;

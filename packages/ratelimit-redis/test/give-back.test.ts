@@ -1,11 +1,7 @@
 import { RateLimiter } from '@x/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RedisRateLimitStore } from '../src/index.js';
-import { type RedisServer, redisSkipReason, startRedis } from './redis-server.js';
-
-const describeRedis = redisSkipReason
-  ? (title: string, fn: () => void) => describe.skip(`${title} [skipped: ${redisSkipReason}]`, fn)
-  : describe;
+import { describeRedis, type RedisServer, startRedis } from './redis-server.js';
 
 describeRedis('a start Redis granted to a call that left', () => {
   let redis: RedisServer;

@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { describe } from 'vitest';
 
 /** Debian's redis-server, if installed (`.ci/run` installs it). */
 function findRedisServer(): string | undefined {
@@ -19,6 +20,11 @@ export const redisServerPath = findRedisServer();
 export const redisSkipReason = redisServerPath
   ? undefined
   : 'redis-server is not installed (apt-get install redis-server; .ci/run does)';
+
+/** `describe` when redis-server is installed; otherwise the suite is reported as skipped, the reason in its title. */
+export const describeRedis = redisSkipReason
+  ? (title: string, fn: () => void) => describe.skip(`${title} [skipped: ${redisSkipReason}]`, fn)
+  : describe;
 
 export async function freePort(): Promise<number> {
   const server = createServer();

@@ -1,11 +1,7 @@
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RedisBudget } from '../src/redis-budget.js';
-import { type RedisServer, redisSkipReason, startRedis } from './redis-server.js';
-
-const describeRedis = redisSkipReason
-  ? (title: string, fn: () => void) => describe.skip(`${title} [skipped: ${redisSkipReason}]`, fn)
-  : describe;
+import { describeRedis, type RedisServer, startRedis } from './redis-server.js';
 
 describeRedis('the shared budget’s Redis scripts, against a real redis-server', () => {
   let redis: RedisServer;
