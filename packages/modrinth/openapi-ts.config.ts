@@ -1,4 +1,5 @@
-import { defineConfig } from '@hey-api/openapi-ts';
+import * as heyApi from '@hey-api/openapi-ts';
+import { xCoreClient } from '../../scripts/x-core-client-plugin.mjs';
 
 /**
  * OpenAPI 3.0: Modrinth marks `requested_status` and `files[].file_type`
@@ -95,7 +96,7 @@ function dropObjectEnums(node: unknown): void {
 // Generated from the spec (never edited by hand; the only input patches are
 // the ones above); the hand-written layer in src/ wires the client to @x/core and
 // fills the generator's gaps.
-export default defineConfig({
+export default heyApi.defineConfig({
   input: '../../specs/modrinth.openapi.yaml',
   output: {
     path: 'src/generated',
@@ -111,12 +112,9 @@ export default defineConfig({
     },
   },
   plugins: [
-    // Calls throw @x/core errors and resolve to the response data itself.
-    {
-      name: '@hey-api/client-fetch',
-      throwOnError: true,
-      runtimeConfigPath: './src/runtime-config.js',
-    },
+    // The operations call @x/core's client (`@x/core/client`): they resolve
+    // to the response data and throw @x/core errors.
+    xCoreClient(heyApi)({ throwOnError: true, runtimeConfigPath: './src/runtime-config.js' }),
     '@hey-api/typescript',
     '@hey-api/schemas',
     { name: '@hey-api/sdk', responseStyle: 'data' },

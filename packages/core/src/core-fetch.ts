@@ -1,6 +1,6 @@
 import { prepareCall } from './prepare.js';
 import { retriesMethod, runWithRetries } from './retry-loop.js';
-import { clientSettings, registerSettings, type Settings, withOverrides } from './settings.js';
+import { clientSettings, type Settings, withOverrides } from './settings.js';
 import type { CallOptions, CoreConfig, CoreFetch, PublicCoreConfig } from './types.js';
 
 /**
@@ -35,6 +35,5 @@ function fetchWith(settings: Settings, publicConfig: PublicCoreConfig): CoreFetc
     config: { value: publicConfig, enumerable: true },
     toJSON: { value: () => ({ config: publicConfig }) },
   });
-  registerSettings(coreFetch, settings);
   return coreFetch as CoreFetch;
 }

@@ -28,6 +28,24 @@ export class CoreError extends Error {
   }
 }
 
+/**
+ * A 2xx answer that is not what the operation returns: HTML from a captive
+ * portal or a misconfigured proxy, a truncated or invalid JSON body. Carries
+ * the status, the `Content-Type` and the (redacted) URL; never the body.
+ */
+export class UnexpectedResponseError extends CoreError {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly url: string;
+
+  constructor(message: string, init: { status: number; contentType: string | null; url: string; cause?: unknown }) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.status = init.status;
+    this.contentType = init.contentType ?? undefined;
+    this.url = redactUrl(init.url);
+  }
+}
+
 /** Everything known about an HTTP error response. */
 export interface ApiErrorInit {
   status: number;

@@ -17,6 +17,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   TimeoutError,
+  UnexpectedResponseError,
   UnprocessableEntityError,
 } from './errors.js';
 export {

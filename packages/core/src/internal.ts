@@ -3,14 +3,6 @@
  * applications: it may change in any release.
  */
 export { defaultParseErrorBody } from './error-response.js';
-export {
-  createSdkClient,
-  type HeyApiClient,
-  type SdkClient,
-  type SdkClientSpec,
-  type SdkFetch,
-  sdkFetch,
-} from './hey-api.js';
-export { type ReservedInit, withUrl } from './prepare.js';
+export { type CoreInit, WITHOUT_TOKEN } from './prepare.js';
 export { DEFAULT_MAX_REDIRECTS, firstHop, type Hop, nextHop } from './redirects.js';
 export { ServerBudget } from './server-budget.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareCall, RESERVATION, rememberBody, sendWithoutToken } from './prepare.js';
+import { prepareCall, WITHOUT_TOKEN } from './prepare.js';
 import { clientSettings, withOverrides } from './settings.js';
 
 const settings = clientSettings({ baseUrl: 'https://api.test/v2/' });
@@ -45,11 +45,9 @@ describe('prepareCall', () => {
     expect(call.replayable).toBe(false);
   });
 
-  it('a Request built from a remembered body replays that body', async () => {
+  it('a body given in init is sent again as it is (a Blob is never copied)', async () => {
     const blob = new Blob(['abc']);
-    const request = new Request('https://api.test/v2/up', { method: 'POST', body: blob });
-    rememberBody(request, blob);
-    const call = await prepareCall(settings, request, undefined, always);
+    const call = await prepareCall(settings, '/up', { method: 'POST', body: blob }, always);
     expect(call.body).toBe(blob);
     expect(call.replayable).toBe(true);
   });
@@ -73,20 +71,10 @@ describe('prepareCall', () => {
     expect(once.replayable).toBe(false);
   });
 
-  it('a Request marked with sendWithoutToken gets no token', async () => {
-    const request = new Request('https://api.test/v2/login', { method: 'POST' });
-    expect((await prepareCall(settings, request, undefined, always)).useToken).toBe(true);
-    sendWithoutToken(request);
-    expect((await prepareCall(settings, request, undefined, always)).useToken).toBe(false);
-  });
-
-  it("a reservation in init is the call's; its signal replaces the Request's never-aborting one", async () => {
-    const reservation = { release: undefined, deadline: undefined, signal: undefined };
-    const request = new Request('https://api.test/v2/project/x');
-    const call = await prepareCall(settings, request, { [RESERVATION]: reservation }, always);
-    expect(call.reservation).toBe(reservation);
-    expect(call.signal).toBeUndefined();
+  it('a call marked WITHOUT_TOKEN gets no token, and the mark is not passed on to fetch', async () => {
+    expect((await prepareCall(settings, '/login', { method: 'POST' }, always)).useToken).toBe(true);
+    const call = await prepareCall(settings, '/login', { method: 'POST', [WITHOUT_TOKEN]: true }, always);
+    expect(call.useToken).toBe(false);
     expect(Object.getOwnPropertySymbols(call.extras)).toEqual([]);
-    expect((await prepareCall(settings, request, undefined, always)).signal).toBe(request.signal);
   });
 });

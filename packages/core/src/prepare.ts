@@ -1,4 +1,3 @@
-import type { Release } from './rate-limit.js';
 import type { Settings } from './settings.js';
 
 // Named from `RequestInit`, not the DOM's `HeadersInit`/`BodyInit`, so the
@@ -28,71 +27,19 @@ export interface PreparedCall {
   readonly redirect: RedirectMode;
   /** Other `RequestInit` fields to keep (credentials, cache, mode, keepalive...). */
   readonly extras: RequestInit;
-  /** Whether the client's token is sent (to trusted hops); false for `sendWithoutToken` requests. */
+  /** Whether the client's token is sent (to trusted hops); false for `WITHOUT_TOKEN` calls. */
   readonly useToken: boolean;
-  /** The slot the call already holds, taken before its `Request` was built. */
-  readonly reservation: Reservation | undefined;
-}
-
-/** Bodies SDK requests were built from (see `rememberBody`). */
-const originalBodies = new WeakMap<Request, RequestBody>();
-
-/**
- * Records the replayable body (`Blob`, string, `FormData`...) a `Request` was
- * built from: attempts send it again instead of reading the request's stream,
- * so nothing is copied and a `Blob` keeps its `Content-Length`.
- */
-export function rememberBody(request: Request, body: RequestBody): void {
-  originalBodies.set(request, body);
-}
-
-/** A limiter slot taken before the call's `Request` was built (see `reserveSlot`). */
-export interface Reservation {
-  /** Frees the slot; `undefined` when the client has no limiter. */
-  readonly release: Release | undefined;
-  /** Epoch ms past which no attempt starts, counted from when the call was queued. */
-  readonly deadline: number | undefined;
-  /**
-   * The call's own signal, if it has one. The `Request` hey-api builds always
-   * carries a signal, one that can never abort when the caller gave none:
-   * with this, an attempt does not follow it (`AbortSignal.any`) for nothing.
-   */
-  readonly signal: AbortSignal | undefined;
 }
 
 /**
- * The `init` key under which the SDK adapter passes a call's reservation:
- * `coreFetch(request, { [RESERVATION]: reservation })`.
+ * An `init` key for SDK clients: `coreFetch(url, { ..., [WITHOUT_TOKEN]: true })`
+ * sends the call without the client's token (an operation whose spec
+ * requires none, such as a login).
  */
-export const RESERVATION: unique symbol = Symbol.for('@x/core.reservation');
+export const WITHOUT_TOKEN: unique symbol = Symbol.for('@x/core.without-token');
 
-/** The fetch `init` of a call that already holds its first slot. */
-export type ReservedInit = RequestInit & { [RESERVATION]?: Reservation | undefined };
-
-/** SDK requests of operations that take no credential (see `sendWithoutToken`). */
-const anonymousRequests = new WeakSet<Request>();
-
-/**
- * Marks a `Request` as one that must not carry the client's token (an
- * operation whose spec requires none, such as a login).
- */
-export function sendWithoutToken(request: Request): void {
-  anonymousRequests.add(request);
-}
-
-/**
- * A copy of an SDK `Request` at another URL that keeps what the adapter
- * recorded for it (its original body, no token). An SDK that rewrites a URL
- * between hey-api and @x/core must use this (and pass `init` on, which
- * carries the call's reserved slot).
- */
-export function withUrl(request: Request, url: string): Request {
-  const copy = new Request(url, request);
-  const body = originalBodies.get(request);
-  if (body !== undefined) originalBodies.set(copy, body);
-  if (anonymousRequests.has(request)) anonymousRequests.add(copy);
-  return copy;
-}
+/** The fetch `init` of @x/core: `RequestInit`, perhaps marked {@link WITHOUT_TOKEN}. */
+export type CoreInit = RequestInit & { [WITHOUT_TOKEN]?: boolean };
 
 function isRequest(input: unknown): input is Request {
   return typeof Request !== 'undefined' && input instanceof Request;
@@ -123,10 +70,10 @@ function requestExtras(request: Request): RequestInit {
   return extras;
 }
 
-function initExtras(init: ReservedInit | undefined): RequestInit {
+function initExtras(init: CoreInit | undefined): RequestInit {
   if (!init) return {};
   const {
-    [RESERVATION]: _reservation,
+    [WITHOUT_TOKEN]: _withoutToken,
     body: _body,
     headers: _headers,
     method: _method,
@@ -139,18 +86,19 @@ function initExtras(init: ReservedInit | undefined): RequestInit {
 
 /**
  * Describes a call from `fetch`-style arguments. With a `Request`, `init`
- * fields override its own (as `new Request(request, init)` would): an SDK
- * passes the original body there so it is replayed, never copied. A
+ * fields override its own (as `new Request(request, init)` would). A
  * `Request` whose body is a stream is read into memory once only when the
  * call may be retried; otherwise its stream is sent as it is, once. A body
- * registered with `rememberBody` is replayed as it is.
+ * given in `init` (a `Blob`, string, `FormData`...) is sent again as it is
+ * by each attempt, never copied.
  */
 export async function prepareCall(
   settings: Settings,
   input: Request | URL | string,
-  init: ReservedInit | undefined,
+  init: CoreInit | undefined,
   mayRetry: (method: string) => boolean,
 ): Promise<PreparedCall> {
+  const useToken = init?.[WITHOUT_TOKEN] !== true;
   if (!isRequest(input)) {
     const body = init?.body ?? null;
     return {
@@ -162,28 +110,24 @@ export async function prepareCall(
       signal: init?.signal ?? undefined,
       redirect: init?.redirect ?? 'follow',
       extras: initExtras(init),
-      useToken: true,
-      reservation: init?.[RESERVATION],
+      useToken,
     };
   }
   const method = (init?.method ?? input.method).toUpperCase();
   let body: RequestBody | null = init?.body ?? null;
   if (init?.body === undefined && input.body !== null) {
-    body = originalBodies.get(input) ?? null;
     // A stream of unknown origin: read into memory once only if it may be sent again.
-    body ??= mayRetry(method) && !settings.oneShotBody ? await input.arrayBuffer() : input.body;
+    body = mayRetry(method) && !settings.oneShotBody ? await input.arrayBuffer() : input.body;
   }
-  const reservation = init?.[RESERVATION];
   return {
     url: input.url,
     method,
     headers: init?.headers ?? input.headers,
     body,
     replayable: body === null || (!isStream(body) && !settings.oneShotBody),
-    signal: init?.signal ?? (reservation ? reservation.signal : input.signal),
+    signal: init?.signal ?? input.signal,
     redirect: init?.redirect ?? input.redirect,
     extras: { ...requestExtras(input), ...initExtras(init) },
-    useToken: !anonymousRequests.has(input),
-    reservation,
+    useToken,
   };
 }

@@ -3,12 +3,12 @@ import { isOnOrigin, readToken } from './auth.js';
 import { ApiError, ConnectionError, CoreError, TimeoutError } from './errors.js';
 import { runHooks } from './hooks.js';
 import { sleep } from './internal/sleep.js';
-import type { PreparedCall, Reservation } from './prepare.js';
+import type { PreparedCall } from './prepare.js';
 import type { Release } from './rate-limit.js';
 import { failFastWhilePaused } from './rate-limit-observer.js';
 import { redactUrl } from './redact.js';
 import { backoffDelay, type ResolvedRetryOptions } from './retry-policy.js';
-import { type Settings, settingsOf } from './settings.js';
+import type { Settings } from './settings.js';
 import { linkSignals } from './timeout.js';
 
 const ONE_SHOT_NOTE = 'not retried: the request body is a one-shot stream that cannot be replayed';
@@ -101,21 +101,14 @@ export async function runWithRetries(settings: Settings, call: PreparedCall): Pr
   const retried = policy !== false && retriesMethod(settings, call.method);
   const maxAttempts = retried && call.replayable ? policy.maxRetries + 1 : 1;
   const deadline =
-    call.reservation !== undefined
-      ? call.reservation.deadline
-      : policy && policy.totalTimeoutMs !== undefined
-        ? Date.now() + policy.totalTimeoutMs
-        : undefined;
+    policy && policy.totalTimeoutMs !== undefined ? Date.now() + policy.totalTimeoutMs : undefined;
   const signals = call.signal ? [call.signal, ...settings.signals] : settings.signals;
   for (let number = 1; ; number++) {
     throwIfAborted(signals);
     let error: unknown;
     let release: Release | undefined;
     try {
-      release =
-        number === 1 && call.reservation
-          ? call.reservation.release
-          : await takeSlot(settings, call, signals, deadline, number - 1);
+      release = await takeSlot(settings, call, signals, deadline, number - 1);
       const timeoutMs =
         deadline === undefined
           ? settings.timeoutMs
@@ -179,26 +172,4 @@ async function announceRetry(
   });
   if (settings.hooks.length === 0) return;
   await runHooks(settings.hooks, 'onRetry', { method: call.method, url, error, attempt, delayMs });
-}
-
-/**
- * Takes the limiter slot of a call's first attempt before the call is
- * described, for the SDK adapter: a call queued behind the limiter then holds
- * only its options, and builds its `Request` once it has a slot (give the
- * reservation to the call's fetch, `init[RESERVATION]`). `undefined` for a function that is
- * not a CoreFetch. Honours the call's signals and `totalTimeoutMs`.
- */
-export async function reserveSlot(
-  coreFetch: object,
-  call: { method: string; url: string; signal?: AbortSignal | null | undefined },
-): Promise<Reservation | undefined> {
-  const settings = settingsOf(coreFetch);
-  if (!settings) return undefined;
-  const policy = settings.retry;
-  const deadline =
-    policy && policy.totalTimeoutMs !== undefined ? Date.now() + policy.totalTimeoutMs : undefined;
-  const signals = call.signal ? [call.signal, ...settings.signals] : settings.signals;
-  throwIfAborted(signals);
-  const release = await takeSlot(settings, call, signals, deadline, 0);
-  return { release, deadline, signal: call.signal ?? undefined };
 }

@@ -91,16 +91,3 @@ export function withOverrides(settings: Settings, next: CallOptions): Settings {
     signals: signal ? [...settings.signals, signal] : settings.signals,
   };
 }
-
-/** Each CoreFetch's settings, for the SDK adapter (`reserveSlot`). */
-const settingsByFetch = new WeakMap<object, Settings>();
-
-/** Records the settings a CoreFetch was made with. */
-export function registerSettings(coreFetch: object, settings: Settings): void {
-  settingsByFetch.set(coreFetch, settings);
-}
-
-/** The settings of a CoreFetch made by `createCoreFetch`, or `undefined` for any other function. */
-export function settingsOf(coreFetch: object): Settings | undefined {
-  return settingsByFetch.get(coreFetch);
-}

@@ -1,4 +1,4 @@
-import type { Client } from './generated/client/index.js';
+import type { Client } from '@x/core/client';
 import {
   getLatestVersionsFromHashes,
   getProjects,

@@ -2,19 +2,12 @@ import {
   type CallOptions,
   type CoreConfig,
   type CoreFetch,
+  createCoreFetch,
   GoneError,
   RateLimiter,
   type RetryOptions,
 } from '@x/core';
-import {
-  createSdkClient,
-  type SdkClient,
-  type SdkClientSpec,
-  type SdkFetch,
-  withUrl,
-} from '@x/core/internal';
-import { type Client, createClient, createConfig } from './generated/client/index.js';
-import type { ClientOptions as GeneratedClientOptions } from './generated/types.gen.js';
+import { type Client, type Config, createClient, type SdkFetch } from '@x/core/client';
 import { modrinthQuerySerializer } from './query.js';
 import { VERSION } from './version.js';
 
@@ -73,11 +66,11 @@ export interface ModrinthClientOptions {
 }
 
 /**
- * A generated-SDK client wired to @x/core with Modrinth's policy, plus
- * `withOptions(overrides)` (a client sharing this one's limiter, with
- * per-call overrides) and `coreFetch` (the @x/core fetch underneath).
+ * A client of the generated operations, sending through @x/core with
+ * Modrinth's policy; `withOptions(overrides)` gives a client sharing its
+ * limiter with per-call overrides, `coreFetch` is the @x/core fetch underneath.
  */
-export type ModrinthClient = SdkClient<Client>;
+export type ModrinthClient = Client;
 
 /** Turns Modrinth's `{"error": "...", "description": "..."}` into an error message. */
 export function parseModrinthError(body: unknown, rawText: string): string | undefined {
@@ -104,10 +97,7 @@ export function modrinthCoreConfig(options: ModrinthClientOptions = {}): CoreCon
     baseUrl,
     authScheme: (token) => token,
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
-    rateLimiter:
-      options.rateLimiter === undefined
-        ? new RateLimiter({ serverLimit: MODRINTH_RATE_LIMIT })
-        : options.rateLimiter,
+    rateLimiter: options.rateLimiter === undefined ? defaultLimiter() : options.rateLimiter,
     rateLimitHeaders: {
       limit: 'x-ratelimit-limit',
       remaining: 'x-ratelimit-remaining',
@@ -132,39 +122,32 @@ function resolveBaseUrl(options: ModrinthClientOptions): string {
 
 /**
  * `forgeUpdates` lives outside the versioned API (`/updates/...`, not
- * `/v2/updates/...`): the spec gives it its own servers. Rewrite its URL.
+ * `/v2/updates/...`): the spec gives it its own servers. Its URL loses the
+ * base URL's version segment.
  */
-function outsideVersionPath(url: string, baseUrl: string): string | undefined {
-  if (!url.includes('/updates/')) return undefined;
-  const base = new URL(baseUrl);
-  const target = new URL(url);
-  const prefix = base.pathname.replace(/\/+$/, '');
-  if (!/\/v\d+$/.test(prefix) || target.origin !== base.origin) return undefined;
-  if (!target.pathname.startsWith(`${prefix}/updates/`)) return undefined;
-  target.pathname = prefix.replace(/\/v\d+$/, '') + target.pathname.slice(prefix.length);
-  return target.toString();
+function outsideVersionPath(url: string): string {
+  return url.replace(/\/v\d+(\/updates\/)/, '$1');
 }
 
-/** `versionsFromHashes`, `getLatestVersionsFromHashes`, `getLatestVersionFromHash`. */
-function isReadOnlyPost(request: Request, baseUrl: string): boolean {
-  if (request.method !== 'POST') return false;
-  const prefix = new URL(baseUrl).pathname.replace(/\/+$/, '');
-  const path = new URL(request.url).pathname.slice(prefix.length);
-  return /^\/version_files(\/update)?$|^\/version_file\/[^/]+\/update$/.test(path);
-}
+/** `versionsFromHashes`, `getLatestVersionsFromHashes`, `getLatestVersionFromHash`: POSTs that change nothing. */
+const READ_ONLY_POSTS = new Set([
+  '/version_files',
+  '/version_files/update',
+  '/version_file/{hash}/update',
+]);
 
 /**
- * Between the generated client and @x/core: two Modrinth specifics (the
+ * Between the client and @x/core: two Modrinth specifics (the
  * `forgeUpdates` URL outside `/v2`, a clear 410 message), and the hash
  * lookups, POSTs that change nothing, retried like GETs.
  */
-export function modrinthFetch(coreFetch: CoreFetch, baseUrl: string): SdkFetch {
+export function modrinthFetch(coreFetch: CoreFetch): SdkFetch {
   const lookups = coreFetch.withOptions({ retryNonIdempotent: true });
-  return async (input, init) => {
-    const rewritten = outsideVersionPath(input.url, baseUrl);
-    const request = rewritten ? withUrl(input, rewritten) : input;
+  return async (url, init, call) => {
+    const readOnly = call.method === 'POST' && READ_ONLY_POSTS.has(call.template);
+    const target = call.template.startsWith('/updates/') ? outsideVersionPath(url) : url;
     try {
-      return await (isReadOnlyPost(request, baseUrl) ? lookups : coreFetch)(request, init);
+      return await (readOnly ? lookups : coreFetch)(target, init);
     } catch (error) {
       if (error instanceof GoneError && !error.message.startsWith(GONE_MESSAGE)) {
         error.message = `${GONE_MESSAGE} (${error.message})`;
@@ -174,26 +157,40 @@ export function modrinthFetch(coreFetch: CoreFetch, baseUrl: string): SdkFetch {
   };
 }
 
-/** How Modrinth clients are built from the generated client (used by the default client too). */
-export function modrinthClientSpec(baseUrl: string): SdkClientSpec<Client, GeneratedConfig> {
-  return {
-    createClient,
-    heyApi: createConfig<GeneratedClientOptions>({
-      baseUrl: baseUrl as GeneratedClientOptions['baseUrl'],
-      throwOnError: true,
-      querySerializer: modrinthQuerySerializer,
-    }),
-    between: (coreFetch) => modrinthFetch(coreFetch, baseUrl),
+/**
+ * The client configuration for Modrinth (the default client's too): the
+ * @x/core fetch is built on the first request, with one limiter for the
+ * client's lifetime (kept when `setConfig` changes `baseUrl` or `auth`).
+ */
+export function modrinthClientConfig(options: ModrinthClientOptions = {}): Config {
+  let limiter: RateLimiter | undefined;
+  const config: Config = {
+    baseUrl: resolveBaseUrl(options),
+    throwOnError: true,
+    querySerializer: modrinthQuerySerializer,
+    core: ({ baseUrl, auth }) => {
+      const core = modrinthCoreConfig({
+        ...options,
+        baseUrl,
+        rateLimiter: options.rateLimiter ?? (limiter ??= defaultLimiter()),
+      });
+      if (auth !== undefined) core.token = auth;
+      return createCoreFetch(core);
+    },
+    between: modrinthFetch,
   };
+  if (options.token !== undefined) config.auth = options.token;
+  return config;
 }
 
-type GeneratedConfig = ReturnType<typeof createConfig<GeneratedClientOptions>>;
+function defaultLimiter(): RateLimiter {
+  return new RateLimiter({ serverLimit: MODRINTH_RATE_LIMIT });
+}
 
 /**
  * A Modrinth client: pass it as `client` to any operation
  * (`getProject({ client, path: { idOrSlug: 'sodium' } })`).
  */
 export function createModrinthClient(options: ModrinthClientOptions = {}): ModrinthClient {
-  const config = modrinthCoreConfig(options);
-  return createSdkClient(modrinthClientSpec(config.baseUrl), config);
+  return createClient(modrinthClientConfig(options));
 }

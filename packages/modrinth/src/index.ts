@@ -55,7 +55,7 @@ export {
   facet,
   facets,
 } from './facets.js';
-export type { Client } from './generated/client/index.js';
+export type { Client } from '@x/core/client';
 export { client as defaultClient } from './generated/client.gen.js';
 export type * from './generated/types.gen.js';
 export { type FileHashes, type HashSource, hashBytes } from './hashing.js';

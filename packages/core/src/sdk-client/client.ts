@@ -1,0 +1,163 @@
+import { WITHOUT_TOKEN } from '../prepare.js';
+import type { CallOptions, CoreFetch } from '../types.js';
+import { isRawBody } from './body.js';
+import { readData } from './response.js';
+import type {
+  Client,
+  ClientOptions,
+  Config,
+  HeadersOption,
+  RequestOptions,
+  SdkCall,
+  SdkFetch,
+  SdkInit,
+} from './types.js';
+import { buildUrl, defaultQuerySerializer } from './url.js';
+
+/** `createConfig(override)`: the configuration as given (generated code calls it). */
+export function createConfig<T extends ClientOptions = ClientOptions>(
+  override: Config<ClientOptions & T> = {},
+): Config<Required<ClientOptions> & T> {
+  return { ...override } as Config<Required<ClientOptions> & T>;
+}
+
+/** Lower-cased header record; `null`/`undefined` remove a header. */
+function mergeHeaders(target: Record<string, string>, source: HeadersOption | undefined): void {
+  if (!source) return;
+  for (const [name, value] of Object.entries(source)) {
+    const key = name.toLowerCase();
+    if (value === null || value === undefined) delete target[key];
+    else target[key] = String(value);
+  }
+}
+
+/** The body to send, and whether this client made it JSON (then it says so in `Content-Type`). */
+function serializeBody(options: RequestOptions): { body: unknown; json: boolean } {
+  const { body, bodySerializer } = options;
+  if (body === undefined || bodySerializer === null) return { body, json: false };
+  if (bodySerializer) return { body: bodySerializer(body), json: false };
+  return isRawBody(body) ? { body, json: false } : { body: JSON.stringify(body), json: true };
+}
+
+/** Sends calls through a @x/core fetch made on first use (see {@link Config.core}). */
+class Transport {
+  #send: SdkFetch | undefined;
+  #core: CoreFetch | undefined;
+
+  constructor(
+    private readonly config: () => Config,
+    private readonly made?: CoreFetch,
+  ) {}
+
+  get coreFetch(): CoreFetch {
+    if (this.made) return this.made;
+    if (!this.#core) {
+      const config = this.config();
+      if (!config.core) throw new TypeError('@x/core/client: this client has no `core` to send with');
+      this.#core = config.core({ baseUrl: String(config.baseUrl ?? ''), auth: config.auth });
+    }
+    return this.#core;
+  }
+
+  get send(): SdkFetch {
+    if (!this.#send) {
+      const core = this.coreFetch;
+      const between = this.config().between;
+      this.#send = between ? between(core) : (url, init) => core(url, init);
+    }
+    return this.#send;
+  }
+
+  /** Forget the built fetch: the next call builds one from the changed configuration. */
+  reset(): void {
+    this.#core = undefined;
+    this.#send = undefined;
+  }
+}
+
+function build(initial: Config, made?: CoreFetch): Client {
+  let config: Config = { ...initial };
+  const transport = new Transport(() => config, made);
+
+  const request = async (options: RequestOptions): Promise<unknown> => {
+    if (options.client && options.client !== client) {
+      const { client: other, ...rest } = options;
+      return other.request({ ...rest, method: rest.method ?? 'GET' });
+    }
+    const method = (options.method ?? 'GET').toUpperCase();
+    const url = buildUrl(
+      String(config.baseUrl ?? ''),
+      options.url,
+      options.path,
+      options.query,
+      options.querySerializer ?? config.querySerializer ?? defaultQuerySerializer,
+    );
+    const headers: Record<string, string> = {};
+    mergeHeaders(headers, config.headers);
+    const { body, json } = serializeBody(options);
+    if (json) headers['content-type'] = 'application/json';
+    mergeHeaders(headers, options.headers);
+    const init: SdkInit = { method, headers };
+    if (body !== undefined) init.body = body as BodyInit;
+    if (options.signal) init.signal = options.signal;
+    if (config.tokenFor === 'secured-operations' && !options.security?.length) {
+      init[WITHOUT_TOKEN] = true;
+    }
+    const call: SdkCall = { method, template: options.url };
+    const response = await transport.send(url, init, call);
+    const data = await readData(response, response.url || url, options.parseAs ?? 'auto');
+    return config.transformData && data !== undefined ? config.transformData(data, call) : data;
+  };
+
+  const method =
+    (name: string) =>
+    (options: Omit<RequestOptions, 'method'>): Promise<unknown> =>
+      request({ ...options, method: name });
+
+  const client: Client = {
+    request: request as Client['request'],
+    get: method('GET') as Client['get'],
+    post: method('POST') as Client['post'],
+    put: method('PUT') as Client['put'],
+    patch: method('PATCH') as Client['patch'],
+    delete: method('DELETE') as Client['delete'],
+    head: method('HEAD') as Client['head'],
+    options: method('OPTIONS') as Client['options'],
+    buildUrl: (options) =>
+      buildUrl(
+        String(config.baseUrl ?? ''),
+        options.url,
+        options.path,
+        options.query,
+        options.querySerializer ?? config.querySerializer ?? defaultQuerySerializer,
+      ),
+    getConfig: () => ({ ...config }),
+    setConfig: (changes) => {
+      const rebuild =
+        !made &&
+        (('baseUrl' in changes && changes.baseUrl !== config.baseUrl) ||
+          ('auth' in changes && changes.auth !== config.auth));
+      config = { ...config, ...changes };
+      if (rebuild) transport.reset();
+      return { ...config };
+    },
+    withOptions: (overrides: CallOptions) => build(config, transport.coreFetch.withOptions(overrides)),
+    get coreFetch() {
+      return transport.coreFetch;
+    },
+  };
+  return client;
+}
+
+/**
+ * A client for generated SDK functions, sending through @x/core: the
+ * configuration's `core` builds the @x/core fetch on the first request
+ * (credentials, limiter, retries, typed errors), so a default client made at
+ * import builds nothing and touches no fetch global. One call builds its URL
+ * and a plain header record, gives them to @x/core (which builds the
+ * `Request` of each attempt when it is sent: a call queued in the limiter
+ * holds only these), and resolves to the parsed data.
+ */
+export function createClient(config: Config = {}): Client {
+  return build(config);
+}

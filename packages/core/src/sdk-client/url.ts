@@ -1,0 +1,55 @@
+import { CoreError } from '../errors.js';
+
+function scalar(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value);
+}
+
+/**
+ * The default query string (OpenAPI's `form` style, exploded): `a=1&b=x`,
+ * a list repeats its key (`id=1&id=2`), an object goes as `key[field]=v`.
+ * `undefined` and `null` values are left out.
+ */
+export function defaultQuerySerializer(query: Record<string, unknown>): string {
+  const parts: string[] = [];
+  const add = (key: string, value: unknown) => {
+    if (value === undefined || value === null) return;
+    parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(scalar(value))}`);
+  };
+  for (const [key, value] of Object.entries(query)) {
+    if (Array.isArray(value)) for (const item of value) add(key, item);
+    else if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+      for (const [field, item] of Object.entries(value)) add(`${key}[${field}]`, item);
+    } else add(key, value);
+  }
+  return parts.join('&');
+}
+
+/**
+ * `/project/{idOrSlug}` with `{ idOrSlug: 'a b' }` -> `/project/a%20b`. A
+ * parameter the template names but `path` lacks is a `CoreError` naming it
+ * (never a request to a URL with `{idOrSlug}` in it).
+ */
+export function fillPath(template: string, path: Record<string, unknown> | undefined): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = path?.[name];
+    if (value === undefined || value === null || value === '') {
+      throw new CoreError(`missing path parameter "${name}" for ${template}`);
+    }
+    const text = Array.isArray(value) ? value.map(scalar).join(',') : scalar(value);
+    return encodeURIComponent(text).replace(/%2C/g, ',');
+  });
+}
+
+/** The absolute URL of a call: base URL, filled path, serialised query. */
+export function buildUrl(
+  baseUrl: string,
+  template: string,
+  path: Record<string, unknown> | undefined,
+  query: Record<string, unknown> | undefined,
+  querySerializer: (query: Record<string, unknown>) => string,
+): string {
+  const base = baseUrl.replace(/\/+$/, '');
+  const url = base + fillPath(template, path);
+  const search = query ? querySerializer(query) : '';
+  return search ? `${url}?${search}` : url;
+}
