@@ -1,4 +1,4 @@
-import type { Client } from './generated/client/index.js';
+import type { Client } from '@x/core/client';
 import { getBuildUpgradePath } from './generated/sdk.gen.js';
 import type { Build, BuildFile, UpgradePath } from './generated/types.gen.js';
 

@@ -1,8 +1,12 @@
-import { type CallOptions, type CoreConfig, RateLimiter, type TokenProvider } from '@x/core';
-import { createSdkClient, type SdkClient, type SdkClientSpec } from '@x/core/internal';
-import { type Client, type Config, createClient, createConfig } from './generated/client/index.js';
-import type { ClientOptions } from './generated/types.gen.js';
-import { normalizingFetch } from './normalize.js';
+import {
+  type CallOptions,
+  type CoreConfig,
+  createCoreFetch,
+  RateLimiter,
+  type TokenProvider,
+} from '@x/core';
+import { type Client, type Config, createClient } from '@x/core/client';
+import { normalizeData } from './normalize.js';
 import { VERSION } from './version.js';
 
 /** The spec's server. */
@@ -59,7 +63,7 @@ export type ItchCallOptions = CallOptions;
  * limiter and credential with per-call overrides; `coreFetch` is the @x/core
  * fetch underneath.
  */
-export type ItchClient = SdkClient<Client>;
+export type ItchClient = Client;
 
 /** itch's error body `{"errors": ["..."]}` -> the error's message. */
 export function parseItchErrorBody(body: unknown): string | undefined {
@@ -101,20 +105,34 @@ export function itchCoreConfig(options: ItchClientOptions = {}): CoreConfig {
   return config;
 }
 
-type GeneratedConfig = Config<ClientOptions>;
-
-/** How itch clients are built from the generated client (used by the default client too). */
-export function itchClientSpec(baseUrl: string): SdkClientSpec<Client, GeneratedConfig> {
-  return {
-    createClient,
-    heyApi: createConfig<ClientOptions>({
-      baseUrl: baseUrl as ClientOptions['baseUrl'],
-      throwOnError: true,
-    }),
-    between: (coreFetch) => normalizingFetch(coreFetch, baseUrl),
+/**
+ * The client configuration for itch (the default client's too): the @x/core
+ * fetch is built on the first request, with one limiter for the client's
+ * lifetime (kept when `setConfig` changes `baseUrl` or `auth`); answers come
+ * out normalised (see `normalize.ts`).
+ */
+export function itchClientConfig(options: ItchClientOptions = {}): Config {
+  let limiter: RateLimiter | undefined;
+  const credential = credentialOf(options);
+  const config: Config = {
+    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+    throwOnError: true,
+    core: ({ baseUrl, auth }) => {
+      const { apiKey: _apiKey, jwt: _jwt, ...rest } = options;
+      const core = itchCoreConfig({
+        ...rest,
+        baseUrl,
+        rateLimiter: options.rateLimiter ?? (limiter ??= new RateLimiter({ ...DEFAULT_RATE_LIMIT })),
+      });
+      if (auth !== undefined) core.token = auth;
+      return createCoreFetch(core);
+    },
+    transformData: normalizeData,
     // `/login` and `/login/with-totp-token` must never carry a key.
     tokenFor: 'secured-operations',
   };
+  if (credential !== undefined) config.auth = credential;
+  return config;
 }
 
 /**
@@ -126,6 +144,5 @@ export function itchClientSpec(baseUrl: string): SdkClientSpec<Client, Generated
  * ```
  */
 export function createItchClient(options: ItchClientOptions = {}): ItchClient {
-  const config = itchCoreConfig(options);
-  return createSdkClient(itchClientSpec(config.baseUrl), config);
+  return createClient(itchClientConfig(options));
 }

@@ -1,6 +1,6 @@
 import { CoreError } from '@x/core';
 import { firstHop, nextHop } from '@x/core/internal';
-import type { Client } from './generated/client/index.js';
+import type { Client } from '@x/core/client';
 import { newDownloadSession } from './generated/sdk.gen.js';
 
 /** Options for {@link downloadUpload}, {@link resolveUploadDownloadUrl} and {@link uploadDownloadUrl}. */
@@ -73,19 +73,12 @@ export function uploadDownloadUrl(client: Client, options: UploadDownloadOptions
 }
 
 /**
- * A request through the client's own fetch (@x/core underneath: its limiter,
- * retries, typed errors and its credential, sent to the API origin only).
- * An `auth` set on the default client with `setConfig` is sent too, under
- * the same rule: @x/core drops it once a redirect has left the API.
+ * A request through the client's @x/core fetch: its limiter, retries, typed
+ * errors and its credential (`apiKey`, or an `auth` set with `setConfig`),
+ * sent to the API origin only; @x/core drops it once a redirect has left the API.
  */
-async function send(client: Client, url: string, init: RequestInit): Promise<Response> {
-  const config = client.getConfig();
-  const headers = new Headers(init.headers);
-  const auth = config.auth;
-  const token = typeof auth === 'function' ? await auth({ scheme: 'bearer', type: 'http' }) : auth;
-  if (token) headers.set('authorization', `Bearer ${token}`);
-  const fetchImpl = (config.fetch ?? globalThis.fetch) as (request: Request) => Promise<Response>;
-  return fetchImpl(new Request(url, { ...init, headers }));
+function send(client: Client, url: string, init: RequestInit): Promise<Response> {
+  return client.coreFetch(url, init);
 }
 
 function requestInit(options: UploadDownloadOptions, redirect: RequestRedirect): RequestInit {

@@ -42,7 +42,7 @@ export type {
   Options as RequestOptions,
   RequestResult,
   TDataShape,
-} from './generated/client/index.js';
+} from '@x/core/client';
 export { client } from './generated/client.gen.js';
 export * from './generated/sdk.gen.js';
 export type * from './generated/types.gen.js';

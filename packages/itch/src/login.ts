@@ -1,5 +1,5 @@
 import { CoreError } from '@x/core';
-import type { Client } from './generated/client/index.js';
+import type { Client } from '@x/core/client';
 import { loginWithPassword, totpVerify } from './generated/sdk.gen.js';
 import type { ApiKey } from './generated/types.gen.js';
 

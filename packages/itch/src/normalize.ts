@@ -1,4 +1,4 @@
-import type { SdkFetch } from '@x/core/internal';
+import type { SdkCall } from '@x/core/client';
 import { SCHEMA_SHAPES, SHAPES, type Shape } from './generated/normalize-map.gen.js';
 import { OPERATION_RESPONSES } from './operations.js';
 
@@ -132,73 +132,36 @@ export function normalizeAs(schemaName: string, value: unknown): unknown {
   return normalizeShape(value, index);
 }
 
-const routes = OPERATION_RESPONSES.map(([operationId, method, path, schemaName]) => ({
-  operationId,
-  method,
-  segments: path.split('/').slice(1),
-  schema: schemaName,
-}));
+/** Each operation by `METHOD /path/{template}`, as the client names a call. */
+const routes = new Map(
+  OPERATION_RESPONSES.map(([operationId, method, template, schema]) => [
+    `${method} ${template}`,
+    { operationId, schema },
+  ]),
+);
 
-/**
- * The operation a request targets, matched on method and path (relative to
- * the client's base URL); literal segments win over `{parameters}`.
- */
-export function matchRoute(method: string, pathname: string): (typeof routes)[number] | undefined {
-  const parts = pathname.replace(/\/+$/, '').split('/').slice(1);
-  let best: (typeof routes)[number] | undefined;
-  let bestLiterals = -1;
-  for (const route of routes) {
-    if (route.method !== method.toUpperCase() || route.segments.length !== parts.length) continue;
-    let literals = 0;
-    const ok = route.segments.every((segment, i) => {
-      if (segment.startsWith('{')) return (parts[i] ?? '') !== '';
-      literals++;
-      return segment === parts[i];
-    });
-    if (ok && literals > bestLiterals) {
-      best = route;
-      bestLiterals = literals;
-    }
-  }
-  return best;
+/** The operation a call targets, by its method and the path template the generated code gives. */
+export function routeOf(
+  method: string,
+  template: string,
+): { operationId: string; schema: string | null } | undefined {
+  return routes.get(`${method.toUpperCase()} ${template}`);
 }
 
 /** Normalise the JSON body of one operation's 200 response, by operationId. */
 export function normalizeResponse(operationId: string, body: unknown): unknown {
-  const route = routes.find((r) => r.operationId === operationId);
+  const route = [...routes.values()].find((r) => r.operationId === operationId);
   if (!route) throw new Error(`@x/itch: unknown operation ${operationId}`);
   return route.schema ? normalizeAs(route.schema, body) : body;
 }
 
 /**
- * Wrap a fetch so that every successful JSON response of a spec operation
- * arrives normalised. Other traffic (downloads, CDN) passes through untouched.
+ * The client's `transformData`: the parsed JSON of every successful call of
+ * a spec operation comes out normalised (other calls are left as they are).
  */
-export function normalizingFetch(inner: SdkFetch, baseUrl: string): SdkFetch {
-  const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
-  return async (request, init) => {
-    const response = await inner(request, init);
-    if (!response.ok || response.status === 204) return response;
-    if (!/json/i.test(response.headers.get('content-type') ?? '')) return response;
-    // Matched on the path only (the base URL's path prefix removed), so a
-    // client whose baseUrl is changed later with setConfig still normalises.
-    const { pathname } = new URL(request.url);
-    const relative =
-      basePath && pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : pathname;
-    const route = matchRoute(request.method, relative);
-    if (!route?.schema) return response;
-    const text = await response.text();
-    if (!text) return new Response(text, response);
-    const body = normalizeAs(route.schema, JSON.parse(text));
-    const headers = new Headers(response.headers);
-    headers.delete('content-length');
-    headers.delete('content-encoding');
-    return new Response(JSON.stringify(body), {
-      status: response.status,
-      statusText: response.statusText,
-      headers,
-    });
-  };
+export function normalizeData(data: unknown, call: SdkCall): unknown {
+  const schema = routeOf(call.method, call.template)?.schema;
+  return schema ? normalizeAs(schema, data) : data;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type PaginatedIterable, paginatePages } from '@x/core';
-import type { TDataShape } from './generated/client/index.js';
+import type { TDataShape } from '@x/core/client';
 import type { Options } from './generated/sdk.gen.js';
 import {
   getBundleGames,

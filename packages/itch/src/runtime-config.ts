@@ -1,25 +1,14 @@
-import { createCoreFetch } from '@x/core';
-import { sdkFetch } from '@x/core/internal';
-import { DEFAULT_BASE_URL, itchCoreConfig } from './client.js';
+import { itchClientConfig } from './client.js';
 import type { CreateClientConfig } from './generated/client.gen.js';
-import { normalizingFetch } from './normalize.js';
 
 /**
- * Called once by the generated default `client` (see openapi-ts.config.ts,
- * `runtimeConfigPath`): zero-config calls get @x/core's retries, the default
- * rate limit, the `@x/itch` User-Agent and the snake/camel normaliser,
- * built on the first request (nothing at import). It has no credential:
- * create your own client with `createItchClient({ apiKey })`.
+ * Settings of the generated default `client` (used when a call passes no
+ * `client`): `https://api.itch.io`, no credential (`client.setConfig({ auth })`
+ * gives it one), the default limiter, normalised answers. Nothing is built
+ * until its first request.
  */
-export const createClientConfig: CreateClientConfig = (config) => {
-  const baseUrl = config?.baseUrl ?? DEFAULT_BASE_URL;
-  return {
+export const createClientConfig: CreateClientConfig = (config) =>
+  ({
     ...config,
-    baseUrl,
-    throwOnError: true,
-    fetch: sdkFetch(
-      () => createCoreFetch(itchCoreConfig({ baseUrl })),
-      (coreFetch) => normalizingFetch(coreFetch, baseUrl),
-    ),
-  } as ReturnType<CreateClientConfig>;
-};
+    ...itchClientConfig(config?.baseUrl ? { baseUrl: config.baseUrl } : {}),
+  }) as ReturnType<CreateClientConfig>;

@@ -164,7 +164,7 @@ describe('createItchClient', () => {
 });
 
 describe('the generated default client (zero config)', () => {
-  it('is wired by runtime-config: itch base URL, @x/core fetch, normaliser, credentials pinned to api.itch.io', async () => {
+  it('is wired by runtime-config: itch base URL, @x/core fetch, normaliser; setConfig rebuilds it for a new baseUrl and auth', async () => {
     expect(defaultClient.getConfig().baseUrl).toBe('https://api.itch.io');
     const c = contract('itch');
     const original = defaultClient.getConfig();
@@ -177,9 +177,11 @@ describe('the generated default client (zero config)', () => {
       const { user } = await getProfile();
       expect(user).toEqual({ displayName: 'Leaf', coverUrl: 'https://x/y.png' });
       expect(snake.requests[0]?.headers['user-agent']).toBe(DEFAULT_USER_AGENT);
-      // @x/core keeps credentials on the origin the client was built for
-      // (https://api.itch.io): moved elsewhere by setConfig, it sends none.
-      expect(snake.requests[0]?.headers.authorization).toBeUndefined();
+      // The credential goes to the origin of the client's configured baseUrl.
+      expect(snake.requests[0]?.headers.authorization).toBe('Bearer k');
+      defaultClient.setConfig({ auth: undefined });
+      await getProfile();
+      expect(snake.requests[1]?.headers.authorization).toBeUndefined();
     } finally {
       defaultClient.setConfig({ baseUrl: original.baseUrl, auth: undefined });
       await snake.close();

@@ -9,14 +9,14 @@ import {
 } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItchClient } from '../src/client.js';
-import type { Client } from '../src/generated/client/index.js';
+import type { Client } from '@x/core/client';
 import * as sdk from '../src/generated/sdk.gen.js';
 import {
   camelCase,
-  matchRoute,
   normalizeAs,
   normalizeResponse,
   parseItchDate,
+  routeOf,
 } from '../src/normalize.js';
 import { OPERATION_RESPONSES } from '../src/operations.js';
 import { calls } from './helpers/operations.js';
@@ -327,13 +327,12 @@ describe('normaliser rules', () => {
     expect(camelCase('cover_url')).toBe('coverUrl');
     expect(camelCase('owned_keys')).toBe('ownedKeys');
     expect(camelCase('p_windows')).toBe('pWindows');
-    expect(matchRoute('GET', '/wharf/builds/3/files')?.operationId).toBe('listBuildFiles');
-    expect(matchRoute('POST', '/wharf/builds/3/files/4')?.operationId).toBe('finalizeBuildFile');
-    expect(matchRoute('POST', '/wharf/builds/3/failures/rediff')?.operationId).toBe(
-      'createRediffBuildFailure',
+    expect(routeOf('GET', '/wharf/builds/{buildId}/files')?.operationId).toBe('listBuildFiles');
+    expect(routeOf('post', '/wharf/builds/{buildId}/files/{fileId}')?.operationId).toBe(
+      'finalizeBuildFile',
     );
-    expect(matchRoute('POST', '/login/with-totp-token')?.operationId).toBe('totpVerify');
-    expect(matchRoute('GET', '/uploads/3/download')).toBeUndefined();
+    expect(routeOf('POST', '/login/with-totp-token')?.operationId).toBe('totpVerify');
+    expect(routeOf('GET', '/uploads/{uploadId}/download')).toBeUndefined();
   });
 
   it('parses nanosecond timestamps and rejects garbage', () => {

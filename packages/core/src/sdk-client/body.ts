@@ -27,7 +27,7 @@ export const formDataBodySerializer = {
 
 /** `application/x-www-form-urlencoded`: each field `key=value`, lists repeated. */
 export const urlSearchParamsBodySerializer = {
-  bodySerializer: (body: unknown): URLSearchParams => {
+  bodySerializer: (body: unknown): string => {
     const params = new URLSearchParams();
     if (isPlain(body)) {
       for (const [key, value] of Object.entries(body)) {
@@ -37,7 +37,7 @@ export const urlSearchParamsBodySerializer = {
         }
       }
     }
-    return params;
+    return params.toString();
   },
 };
 

@@ -1,4 +1,4 @@
-import type { Client } from '../../src/generated/client/index.js';
+import type { Client } from '@x/core/client';
 import * as sdk from '../../src/generated/sdk.gen.js';
 
 type Call = (client: Client, headers?: Record<string, string>) => Promise<unknown>;
