@@ -38,7 +38,10 @@ export class UnexpectedResponseError extends CoreError {
   readonly contentType: string | undefined;
   readonly url: string;
 
-  constructor(message: string, init: { status: number; contentType: string | null; url: string; cause?: unknown }) {
+  constructor(
+    message: string,
+    init: { status: number; contentType: string | null; url: string; cause?: unknown },
+  ) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.status = init.status;
     this.contentType = init.contentType ?? undefined;

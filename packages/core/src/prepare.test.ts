@@ -73,7 +73,12 @@ describe('prepareCall', () => {
 
   it('a call marked WITHOUT_TOKEN gets no token, and the mark is not passed on to fetch', async () => {
     expect((await prepareCall(settings, '/login', { method: 'POST' }, always)).useToken).toBe(true);
-    const call = await prepareCall(settings, '/login', { method: 'POST', [WITHOUT_TOKEN]: true }, always);
+    const call = await prepareCall(
+      settings,
+      '/login',
+      { method: 'POST', [WITHOUT_TOKEN]: true },
+      always,
+    );
     expect(call.useToken).toBe(false);
     expect(Object.getOwnPropertySymbols(call.extras)).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basic } from '../examples/basic.js';
 import { pagination } from '../examples/pagination.js';
 import { perCall } from '../examples/per-call.js';
+import { sdkClient } from '../examples/sdk-client.js';
 import { sharedLimiter } from '../examples/shared-limiter.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
 
@@ -53,6 +54,11 @@ describe('README examples run', () => {
 
   it('shared-limiter', async () => {
     expect(await sharedLimiter(`${server.url}/v2`)).toBe(10);
+  });
+
+  it('sdk-client', async () => {
+    expect(await sdkClient(`${server.url}/v2`)).toBe('Sodium');
+    expect(server.requests.at(-1)?.headers.authorization).toMatch(/^Bearer /);
   });
 
   it('pagination', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
+import * as client from '../src/client.js';
 import * as core from '../src/index.js';
 
 describe('public API', () => {
@@ -28,12 +29,26 @@ describe('public API', () => {
         'InternalServerError',
         'ConnectionError',
         'TimeoutError',
+        'UnexpectedResponseError',
         'VERSION',
       ].sort(),
     );
     const f = core.createCoreFetch({ baseUrl: 'https://api.example.test/v2' });
     expect(typeof f).toBe('function');
     expect(typeof f.withOptions({ timeoutMs: 1 })).toBe('function');
+  });
+
+  it('@x/core/client exports what generated operations import, and nothing else', () => {
+    expect(Object.keys(client).sort()).toEqual(
+      [
+        'createClient',
+        'createConfig',
+        'defaultQuerySerializer',
+        'formDataBodySerializer',
+        'jsonBodySerializer',
+        'urlSearchParamsBodySerializer',
+      ].sort(),
+    );
   });
 
   it('rejects a relative baseUrl', () => {

@@ -53,7 +53,8 @@ class Transport {
     if (this.made) return this.made;
     if (!this.#core) {
       const config = this.config();
-      if (!config.core) throw new TypeError('@x/core/client: this client has no `core` to send with');
+      if (!config.core)
+        throw new TypeError('@x/core/client: this client has no `core` to send with');
       this.#core = config.core({ baseUrl: String(config.baseUrl ?? ''), auth: config.auth });
     }
     return this.#core;
@@ -141,7 +142,8 @@ function build(initial: Config, made?: CoreFetch): Client {
       if (rebuild) transport.reset();
       return { ...config };
     },
-    withOptions: (overrides: CallOptions) => build(config, transport.coreFetch.withOptions(overrides)),
+    withOptions: (overrides: CallOptions) =>
+      build(config, transport.coreFetch.withOptions(overrides)),
     get coreFetch() {
       return transport.coreFetch;
     },

@@ -14,7 +14,11 @@ function isJson(contentType: string | null): boolean {
  * and the bytes are JSON; anything else (HTML with 200...) is an
  * {@link UnexpectedResponseError} rather than a string typed as an object.
  */
-export async function readData(response: Response, url: string, parseAs: ParseAs): Promise<unknown> {
+export async function readData(
+  response: Response,
+  url: string,
+  parseAs: ParseAs,
+): Promise<unknown> {
   if (parseAs === 'stream') return response.body;
   if (parseAs === 'blob' || parseAs === 'arrayBuffer') return response[parseAs]();
   if (response.status === 204 || response.status === 205) {
@@ -26,12 +30,15 @@ export async function readData(response: Response, url: string, parseAs: ParseAs
   if (text === '') return undefined;
   const contentType = response.headers.get('content-type');
   const fail = (what: string, cause?: unknown) =>
-    new UnexpectedResponseError(`${what} (HTTP ${response.status}, ${contentType ?? 'no Content-Type'}) from ${redactUrl(url)}`, {
-      status: response.status,
-      contentType,
-      url,
-      cause,
-    });
+    new UnexpectedResponseError(
+      `${what} (HTTP ${response.status}, ${contentType ?? 'no Content-Type'}) from ${redactUrl(url)}`,
+      {
+        status: response.status,
+        contentType,
+        url,
+        cause,
+      },
+    );
   if (parseAs === 'auto' && contentType !== null && !isJson(contentType)) {
     throw fail('expected a JSON answer, got another kind of body');
   }

@@ -125,11 +125,21 @@ export type RequestResult<
 // biome-ignore lint/suspicious/noEmptyInterface: augmented by users, as hey-api's is.
 export interface ClientMeta {}
 
-type MethodFn = <TData = unknown, TError = unknown, ThrowOnError extends boolean = true, TStyle extends string = 'data'>(
+type MethodFn = <
+  TData = unknown,
+  TError = unknown,
+  ThrowOnError extends boolean = true,
+  TStyle extends string = 'data',
+>(
   options: OmitKeys<RequestOptions, 'method'>,
 ) => RequestResult<TData, TError, ThrowOnError, TStyle>;
 
-type RequestFn = <TData = unknown, TError = unknown, ThrowOnError extends boolean = true, TStyle extends string = 'data'>(
+type RequestFn = <
+  TData = unknown,
+  TError = unknown,
+  ThrowOnError extends boolean = true,
+  TStyle extends string = 'data',
+>(
   options: RequestOptions & { method: string },
 ) => RequestResult<TData, TError, ThrowOnError, TStyle>;
 
