@@ -38,7 +38,7 @@ export const BUNDLES: Record<string, string> = {
   '@x/modrinth getProject': `import { getProject } from '@x/modrinth'; globalThis.f = getProject;`,
   '@x/itch getGame': `import { getGame } from '@x/itch'; globalThis.f = getGame;`,
   '@x/core createCoreFetch': `import { createCoreFetch } from '@x/core'; globalThis.f = createCoreFetch;`,
-  'same generated client, no @x/core (a get)': `import { createClient } from '../../modrinth/dist/generated/client/index.js'; globalThis.f = (s) => createClient({ baseUrl: 'https://api.modrinth.com/v2' }).get({ url: '/project/{idOrSlug}', path: { idOrSlug: s } });`,
+  'same generated client, no @x/core (a get)': `import { createClient } from './generated/client/index.ts'; globalThis.f = (s) => createClient({ baseUrl: 'https://api.modrinth.com/v2' }).get({ url: '/project/{idOrSlug}', path: { idOrSlug: s } });`,
   'openapi-fetch (a GET)': `import createClient from 'openapi-fetch'; globalThis.f = (s) => createClient({ baseUrl: 'https://api.modrinth.com/v2' }).GET('/project/{id}', { params: { path: { id: s } } });`,
   '@xmcl/modrinth getProject': `import { ModrinthV2Client } from '@xmcl/modrinth'; globalThis.f = (s) => new ModrinthV2Client().getProject(s);`,
   'ky (a GET)': `import ky from 'ky'; globalThis.f = (s) => ky.get('https://api.modrinth.com/v2/project/' + s).json();`,

@@ -6,7 +6,7 @@ import { ModrinthV2Client } from '@xmcl/modrinth';
 import ky from 'ky';
 import createOpenApiFetch from 'openapi-fetch';
 import { request } from 'undici';
-import { createClient as createGeneratedClient } from '../../modrinth/dist/generated/client/index.js';
+import { createClient as createGeneratedClient } from './generated/client/index.ts';
 
 export type Call = () => Promise<unknown>;
 
@@ -24,7 +24,7 @@ export function makeClients(url: string): Record<string, Call> {
   // Default options, except the limiter: Modrinth's 300 requests/minute would
   // make this a benchmark of waiting. An unlimited limiter is still consulted.
   const ours = createModrinthClient({ baseUrl: base, rateLimiter: new RateLimiter() });
-  // The very client @x/modrinth generates, configured as hey-api documents, without @x/core.
+  // The same spec through hey-api's own fetch client (src/generated), configured as hey-api documents, without @x/core.
   const bare = createGeneratedClient({ baseUrl: base, throwOnError: true });
   // The floor of any client that can cancel a stalled call: the same client,
   // its fetch given an AbortController signal and a 60 s timer per call.

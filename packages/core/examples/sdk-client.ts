@@ -18,8 +18,10 @@ export async function sdkClient(baseUrl: string): Promise<string> {
         ...(settings.auth === undefined ? {} : { token: settings.auth }),
       }),
   });
-  const project = (await client.get({ url: '/projects/{slug}', path: { slug: 'sodium' } })) as {
-    title: string;
-  };
+  // Typed as generated code types it: the responses by status.
+  const project = await client.get<{ 200: { title: string } }>({
+    url: '/projects/{slug}',
+    path: { slug: 'sodium' },
+  });
   return project.title;
 }

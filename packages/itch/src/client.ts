@@ -113,6 +113,10 @@ export function itchCoreConfig(options: ItchClientOptions = {}): CoreConfig {
  */
 export function itchClientConfig(options: ItchClientOptions = {}): Config {
   let limiter: RateLimiter | undefined;
+  const sharedLimiter = () => {
+    limiter ??= new RateLimiter({ ...DEFAULT_RATE_LIMIT });
+    return limiter;
+  };
   const credential = credentialOf(options);
   const config: Config = {
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
@@ -122,7 +126,8 @@ export function itchClientConfig(options: ItchClientOptions = {}): Config {
       const core = itchCoreConfig({
         ...rest,
         baseUrl,
-        rateLimiter: options.rateLimiter ?? (limiter ??= new RateLimiter({ ...DEFAULT_RATE_LIMIT })),
+        rateLimiter:
+          options.rateLimiter ?? (limiter ??= new RateLimiter({ ...DEFAULT_RATE_LIMIT })),
       });
       if (auth !== undefined) core.token = auth;
       return createCoreFetch(core);

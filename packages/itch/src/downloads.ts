@@ -1,6 +1,6 @@
 import { CoreError } from '@x/core';
-import { firstHop, nextHop } from '@x/core/internal';
 import type { Client } from '@x/core/client';
+import { firstHop, nextHop } from '@x/core/internal';
 import { newDownloadSession } from './generated/sdk.gen.js';
 
 /** Options for {@link downloadUpload}, {@link resolveUploadDownloadUrl} and {@link uploadDownloadUrl}. */

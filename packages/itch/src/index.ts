@@ -13,8 +13,17 @@ export {
   RateLimitError,
   RateLimiter,
   TimeoutError,
+  UnexpectedResponseError,
   UnprocessableEntityError,
 } from '@x/core';
+export type {
+  Client,
+  ClientMeta,
+  Config,
+  Options as RequestOptions,
+  RequestResult,
+  TDataShape,
+} from '@x/core/client';
 export { type PlanUpgradeOptions, planUpgrade, type UpgradeStep, upgradeSteps } from './builds.js';
 export {
   createItchClient,
@@ -35,14 +44,6 @@ export {
   type UploadDownloadOptions,
   uploadDownloadUrl,
 } from './downloads.js';
-export type {
-  Client,
-  ClientMeta,
-  Config,
-  Options as RequestOptions,
-  RequestResult,
-  TDataShape,
-} from '@x/core/client';
 export { client } from './generated/client.gen.js';
 export * from './generated/sdk.gen.js';
 export type * from './generated/types.gen.js';

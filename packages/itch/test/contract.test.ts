@@ -1,8 +1,8 @@
 import { ContractViolationError, contract } from '@x/contract-testing';
 import { type ApiError, AuthenticationError, NotFoundError } from '@x/core';
+import { urlSearchParamsBodySerializer } from '@x/core/client';
 import { describe, expect, it } from 'vitest';
 import { createItchClient } from '../src/client.js';
-import { urlSearchParamsBodySerializer } from '@x/core/client';
 import * as sdk from '../src/generated/sdk.gen.js';
 import { calls } from './helpers/operations.js';
 import { specDoc } from './helpers/schema-walk.js';

@@ -7,9 +7,9 @@ import {
   readPayload,
   spec,
 } from '@x/contract-testing';
+import type { Client } from '@x/core/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItchClient } from '../src/client.js';
-import type { Client } from '@x/core/client';
 import * as sdk from '../src/generated/sdk.gen.js';
 import {
   camelCase,

@@ -143,18 +143,20 @@ const READ_ONLY_POSTS = new Set([
  */
 export function modrinthFetch(coreFetch: CoreFetch): SdkFetch {
   const lookups = coreFetch.withOptions({ retryNonIdempotent: true });
-  return async (url, init, call) => {
+  // Not an async function: a `.catch` on the call's promise is the only
+  // layer this step adds on the way of every call.
+  return (url, init, call) => {
     const readOnly = call.method === 'POST' && READ_ONLY_POSTS.has(call.template);
     const target = call.template.startsWith('/updates/') ? outsideVersionPath(url) : url;
-    try {
-      return await (readOnly ? lookups : coreFetch)(target, init);
-    } catch (error) {
-      if (error instanceof GoneError && !error.message.startsWith(GONE_MESSAGE)) {
-        error.message = `${GONE_MESSAGE} (${error.message})`;
-      }
-      throw error;
-    }
+    return (readOnly ? lookups : coreFetch)(target, init).catch(explainGone);
   };
+}
+
+function explainGone(error: unknown): never {
+  if (error instanceof GoneError && !error.message.startsWith(GONE_MESSAGE)) {
+    error.message = `${GONE_MESSAGE} (${error.message})`;
+  }
+  throw error;
 }
 
 /**
@@ -164,6 +166,10 @@ export function modrinthFetch(coreFetch: CoreFetch): SdkFetch {
  */
 export function modrinthClientConfig(options: ModrinthClientOptions = {}): Config {
   let limiter: RateLimiter | undefined;
+  const sharedLimiter = () => {
+    limiter ??= defaultLimiter();
+    return limiter;
+  };
   const config: Config = {
     baseUrl: resolveBaseUrl(options),
     throwOnError: true,
@@ -172,7 +178,7 @@ export function modrinthClientConfig(options: ModrinthClientOptions = {}): Confi
       const core = modrinthCoreConfig({
         ...options,
         baseUrl,
-        rateLimiter: options.rateLimiter ?? (limiter ??= defaultLimiter()),
+        rateLimiter: options.rateLimiter ?? sharedLimiter(),
       });
       if (auth !== undefined) core.token = auth;
       return createCoreFetch(core);

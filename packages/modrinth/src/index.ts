@@ -18,8 +18,10 @@ export {
   RateLimitError,
   RateLimiter,
   TimeoutError,
+  UnexpectedResponseError,
   UnprocessableEntityError,
 } from '@x/core';
+export type { Client } from '@x/core/client';
 export {
   type BatchOptions,
   type ChunkOptions,
@@ -55,7 +57,6 @@ export {
   facet,
   facets,
 } from './facets.js';
-export type { Client } from '@x/core/client';
 export { client as defaultClient } from './generated/client.gen.js';
 export type * from './generated/types.gen.js';
 export { type FileHashes, type HashSource, hashBytes } from './hashing.js';

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BadRequestError,
+  CoreError,
   createModrinthClient,
   DEFAULT_USER_AGENT,
   defaultClient,
@@ -17,6 +18,7 @@ import {
   RateLimitError,
   RateLimiter,
   submitReport,
+  UnexpectedResponseError,
   VERSION,
   versionsFromHashes,
 } from '../src/index.js';
@@ -113,6 +115,32 @@ describe('createModrinthClient', () => {
     expect(error).toBeInstanceOf(GoneError);
     expect((error as Error).message).toMatch(/this API version is deprecated/);
     expect((error as Error).message).toContain('STOP USING THIS API');
+  });
+
+  it('HTML with 200 (a captive portal) is an UnexpectedResponseError, never a string typed as a Project', async () => {
+    handler = () => ({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: '<html><body>Sign in to the hotel Wi-Fi</body></html>',
+    });
+    const client = createModrinthClient({ baseUrl: base, retry: false, rateLimiter: false });
+    const error = await getProject({ client, path: { idOrSlug: 'sodium' } }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect(error).toMatchObject({ status: 200, contentType: 'text/html; charset=utf-8' });
+    expect((error as Error).message).toContain('/project/sodium');
+  });
+
+  it('a missing path parameter is a CoreError naming it, and nothing is sent', async () => {
+    seen.length = 0;
+    const client = createModrinthClient({ baseUrl: base, rateLimiter: false });
+    const error = await getProject({ client, path: {} as { idOrSlug: string } }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CoreError);
+    expect((error as Error).message).toContain('"idOrSlug"');
+    expect(seen).toHaveLength(0);
   });
 
   it('forgeUpdates is requested outside /v2, as the spec says', async () => {

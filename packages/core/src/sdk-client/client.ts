@@ -24,7 +24,8 @@ export function createConfig<T extends ClientOptions = ClientOptions>(
 /** Lower-cased header record; `null`/`undefined` remove a header. */
 function mergeHeaders(target: Record<string, string>, source: HeadersOption | undefined): void {
   if (!source) return;
-  for (const [name, value] of Object.entries(source)) {
+  for (const name in source) {
+    const value = source[name];
     const key = name.toLowerCase();
     if (value === null || value === undefined) delete target[key];
     else target[key] = String(value);
@@ -80,12 +81,14 @@ function build(initial: Config, made?: CoreFetch): Client {
   let config: Config = { ...initial };
   const transport = new Transport(() => config, made);
 
-  const request = async (options: RequestOptions): Promise<unknown> => {
+  // `as` is the method function's: passing it beside the options saves
+  // copying them (the generated function has just copied them once).
+  const send = async (options: RequestOptions, as?: string): Promise<unknown> => {
     if (options.client && options.client !== client) {
       const { client: other, ...rest } = options;
-      return other.request({ ...rest, method: rest.method ?? 'GET' });
+      return other.request({ ...rest, method: as ?? rest.method ?? 'GET' });
     }
-    const method = (options.method ?? 'GET').toUpperCase();
+    const method = as ?? (options.method ?? 'GET').toUpperCase();
     const url = buildUrl(
       String(config.baseUrl ?? ''),
       options.url,
@@ -110,10 +113,11 @@ function build(initial: Config, made?: CoreFetch): Client {
     return config.transformData && data !== undefined ? config.transformData(data, call) : data;
   };
 
+  const request = (options: RequestOptions): Promise<unknown> => send(options);
   const method =
     (name: string) =>
     (options: Omit<RequestOptions, 'method'>): Promise<unknown> =>
-      request({ ...options, method: name });
+      send(options, name);
 
   const client: Client = {
     request: request as Client['request'],

@@ -4,7 +4,7 @@ import { readData } from './response.js';
 
 const URL_WITH_SECRET = 'https://api.test/games/1?password=hunter2';
 
-function answer(body: string | Uint8Array | null, status = 200, contentType?: string): Response {
+function answer(body: BodyInit | null, status = 200, contentType?: string): Response {
   return new Response(body, {
     status,
     headers: contentType ? { 'content-type': contentType } : {},

@@ -119,7 +119,13 @@ export type RequestResult<
   _TError = unknown,
   _ThrowOnError extends boolean = boolean,
   _TResponseStyle extends string = 'data',
-> = Promise<TData extends Record<string, unknown> ? TData[keyof TData] : TData>;
+> = Promise<
+  unknown extends TData
+    ? unknown
+    : TData extends Record<string, unknown>
+      ? TData[keyof TData]
+      : TData
+>;
 
 /** Extra `meta` typing for your own wrappers (augment this interface). */
 // biome-ignore lint/suspicious/noEmptyInterface: augmented by users, as hey-api's is.
