@@ -17,7 +17,7 @@ const send: Record<string, () => Promise<unknown>> = {
   // @x/core, a PUT (retryable: the Blob is sent again as it is if needed).
   'core PUT': async () =>
     (await createCoreFetch({ baseUrl: url })('/upload', { method: 'PUT', body: blob })).json(),
-  // The SDK path: hey-api builds the Request, the adapter replays the original Blob.
+  // The SDK path: the client hands the Blob to @x/core, which sends it as it is.
   // It resolves to nothing; a hook reads what the server counted.
   'modrinth uploadProjectIcon': async () => {
     let answer: { received?: number } = {};
