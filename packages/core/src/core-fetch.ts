@@ -25,8 +25,16 @@ export function createCoreFetch(config: CoreConfig): CoreFetch {
 
 function fetchWith(settings: Settings, publicConfig: PublicCoreConfig): CoreFetch {
   const mayRetry = (method: string) => retriesMethod(settings, method);
-  const coreFetch = async (input: Request | URL | string, init?: RequestInit) =>
-    runWithRetries(settings, await prepareCall(settings, input, init, mayRetry));
+  const coreFetch = (input: Request | URL | string, init?: RequestInit): Promise<Response> => {
+    try {
+      const call = prepareCall(settings, input, init, mayRetry);
+      return call instanceof Promise
+        ? call.then((c) => runWithRetries(settings, c))
+        : runWithRetries(settings, call);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
   Object.defineProperties(coreFetch, {
     withOptions: {
       value: (overrides: CallOptions) =>

@@ -70,8 +70,13 @@ function requestExtras(request: Request): RequestInit {
   return extras;
 }
 
+/** The init fields `prepareCall` reads itself; any other is an extra kept for each hop. */
+const OWN_FIELDS = new Set(['body', 'headers', 'method', 'signal', 'redirect']);
+const NO_EXTRAS: RequestInit = Object.freeze({});
+
 function initExtras(init: CoreInit | undefined): RequestInit {
-  if (!init) return {};
+  // Most calls (every SDK call) have no extra: share one empty object.
+  if (!init || Object.keys(init).every((key) => OWN_FIELDS.has(key))) return NO_EXTRAS;
   const {
     [WITHOUT_TOKEN]: _withoutToken,
     body: _body,
@@ -92,13 +97,14 @@ function initExtras(init: CoreInit | undefined): RequestInit {
  * given in `init` (a `Blob`, string, `FormData`...) is sent again as it is
  * by each attempt, never copied.
  */
-export async function prepareCall(
+export function prepareCall(
   settings: Settings,
   input: Request | URL | string,
   init: CoreInit | undefined,
   mayRetry: (method: string) => boolean,
-): Promise<PreparedCall> {
+): PreparedCall | Promise<PreparedCall> {
   const useToken = init?.[WITHOUT_TOKEN] !== true;
+  // A URL call is described at once: no promise (a queued call holds less).
   if (!isRequest(input)) {
     const body = init?.body ?? null;
     return {
@@ -113,6 +119,16 @@ export async function prepareCall(
       useToken,
     };
   }
+  return fromRequest(settings, input, init, mayRetry, useToken);
+}
+
+async function fromRequest(
+  settings: Settings,
+  input: Request,
+  init: CoreInit | undefined,
+  mayRetry: (method: string) => boolean,
+  useToken: boolean,
+): Promise<PreparedCall> {
   const method = (init?.method ?? input.method).toUpperCase();
   let body: RequestBody | null = init?.body ?? null;
   if (init?.body === undefined && input.body !== null) {
