@@ -20,8 +20,6 @@
 //   `src/` (no `sourcesContent`, as tsc's maps), when the tsconfig has `sourceMap`.
 // - Declarations (and declaration maps) stay tsc's, one per module, so the
 //   `types` paths keep working; with `declaration: false` tsc only type-checks.
-// - `--unpublished-entry X` also bundles `src/X.ts` to `dist/X.js` on its own
-//   (not split, not exported): for a workspace consumer reaching inside dist.
 //
 // esbuild is a root devDependency pinned to the version the lockfile already
 // had (packages/bench, size-limit, vite): no new package in the install.
@@ -34,12 +32,7 @@ import ts from 'typescript';
 
 const dir = process.cwd();
 const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-const unpublished = [];
-for (let i = 2; i < process.argv.length; i++) {
-  const arg = process.argv[i];
-  if (arg === '--unpublished-entry' && process.argv[i + 1]) unpublished.push(process.argv[++i]);
-  else throw new Error(`build-package: unknown argument ${arg}`);
-}
+if (process.argv.length > 2) throw new Error(`build-package: unknown argument ${process.argv[2]}`);
 
 /** `./dist/X.js` -> `X`, for every JS target of `exports` and `bin`. */
 function entryNames() {
@@ -113,12 +106,6 @@ const result = await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });
-if (unpublished.length) {
-  await build({
-    ...common,
-    entryPoints: Object.fromEntries(unpublished.map((name) => [name, sourceOf(name)])),
-  });
-}
 
 for (const bin of Object.values(typeof pkg.bin === 'string' ? { bin: pkg.bin } : (pkg.bin ?? {}))) {
   chmodSync(join(dir, bin), 0o755);
@@ -129,6 +116,5 @@ const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 console.log(
   `${pkg.name}: ${entries.length} entries (${entries.join(', ')}) + ${outputs.length - entries.length} chunks, ` +
     `${kB(outputs.reduce((sum, [, o]) => sum + o.bytes, 0))} JS` +
-    `${unpublished.length ? `; unpublished: ${unpublished.join(', ')}` : ''}` +
     ` (${((performance.now() - t0) / 1000).toFixed(1)}s)`,
 );

@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 type Core = typeof import('../src/index.js');
-type Internal = typeof import('../src/internal.js');
+type Client = typeof import('../src/client.js');
 
 const dist = new URL('../dist/', import.meta.url);
 let core: Core;
-let internal: Internal;
+let client: Client;
 
 beforeAll(async () => {
   const index = new URL('index.js', dist);
@@ -20,64 +20,33 @@ beforeAll(async () => {
     throw new Error(`${fileURLToPath(index)} missing: run \`pnpm build\` first`);
   }
   core = await import(index.href);
-  internal = await import(new URL('internal.js', dist).href);
+  client = await import(new URL('client.js', dist).href);
 });
 
-/** The part of a generated hey-api client the adapter uses: `get` runs the request interceptors, then `fetch`. */
-function fakeHeyApiClient(config: { baseUrl: string; fetch?: typeof fetch }) {
-  const interceptors: ((request: Request, options: object) => Request | Promise<Request>)[] = [];
-  return {
-    getConfig: () => config,
-    interceptors: {
-      request: { use: (fn: (typeof interceptors)[number]) => interceptors.push(fn) },
-    },
-    async get(options: { url: string; security?: unknown[]; fetch?: typeof fetch }) {
-      let request = new Request(`${config.baseUrl}${options.url}`);
-      for (const fn of interceptors) request = await fn(request, options);
-      return (options.fetch ?? config.fetch ?? fetch)(request);
-    },
-  };
+function sdkClient(fetch: (request: Request) => Promise<Response>) {
+  return client.createClient({
+    baseUrl: 'https://api.example.test',
+    core: ({ baseUrl }) =>
+      core.createCoreFetch({ baseUrl, retry: false, rateLimiter: false, fetch }),
+  });
 }
 
-describe('dist: @x/core and @x/core/internal share one copy of module state', () => {
-  it('an error thrown through the internal adapter is an instance of the public classes', async () => {
-    const client = internal.createSdkClient(
-      { createClient: fakeHeyApiClient, heyApi: { baseUrl: 'https://api.example.test' } },
-      {
-        baseUrl: 'https://api.example.test',
-        retry: false,
-        fetch: async () => Response.json({ error: 'no such project' }, { status: 404 }),
-      },
-    );
-    const error = await client.get({ url: '/project/x' }).catch((e: unknown) => e);
+describe('dist: @x/core and @x/core/client share one copy of module state', () => {
+  it('an API error thrown through the client is an instance of the public classes', async () => {
+    const api = sdkClient(async () => Response.json({ error: 'no such project' }, { status: 404 }));
+    const error = await api.get({ url: '/project/x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(core.NotFoundError);
     expect(error).toBeInstanceOf(core.ApiError);
     expect(error).toBeInstanceOf(core.CoreError);
     expect(error).toMatchObject({ status: 404, apiMessage: 'no such project' });
   });
 
-  it('a request the internal adapter marks as anonymous goes without the token through a public fetch', async () => {
-    const sent: (string | null)[] = [];
-    const publicFetch = core.createCoreFetch({
-      baseUrl: 'https://api.example.test',
-      token: 'secret-token',
-      fetch: async (request) => {
-        sent.push(request.headers.get('authorization'));
-        return new Response('{}');
-      },
-    });
-    const client = internal.createSdkClient(
-      {
-        createClient: fakeHeyApiClient,
-        heyApi: { baseUrl: 'https://api.example.test' },
-        tokenFor: 'secured-operations',
-        // As an SDK's own step would: it sends through a fetch made by `@x/core`.
-        between: () => (request) => publicFetch(request),
-      },
-      { baseUrl: 'https://api.example.test' },
+  it("the client's own error (a 2xx that is not JSON) is the public UnexpectedResponseError", async () => {
+    const api = sdkClient(
+      async () => new Response('<html></html>', { headers: { 'content-type': 'text/html' } }),
     );
-    await client.get({ url: '/login', security: [] });
-    await client.get({ url: '/me', security: [{ type: 'http' }] });
-    expect(sent).toEqual([null, 'Bearer secret-token']);
+    const error = await api.get({ url: '/project/x' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(core.UnexpectedResponseError);
+    expect(error).toBeInstanceOf(core.CoreError);
   });
 });
