@@ -1,6 +1,16 @@
-import { sha1 } from '@noble/hashes/legacy.js';
-import { sha512 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+/**
+ * The hash functions, loaded on the first `hashBytes`: importing them costs
+ * about a quarter of an empty script's start-up (the cold-import benchmark),
+ * which a program that never hashes should not pay.
+ */
+async function noble() {
+  const [{ sha1 }, { sha512 }, { bytesToHex }] = await Promise.all([
+    import('@noble/hashes/legacy.js'),
+    import('@noble/hashes/sha2.js'),
+    import('@noble/hashes/utils.js'),
+  ]);
+  return { sha1, sha512, bytesToHex };
+}
 
 /** The two digests Modrinth identifies files by, lower-case hex. */
 export interface FileHashes {
@@ -24,6 +34,7 @@ export type HashSource =
  * Node, `hashPath` from `@x/modrinth/node` hashes a file by path natively.
  */
 export async function hashBytes(source: HashSource): Promise<FileHashes> {
+  const { sha1, sha512, bytesToHex } = await noble();
   const a = sha1.create();
   const b = sha512.create();
   for await (const chunk of chunks(source)) {
