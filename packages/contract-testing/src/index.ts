@@ -4,6 +4,7 @@ import { type PayloadSource, payloadSources } from './fixtures.ts';
 import { type SpecName, specPath } from './paths.ts';
 import { type LoadedSpec, loadSpec } from './spec.ts';
 
+export { importWithoutFetchGlobals } from './cold-import.ts';
 export {
   type ContractFetch,
   ContractViolationError,
