@@ -126,8 +126,7 @@ export function itchClientConfig(options: ItchClientOptions = {}): Config {
       const core = itchCoreConfig({
         ...rest,
         baseUrl,
-        rateLimiter:
-          options.rateLimiter ?? (limiter ??= new RateLimiter({ ...DEFAULT_RATE_LIMIT })),
+        rateLimiter: options.rateLimiter ?? sharedLimiter(),
       });
       if (auth !== undefined) core.token = auth;
       return createCoreFetch(core);
