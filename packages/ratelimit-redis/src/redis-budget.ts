@@ -1,6 +1,17 @@
+import { createRequire } from 'node:module';
 import type { RateLimitObservation, ServerLimit } from '@x/core';
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import { FINISH, GIVE_BACK, OBSERVE, TAKE } from './scripts.js';
+
+/**
+ * ioredis, loaded when a store makes its own client from a URL: importing it
+ * costs about three times an empty script's start-up (the cold-import
+ * benchmark), which importing this package (or passing your own client)
+ * should not. ioredis is CommonJS, so `require` loads it synchronously.
+ */
+function ioredis(): typeof import('ioredis') {
+  return createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
+}
 
 /** Where the shared budget lives in Redis (options of {@link RedisRateLimitStore}). */
 export interface RedisBudgetOptions {
@@ -68,7 +79,7 @@ export class RedisBudget {
         // Connect in the background; commands before that fail fast.
         lazyConnect: false,
       };
-      this.#redis = new Redis(options.redis, redisOptions);
+      this.#redis = new (ioredis().Redis)(options.redis, redisOptions);
       // Errors surface through the limiter's warning; without a listener, ioredis logs each one.
       this.#redis.on('error', () => {});
       this.#owned = true;

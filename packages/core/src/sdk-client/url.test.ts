@@ -16,6 +16,15 @@ describe('fillPath', () => {
     expect(() => fillPath('/project/{idOrSlug}', { idOrSlug: '' })).toThrow(/"idOrSlug"/);
     expect(() => fillPath('/project/{idOrSlug}', undefined)).toThrow(/\/project\/\{idOrSlug\}/);
   });
+
+  it('"." and ".." are refused: a URL parser would resolve them to another endpoint', () => {
+    expect(() => fillPath('/project/{idOrSlug}/version', { idOrSlug: '..' })).toThrow(CoreError);
+    expect(() => fillPath('/project/{idOrSlug}', { idOrSlug: '.' })).toThrow(
+      /"idOrSlug" cannot be "\."/,
+    );
+    expect(fillPath('/project/{idOrSlug}', { idOrSlug: '../admin' })).toBe('/project/..%2Fadmin');
+    expect(fillPath('/project/{idOrSlug}', { idOrSlug: '...' })).toBe('/project/...');
+  });
 });
 
 describe('defaultQuerySerializer', () => {

@@ -36,6 +36,11 @@ export function fillPath(template: string, path: Record<string, unknown> | undef
       throw new CoreError(`missing path parameter "${name}" for ${template}`);
     }
     const text = Array.isArray(value) ? value.map(scalar).join(',') : scalar(value);
+    // URL parsers resolve `.` and `..` segments (encoded or not): `..` would
+    // send the call, with its credentials, to another endpoint of the API.
+    if (text === '.' || text === '..') {
+      throw new CoreError(`path parameter "${name}" cannot be "${text}" (${template})`);
+    }
     return encodeURIComponent(text).replace(/%2C/g, ',');
   });
 }
