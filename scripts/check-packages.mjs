@@ -171,7 +171,7 @@ try {
   endStep();
 }
 const budgets = JSON.parse(readFileSync(join(root, '.size-limit.json'), 'utf8'));
-for (const s of sizes) {
+for (const s of sizes ?? []) {
   const limit = budgets.find((b) => b.name === s.name)?.limit;
   console.log(
     `  ${s.passed ? '✓' : '✗'} ${s.name.padEnd(44)} ${(s.size / 1000).toFixed(2).padStart(6)} kB  (budget ${limit}, brotli)`,
