@@ -28,7 +28,7 @@ const latency = JSON.parse(
 
 log(`cold import: ${COLD_RUNS} runs`);
 const cold: ColdResult[] = measureColdImport(
-  ['@x/core', '@x/itch', '@x/modrinth', 'openapi-fetch', '@xmcl/modrinth', 'ky'],
+  ['@x/core', '@x/itch', '@x/modrinth', '@x/ratelimit-redis', 'openapi-fetch', '@xmcl/modrinth', 'ky'],
   COLD_RUNS,
 );
 
@@ -97,7 +97,7 @@ const targets = [
     `${bundle('@x/itch getGame').gzip} B`,
     verdict(bundle('@x/itch getGame').gzip <= 8000),
   ],
-  ...['@x/core', '@x/itch', '@x/modrinth'].map((name) => {
+  ...['@x/core', '@x/itch', '@x/modrinth', '@x/ratelimit-redis'].map((name) => {
     const row = byName(cold, name);
     return [
       `cold import of ${name} vs an empty script`,
