@@ -3,6 +3,7 @@ import {
   createCoreFetch,
   NotFoundError,
   RateLimiter,
+  TimeoutError,
   UnexpectedResponseError,
 } from '@x/core';
 import {
@@ -152,6 +153,26 @@ describe('@x/core/client', () => {
     await client.get({ url: '/empty' });
     expect(made).toHaveLength(2);
     expect(client.getConfig().baseUrl).toBe(`${api.url}/v2/`);
+  });
+
+  it('a withOptions client sends its own auth once setConfig changes it, and keeps its overrides', async () => {
+    const client = createClient(config({ auth: 'parent' }));
+    const child = client.withOptions({ timeoutMs: 100 });
+    await child.get({ url: '/empty' });
+    expect(last()?.headers.authorization).toBe('Bearer parent');
+    child.setConfig({ auth: 'child' });
+    await child.get({ url: '/empty' });
+    expect(last()?.headers.authorization).toBe('Bearer child');
+    api.route('/v2/slow', (_req, res) => {
+      setTimeout(() => res.end(), 1_000).unref();
+    });
+    await expect(child.get({ url: '/slow' })).rejects.toThrow(TimeoutError);
+    child.setConfig({ auth: undefined });
+    await child.get({ url: '/empty' });
+    expect(last()?.headers.authorization).toBeUndefined();
+    // The parent is untouched.
+    await client.get({ url: '/empty' });
+    expect(last()?.headers.authorization).toBe('Bearer parent');
   });
 
   it('an SDK step sees the operation template; transformData rewrites parsed data', async () => {

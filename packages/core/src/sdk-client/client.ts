@@ -41,23 +41,32 @@ function serializeBody(options: RequestOptions): { body: unknown; json: boolean 
   return isRawBody(body) ? { body, json: false } : { body: JSON.stringify(body), json: true };
 }
 
-/** Sends calls through a @x/core fetch made on first use (see {@link Config.core}). */
+/**
+ * Sends calls through a @x/core fetch made on first use (see {@link Config.core}).
+ * A `withOptions` client starts with its parent's fetch under its overrides;
+ * once its own `baseUrl` or `auth` changes, it builds its own fetch from its
+ * configuration and applies the same overrides to it.
+ */
 class Transport {
   #send: SdkFetch | undefined;
   #core: CoreFetch | undefined;
 
   constructor(
     private readonly config: () => Config,
-    private readonly made?: CoreFetch,
-  ) {}
+    private readonly layers: readonly CallOptions[] = [],
+    inherited?: CoreFetch,
+  ) {
+    this.#core = inherited;
+  }
 
   get coreFetch(): CoreFetch {
-    if (this.made) return this.made;
     if (!this.#core) {
       const config = this.config();
       if (!config.core)
         throw new TypeError('@x/core/client: this client has no `core` to send with');
-      this.#core = config.core({ baseUrl: String(config.baseUrl ?? ''), auth: config.auth });
+      let core = config.core({ baseUrl: String(config.baseUrl ?? ''), auth: config.auth });
+      for (const overrides of this.layers) core = core.withOptions(overrides);
+      this.#core = core;
     }
     return this.#core;
   }
@@ -78,9 +87,13 @@ class Transport {
   }
 }
 
-function build(initial: Config, made?: CoreFetch): Client {
+function build(
+  initial: Config,
+  layers: readonly CallOptions[] = [],
+  inherited?: CoreFetch,
+): Client {
   let config: Config = { ...initial };
-  const transport = new Transport(() => config, made);
+  const transport = new Transport(() => config, layers, inherited);
 
   // `as` is the method function's: passing it beside the options saves
   // copying them (the generated function has just copied them once).
@@ -159,15 +172,14 @@ function build(initial: Config, made?: CoreFetch): Client {
     getConfig: () => ({ ...config }),
     setConfig: (changes) => {
       const rebuild =
-        !made &&
-        (('baseUrl' in changes && changes.baseUrl !== config.baseUrl) ||
-          ('auth' in changes && changes.auth !== config.auth));
+        ('baseUrl' in changes && changes.baseUrl !== config.baseUrl) ||
+        ('auth' in changes && changes.auth !== config.auth);
       config = { ...config, ...changes };
       if (rebuild) transport.reset();
       return { ...config };
     },
     withOptions: (overrides: CallOptions) =>
-      build(config, transport.coreFetch.withOptions(overrides)),
+      build(config, [...layers, overrides], transport.coreFetch.withOptions(overrides)),
     get coreFetch() {
       return transport.coreFetch;
     },
