@@ -1,4 +1,5 @@
 import {
+  ConnectionError,
   CoreError,
   createCoreFetch,
   NotFoundError,
@@ -173,6 +174,35 @@ describe('@x/core/client', () => {
     // The parent is untouched.
     await client.get({ url: '/empty' });
     expect(last()?.headers.authorization).toBe('Bearer parent');
+  });
+
+  it('a 2xx body that stalls or is cut is a TimeoutError or a ConnectionError, retried like any', async () => {
+    let cuts = 0;
+    api.route('/v2/stall', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"a":');
+    });
+    api.route('/v2/cut', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      if (++cuts === 1) res.destroy();
+      else res.end(`{"cuts":${cuts}}`.padEnd(100));
+    });
+    const client = (retry: boolean) =>
+      createClient(
+        config({
+          core: ({ baseUrl }) =>
+            createCoreFetch({
+              baseUrl,
+              rateLimiter: false,
+              timeoutMs: 100,
+              retry: retry ? { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 } : false,
+            }),
+        }),
+      );
+    await expect(client(false).get({ url: '/stall' })).rejects.toThrow(TimeoutError);
+    await expect(client(false).get({ url: '/cut' })).rejects.toThrow(ConnectionError);
+    cuts = 0;
+    await expect(client(true).get({ url: '/cut' })).resolves.toEqual({ cuts: 2 });
   });
 
   it('an SDK step sees the operation template; transformData rewrites parsed data', async () => {

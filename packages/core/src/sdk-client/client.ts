@@ -1,4 +1,4 @@
-import { WITHOUT_TOKEN } from '../prepare.js';
+import { READ_BODY, WITHOUT_TOKEN } from '../prepare.js';
 import type { CallOptions, CoreFetch } from '../types.js';
 import { isRawBody } from './body.js';
 import { readData } from './response.js';
@@ -135,6 +135,7 @@ function build(
     const init: SdkInit = { method: as ?? (options.method ?? 'GET').toUpperCase(), headers };
     if (body !== undefined) init.body = body as BodyInit;
     if (options.signal) init.signal = options.signal;
+    if (options.parseAs !== 'stream') init[READ_BODY] = true;
     if (config.tokenFor === 'secured-operations' && !options.security?.length) {
       init[WITHOUT_TOKEN] = true;
     }
