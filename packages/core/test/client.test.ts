@@ -156,6 +156,19 @@ describe('@x/core/client', () => {
     expect(client.getConfig().baseUrl).toBe(`${api.url}/v2/`);
   });
 
+  it('setConfig merges headers into the client headers (as hey-api did); null removes one', async () => {
+    const client = createClient(config({ headers: { 'X-Default': 'd' } }));
+    client.setConfig({ headers: { 'X-Trace': 't' } });
+    client.setConfig({ headers: { 'x-app': 'a' } });
+    await client.get({ url: '/empty' });
+    expect(last()?.headers).toMatchObject({ 'x-default': 'd', 'x-trace': 't', 'x-app': 'a' });
+    client.setConfig({ headers: { 'x-default': null } });
+    client.setConfig({ baseUrl: `${api.url}/v2` });
+    await client.get({ url: '/empty' });
+    expect(last()?.headers['x-default']).toBeUndefined();
+    expect(last()?.headers).toMatchObject({ 'x-trace': 't', 'x-app': 'a' });
+  });
+
   it('a withOptions client sends its own auth once setConfig changes it, and keeps its overrides', async () => {
     const client = createClient(config({ auth: 'parent' }));
     const child = client.withOptions({ timeoutMs: 100 });

@@ -175,7 +175,11 @@ function build(
       const rebuild =
         ('baseUrl' in changes && changes.baseUrl !== config.baseUrl) ||
         ('auth' in changes && changes.auth !== config.auth);
+      const headers = config.headers;
       config = { ...config, ...changes };
+      // Headers add to the client's (a `null` value removes one), as
+      // hey-api's `setConfig` did: a later call adding one keeps the others.
+      if ('headers' in changes) config.headers = { ...headers, ...changes.headers };
       if (rebuild) transport.reset();
       return { ...config };
     },
