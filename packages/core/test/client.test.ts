@@ -169,6 +169,15 @@ describe('@x/core/client', () => {
     expect(last()?.headers).toMatchObject({ 'x-trace': 't', 'x-app': 'a' });
   });
 
+  it('headers given as a Headers or as pairs (JavaScript callers, hey-api-era config) are sent as headers, not as its method names', async () => {
+    const client = createClient(config({ headers: new Headers({ 'X-Config': 'c' }) as never }));
+    await client.get({ url: '/empty', headers: [['X-Call', 'k']] as never });
+    const sent = last()?.headers ?? {};
+    expect(sent).toMatchObject({ 'x-config': 'c', 'x-call': 'k' });
+    expect(sent.append).toBeUndefined();
+    expect(sent.foreach).toBeUndefined();
+  });
+
   it('a withOptions client sends its own auth once setConfig changes it, and keeps its overrides', async () => {
     const client = createClient(config({ auth: 'parent' }));
     const child = client.withOptions({ timeoutMs: 100 });

@@ -22,8 +22,25 @@ export function createConfig<T extends ClientOptions = ClientOptions>(
   return { ...override } as Config<Required<ClientOptions> & T>;
 }
 
+/**
+ * `headers` as a plain record. The type asks for one, but JavaScript callers
+ * (and configurations written for hey-api's client) may pass a `Headers` or
+ * `[name, value]` pairs: a `for...in` over a `Headers` yields its method names.
+ */
+function plainHeaders(headers: HeadersOption | undefined): HeadersOption | undefined {
+  if (!headers) return headers;
+  const proto = Object.getPrototypeOf(headers);
+  if (proto === Object.prototype || proto === null) return headers;
+  const out: HeadersOption = {};
+  new Headers(headers as unknown as HeadersInit).forEach((value, name) => {
+    out[name] = value;
+  });
+  return out;
+}
+
 /** Lower-cased header record; `null`/`undefined` remove a header. */
-function mergeHeaders(target: Record<string, string>, source: HeadersOption | undefined): void {
+function mergeHeaders(target: Record<string, string>, headers: HeadersOption | undefined): void {
+  const source = plainHeaders(headers);
   if (!source) return;
   for (const name in source) {
     const value = source[name];
@@ -179,7 +196,9 @@ function build(
       config = { ...config, ...changes };
       // Headers add to the client's (a `null` value removes one), as
       // hey-api's `setConfig` did: a later call adding one keeps the others.
-      if ('headers' in changes) config.headers = { ...headers, ...changes.headers };
+      if ('headers' in changes) {
+        config.headers = { ...plainHeaders(headers), ...plainHeaders(changes.headers) };
+      }
       if (rebuild) transport.reset();
       return { ...config };
     },
