@@ -139,10 +139,11 @@ function sendFailure(attempt: Attempt, hop: Hop, error: unknown, timedOut: boole
 
 /**
  * One attempt, under its own timeout (until the response headers, and the
- * body of an error response): sends the request, follows redirects (see
- * `redirects.ts` for the credential rule), reports rate-limit headers to the
- * limiter, and turns a status >= 400 into its typed `ApiError`, which it
- * throws, like any failure. The retry loop decides what happens next.
+ * body of an error response, or of any response for a `READ_BODY` call):
+ * sends the request, follows redirects (see `redirects.ts` for the
+ * credential rule), reports rate-limit headers to the limiter, and turns a
+ * status >= 400 into its typed `ApiError`, which it throws, like any
+ * failure. The retry loop decides what happens next.
  */
 export async function runAttempt(attempt: Attempt): Promise<Response> {
   const { settings, call } = attempt;
@@ -167,9 +168,11 @@ export async function runAttempt(attempt: Attempt): Promise<Response> {
     const fromApi = isOnOrigin(hop.url, settings.apiOrigin);
     const { release } = attempt;
     if (response.status < 400) {
+      // Read under this attempt's timer: a body that stalls times out.
+      const answer = call.readBody ? await readWhole(response) : response;
       observeRateLimit(settings, response, undefined, release, receivedAt, fromApi);
       release?.(receivedAt);
-      return response;
+      return answer;
     }
     const now = Date.now();
     const hint = retryAfterHint(
@@ -194,6 +197,20 @@ export async function runAttempt(attempt: Attempt): Promise<Response> {
   } finally {
     link.clear();
   }
+}
+
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+
+/** `response` with its body read into memory (same status, headers and URL). */
+async function readWhole(response: Response): Promise<Response> {
+  const body = await response.arrayBuffer();
+  const copy = new Response(NULL_BODY_STATUSES.has(response.status) ? null : body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  Object.defineProperty(copy, 'url', { value: response.url });
+  return copy;
 }
 
 /** Credential values in play on this attempt, to scrub from errors. */

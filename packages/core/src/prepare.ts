@@ -29,6 +29,8 @@ export interface PreparedCall {
   readonly extras: RequestInit;
   /** Whether the client's token is sent (to trusted hops); false for `WITHOUT_TOKEN` calls. */
   readonly useToken: boolean;
+  /** Whether a 2xx body is read within the attempt (`READ_BODY` calls). */
+  readonly readBody: boolean;
 }
 
 /**
@@ -38,8 +40,15 @@ export interface PreparedCall {
  */
 export const WITHOUT_TOKEN: unique symbol = Symbol.for('@x/core.without-token');
 
-/** The fetch `init` of @x/core: `RequestInit`, perhaps marked {@link WITHOUT_TOKEN}. */
-export type CoreInit = RequestInit & { [WITHOUT_TOKEN]?: boolean };
+/**
+ * An `init` key for SDK clients that read the whole answer: a 2xx body is
+ * read within the attempt, so its timeout covers a body that stalls, and a
+ * connection cut mid-body is a `ConnectionError`, retried like any.
+ */
+export const READ_BODY: unique symbol = Symbol.for('@x/core.read-body');
+
+/** The fetch `init` of @x/core: `RequestInit`, perhaps marked {@link WITHOUT_TOKEN} or {@link READ_BODY}. */
+export type CoreInit = RequestInit & { [WITHOUT_TOKEN]?: boolean; [READ_BODY]?: boolean };
 
 function isRequest(input: unknown): input is Request {
   return typeof Request !== 'undefined' && input instanceof Request;
@@ -79,6 +88,7 @@ function initExtras(init: CoreInit | undefined): RequestInit {
   if (!init || Object.keys(init).every((key) => OWN_FIELDS.has(key))) return NO_EXTRAS;
   const {
     [WITHOUT_TOKEN]: _withoutToken,
+    [READ_BODY]: _readBody,
     body: _body,
     headers: _headers,
     method: _method,
@@ -104,6 +114,7 @@ export function prepareCall(
   mayRetry: (method: string) => boolean,
 ): PreparedCall | Promise<PreparedCall> {
   const useToken = init?.[WITHOUT_TOKEN] !== true;
+  const readBody = init?.[READ_BODY] === true;
   // A URL call is described at once: no promise (a queued call holds less).
   if (!isRequest(input)) {
     const body = init?.body ?? null;
@@ -117,9 +128,10 @@ export function prepareCall(
       redirect: init?.redirect ?? 'follow',
       extras: initExtras(init),
       useToken,
+      readBody,
     };
   }
-  return fromRequest(settings, input, init, mayRetry, useToken);
+  return fromRequest(settings, input, init, mayRetry, useToken, readBody);
 }
 
 async function fromRequest(
@@ -128,6 +140,7 @@ async function fromRequest(
   init: CoreInit | undefined,
   mayRetry: (method: string) => boolean,
   useToken: boolean,
+  readBody: boolean,
 ): Promise<PreparedCall> {
   const method = (init?.method ?? input.method).toUpperCase();
   let body: RequestBody | null = init?.body ?? null;
@@ -145,5 +158,6 @@ async function fromRequest(
     redirect: init?.redirect ?? input.redirect,
     extras: { ...requestExtras(input), ...initExtras(init) },
     useToken,
+    readBody,
   };
 }

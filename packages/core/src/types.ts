@@ -159,7 +159,7 @@ export interface CoreConfig {
    */
   retry?: RetryOptions | false;
   /**
-   * Per-attempt timeout in ms (until response headers; an error body is read within it too).
+   * Per-attempt timeout in ms (until response headers; an error body, and the whole answer of an SDK call, is read within it too).
    * @default 60000
    */
   timeoutMs?: number;

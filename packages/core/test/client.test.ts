@@ -1,8 +1,10 @@
 import {
+  ConnectionError,
   CoreError,
   createCoreFetch,
   NotFoundError,
   RateLimiter,
+  TimeoutError,
   UnexpectedResponseError,
 } from '@x/core';
 import {
@@ -152,6 +154,77 @@ describe('@x/core/client', () => {
     await client.get({ url: '/empty' });
     expect(made).toHaveLength(2);
     expect(client.getConfig().baseUrl).toBe(`${api.url}/v2/`);
+  });
+
+  it('setConfig merges headers into the client headers (as hey-api did); null removes one', async () => {
+    const client = createClient(config({ headers: { 'X-Default': 'd' } }));
+    client.setConfig({ headers: { 'X-Trace': 't' } });
+    client.setConfig({ headers: { 'x-app': 'a' } });
+    await client.get({ url: '/empty' });
+    expect(last()?.headers).toMatchObject({ 'x-default': 'd', 'x-trace': 't', 'x-app': 'a' });
+    client.setConfig({ headers: { 'x-default': null } });
+    client.setConfig({ baseUrl: `${api.url}/v2` });
+    await client.get({ url: '/empty' });
+    expect(last()?.headers['x-default']).toBeUndefined();
+    expect(last()?.headers).toMatchObject({ 'x-trace': 't', 'x-app': 'a' });
+  });
+
+  it('headers given as a Headers or as pairs (JavaScript callers, hey-api-era config) are sent as headers, not as its method names', async () => {
+    const client = createClient(config({ headers: new Headers({ 'X-Config': 'c' }) as never }));
+    await client.get({ url: '/empty', headers: [['X-Call', 'k']] as never });
+    const sent = last()?.headers ?? {};
+    expect(sent).toMatchObject({ 'x-config': 'c', 'x-call': 'k' });
+    expect(sent.append).toBeUndefined();
+    expect(sent.foreach).toBeUndefined();
+  });
+
+  it('a withOptions client sends its own auth once setConfig changes it, and keeps its overrides', async () => {
+    const client = createClient(config({ auth: 'parent' }));
+    const child = client.withOptions({ timeoutMs: 100 });
+    await child.get({ url: '/empty' });
+    expect(last()?.headers.authorization).toBe('Bearer parent');
+    child.setConfig({ auth: 'child' });
+    await child.get({ url: '/empty' });
+    expect(last()?.headers.authorization).toBe('Bearer child');
+    api.route('/v2/slow', (_req, res) => {
+      setTimeout(() => res.end(), 1_000).unref();
+    });
+    await expect(child.get({ url: '/slow' })).rejects.toThrow(TimeoutError);
+    child.setConfig({ auth: undefined });
+    await child.get({ url: '/empty' });
+    expect(last()?.headers.authorization).toBeUndefined();
+    // The parent is untouched.
+    await client.get({ url: '/empty' });
+    expect(last()?.headers.authorization).toBe('Bearer parent');
+  });
+
+  it('a 2xx body that stalls or is cut is a TimeoutError or a ConnectionError, retried like any', async () => {
+    let cuts = 0;
+    api.route('/v2/stall', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"a":');
+    });
+    api.route('/v2/cut', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      if (++cuts === 1) res.destroy();
+      else res.end(`{"cuts":${cuts}}`.padEnd(100));
+    });
+    const client = (retry: boolean) =>
+      createClient(
+        config({
+          core: ({ baseUrl }) =>
+            createCoreFetch({
+              baseUrl,
+              rateLimiter: false,
+              timeoutMs: 100,
+              retry: retry ? { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 } : false,
+            }),
+        }),
+      );
+    await expect(client(false).get({ url: '/stall' })).rejects.toThrow(TimeoutError);
+    await expect(client(false).get({ url: '/cut' })).rejects.toThrow(ConnectionError);
+    cuts = 0;
+    await expect(client(true).get({ url: '/cut' })).resolves.toEqual({ cuts: 2 });
   });
 
   it('an SDK step sees the operation template; transformData rewrites parsed data', async () => {

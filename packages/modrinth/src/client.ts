@@ -175,8 +175,11 @@ export function modrinthClientConfig(options: ModrinthClientOptions = {}): Confi
     throwOnError: true,
     querySerializer: modrinthQuerySerializer,
     core: ({ baseUrl, auth }) => {
+      // The token is the client's `auth` (set from `options.token` below):
+      // `setConfig({ auth: undefined })` must remove it, not fall back to this one.
+      const { token: _token, ...rest } = options;
       const core = modrinthCoreConfig({
-        ...options,
+        ...rest,
         baseUrl,
         rateLimiter: options.rateLimiter ?? sharedLimiter(),
       });

@@ -87,6 +87,18 @@ describe('createModrinthClient', () => {
     ]);
   });
 
+  it('setConfig({ auth: undefined }) stops sending the token given to createModrinthClient', async () => {
+    handler = ok;
+    seen.length = 0;
+    const client = createModrinthClient({ baseUrl: base, token: 'mrp_abc', rateLimiter: false });
+    await loaderList({ client });
+    client.setConfig({ auth: undefined });
+    await loaderList({ client });
+    client.setConfig({ auth: 'mrp_new' });
+    await loaderList({ client });
+    expect(seen.map((r) => r.headers.authorization)).toEqual(['mrp_abc', undefined, 'mrp_new']);
+  });
+
   it('turns {"error","description"} into the message', async () => {
     handler = () => ({
       status: 400,

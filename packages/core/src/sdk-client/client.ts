@@ -1,4 +1,4 @@
-import { WITHOUT_TOKEN } from '../prepare.js';
+import { READ_BODY, WITHOUT_TOKEN } from '../prepare.js';
 import type { CallOptions, CoreFetch } from '../types.js';
 import { isRawBody } from './body.js';
 import { readData } from './response.js';
@@ -22,8 +22,25 @@ export function createConfig<T extends ClientOptions = ClientOptions>(
   return { ...override } as Config<Required<ClientOptions> & T>;
 }
 
+/**
+ * `headers` as a plain record. The type asks for one, but JavaScript callers
+ * (and configurations written for hey-api's client) may pass a `Headers` or
+ * `[name, value]` pairs: a `for...in` over a `Headers` yields its method names.
+ */
+function plainHeaders(headers: HeadersOption | undefined): HeadersOption | undefined {
+  if (!headers) return headers;
+  const proto = Object.getPrototypeOf(headers);
+  if (proto === Object.prototype || proto === null) return headers;
+  const out: HeadersOption = {};
+  new Headers(headers as unknown as HeadersInit).forEach((value, name) => {
+    out[name] = value;
+  });
+  return out;
+}
+
 /** Lower-cased header record; `null`/`undefined` remove a header. */
-function mergeHeaders(target: Record<string, string>, source: HeadersOption | undefined): void {
+function mergeHeaders(target: Record<string, string>, headers: HeadersOption | undefined): void {
+  const source = plainHeaders(headers);
   if (!source) return;
   for (const name in source) {
     const value = source[name];
@@ -41,23 +58,32 @@ function serializeBody(options: RequestOptions): { body: unknown; json: boolean 
   return isRawBody(body) ? { body, json: false } : { body: JSON.stringify(body), json: true };
 }
 
-/** Sends calls through a @x/core fetch made on first use (see {@link Config.core}). */
+/**
+ * Sends calls through a @x/core fetch made on first use (see {@link Config.core}).
+ * A `withOptions` client starts with its parent's fetch under its overrides;
+ * once its own `baseUrl` or `auth` changes, it builds its own fetch from its
+ * configuration and applies the same overrides to it.
+ */
 class Transport {
   #send: SdkFetch | undefined;
   #core: CoreFetch | undefined;
 
   constructor(
     private readonly config: () => Config,
-    private readonly made?: CoreFetch,
-  ) {}
+    private readonly layers: readonly CallOptions[] = [],
+    inherited?: CoreFetch,
+  ) {
+    this.#core = inherited;
+  }
 
   get coreFetch(): CoreFetch {
-    if (this.made) return this.made;
     if (!this.#core) {
       const config = this.config();
       if (!config.core)
         throw new TypeError('@x/core/client: this client has no `core` to send with');
-      this.#core = config.core({ baseUrl: String(config.baseUrl ?? ''), auth: config.auth });
+      let core = config.core({ baseUrl: String(config.baseUrl ?? ''), auth: config.auth });
+      for (const overrides of this.layers) core = core.withOptions(overrides);
+      this.#core = core;
     }
     return this.#core;
   }
@@ -78,9 +104,13 @@ class Transport {
   }
 }
 
-function build(initial: Config, made?: CoreFetch): Client {
+function build(
+  initial: Config,
+  layers: readonly CallOptions[] = [],
+  inherited?: CoreFetch,
+): Client {
   let config: Config = { ...initial };
-  const transport = new Transport(() => config, made);
+  const transport = new Transport(() => config, layers, inherited);
 
   // `as` is the method function's: passing it beside the options saves
   // copying them (the generated function has just copied them once).
@@ -122,6 +152,7 @@ function build(initial: Config, made?: CoreFetch): Client {
     const init: SdkInit = { method: as ?? (options.method ?? 'GET').toUpperCase(), headers };
     if (body !== undefined) init.body = body as BodyInit;
     if (options.signal) init.signal = options.signal;
+    if (options.parseAs !== 'stream') init[READ_BODY] = true;
     if (config.tokenFor === 'secured-operations' && !options.security?.length) {
       init[WITHOUT_TOKEN] = true;
     }
@@ -159,15 +190,20 @@ function build(initial: Config, made?: CoreFetch): Client {
     getConfig: () => ({ ...config }),
     setConfig: (changes) => {
       const rebuild =
-        !made &&
-        (('baseUrl' in changes && changes.baseUrl !== config.baseUrl) ||
-          ('auth' in changes && changes.auth !== config.auth));
+        ('baseUrl' in changes && changes.baseUrl !== config.baseUrl) ||
+        ('auth' in changes && changes.auth !== config.auth);
+      const headers = config.headers;
       config = { ...config, ...changes };
+      // Headers add to the client's (a `null` value removes one), as
+      // hey-api's `setConfig` did: a later call adding one keeps the others.
+      if ('headers' in changes) {
+        config.headers = { ...plainHeaders(headers), ...plainHeaders(changes.headers) };
+      }
       if (rebuild) transport.reset();
       return { ...config };
     },
     withOptions: (overrides: CallOptions) =>
-      build(config, transport.coreFetch.withOptions(overrides)),
+      build(config, [...layers, overrides], transport.coreFetch.withOptions(overrides)),
     get coreFetch() {
       return transport.coreFetch;
     },

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { UnexpectedResponseError } from '../errors.js';
 import { readData } from './response.js';
@@ -55,6 +56,20 @@ describe('readData', () => {
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+  });
+
+  it('an invalid JSON body shows in neither the error nor its cause (a body may hold a key)', async () => {
+    for (const body of ['mrp_SECRETKEY1', 'SECRETKEY', 'x"SECRETKEY"y"z']) {
+      const error = await readData(
+        answer(body, 200, 'application/json'),
+        URL_WITH_SECRET,
+        'auto',
+      ).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnexpectedResponseError);
+      expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+      expect(inspect(error)).not.toContain('SECRETKEY');
+      expect(JSON.stringify(error)).not.toContain('SECRETKEY');
+    }
   });
 
   it('parseAs text, blob and stream hand the body over as asked', async () => {

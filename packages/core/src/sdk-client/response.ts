@@ -45,6 +45,15 @@ export async function readData(
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw fail('the answer is not valid JSON', error);
+    throw fail('the answer is not valid JSON', withoutBody(error));
   }
+}
+
+/**
+ * The parse error without the part of the body engines quote in its message
+ * (V8: `Unexpected token 'm', "mrp_..." is not valid JSON`): the body may hold a key.
+ */
+function withoutBody(error: unknown): unknown {
+  if (!(error instanceof SyntaxError)) return error;
+  return new SyntaxError(error.message.replace(/"[\s\S]*"(\.\.\.)?/, '<body>'));
 }

@@ -162,7 +162,10 @@ export interface Client {
   /** The URL a call would go to (`{ url, path, query }`). */
   buildUrl(options: Pick<RequestOptions, 'url' | 'path' | 'query' | 'querySerializer'>): string;
   getConfig(): Config;
-  /** Changes the configuration for the following calls (a new `baseUrl` or `auth` builds a new @x/core fetch). */
+  /**
+   * Changes the configuration for the following calls (a new `baseUrl` or
+   * `auth` builds a new @x/core fetch); `headers` are merged into the client's.
+   */
   setConfig(config: Config): Config;
   /** A client sharing this one's @x/core fetch (its limiter), with per-call overrides. */
   withOptions(overrides: CallOptions): Client;

@@ -17,6 +17,14 @@ describe('fillPath', () => {
     expect(() => fillPath('/project/{idOrSlug}', undefined)).toThrow(/\/project\/\{idOrSlug\}/);
   });
 
+  it('a value whose text is empty (an empty list, a toString giving "") is refused too: /project//icon is another endpoint behind a slash-merging proxy', () => {
+    expect(() => fillPath('/project/{idOrSlug}/icon', { idOrSlug: [] })).toThrow(/"idOrSlug"/);
+    expect(() => fillPath('/project/{idOrSlug}/icon', { idOrSlug: [''] })).toThrow(CoreError);
+    expect(() =>
+      fillPath('/project/{idOrSlug}/icon', { idOrSlug: { toString: () => '' } }),
+    ).toThrow(CoreError);
+  });
+
   it('"." and ".." are refused: a URL parser would resolve them to another endpoint', () => {
     expect(() => fillPath('/project/{idOrSlug}/version', { idOrSlug: '..' })).toThrow(CoreError);
     expect(() => fillPath('/project/{idOrSlug}', { idOrSlug: '.' })).toThrow(

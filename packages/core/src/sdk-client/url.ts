@@ -32,10 +32,17 @@ export function defaultQuerySerializer(query: Record<string, unknown>): string {
 export function fillPath(template: string, path: Record<string, unknown> | undefined): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = path?.[name];
-    if (value === undefined || value === null || value === '') {
+    const text =
+      value === undefined || value === null
+        ? ''
+        : Array.isArray(value)
+          ? value.map(scalar).join(',')
+          : scalar(value);
+    // Checked on the text: `[]` or a `toString` giving '' would leave `//`
+    // in the path, which a slash-merging proxy turns into another endpoint.
+    if (text === '') {
       throw new CoreError(`missing path parameter "${name}" for ${template}`);
     }
-    const text = Array.isArray(value) ? value.map(scalar).join(',') : scalar(value);
     // URL parsers resolve `.` and `..` segments (encoded or not): `..` would
     // send the call, with its credentials, to another endpoint of the API.
     if (text === '.' || text === '..') {
