@@ -144,6 +144,14 @@ describe('createModrinthClient', () => {
     expect((error as Error).message).toContain('/project/sodium');
   });
 
+  it('an empty 200 is an UnexpectedResponseError, never an undefined Project', async () => {
+    handler = () => ({ status: 200, body: '' });
+    const client = createModrinthClient({ baseUrl: base, retry: false, rateLimiter: false });
+    await expect(getProject({ client, path: { idOrSlug: 'sodium' } })).rejects.toThrow(
+      UnexpectedResponseError,
+    );
+  });
+
   it('a missing path parameter is a CoreError naming it, and nothing is sent', async () => {
     seen.length = 0;
     const client = createModrinthClient({ baseUrl: base, rateLimiter: false });

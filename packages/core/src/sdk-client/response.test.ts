@@ -13,7 +13,7 @@ function answer(body: BodyInit | null, status = 200, contentType?: string): Resp
 }
 
 describe('readData', () => {
-  it('parses JSON (also +json, and JSON without a Content-Type); empty bodies are undefined', async () => {
+  it('parses JSON (also +json, and JSON without a Content-Type); 204 and other empty non-200 bodies are undefined', async () => {
     expect(
       await readData(
         answer('{"a":1}', 200, 'application/json; charset=utf-8'),
@@ -30,8 +30,12 @@ describe('readData', () => {
     ).toEqual({ b: 2 });
     expect(await readData(answer(null, 204), URL_WITH_SECRET, 'auto')).toBeUndefined();
     expect(
-      await readData(answer('', 200, 'application/json'), URL_WITH_SECRET, 'auto'),
+      await readData(answer('', 201, 'application/json'), URL_WITH_SECRET, 'auto'),
     ).toBeUndefined();
+    // Every 200 of our specs has a JSON body: an empty one is an error, not undefined.
+    await expect(
+      readData(answer('', 200, 'application/json'), URL_WITH_SECRET, 'auto'),
+    ).rejects.toThrow(/empty body/);
   });
 
   it('HTML with 200 is an UnexpectedResponseError with the status, type and redacted URL, not a string', async () => {

@@ -50,6 +50,19 @@ describe('defaultQuerySerializer', () => {
   });
 });
 
+describe('bad input', () => {
+  it('a lone surrogate is a CoreError naming the parameter, not a URIError', () => {
+    expect(() => fillPath('/p/{id}', { id: 'a\ud800' })).toThrow(/path parameter "id"/);
+    expect(() => defaultQuerySerializer({ q: '\udfff' })).toThrow(CoreError);
+  });
+
+  it('objects nested in a list or an object go as JSON, never [object Object]', () => {
+    expect(defaultQuerySerializer({ f: [{ a: 1 }], g: { h: { i: 2 } } })).toBe(
+      `f=${encodeURIComponent('{"a":1}')}&g%5Bh%5D=${encodeURIComponent('{"i":2}')}`,
+    );
+  });
+});
+
 describe('buildUrl', () => {
   it('joins base, path and query; a trailing slash on the base is dropped; no ? without a query', () => {
     expect(

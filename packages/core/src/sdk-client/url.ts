@@ -4,6 +4,22 @@ function scalar(value: unknown): string {
   return value instanceof Date ? value.toISOString() : String(value);
 }
 
+/** A query value as text: an object or list nested deeper goes as JSON, never `[object Object]`. */
+function queryText(value: unknown): string {
+  return typeof value === 'object' && value !== null && !(value instanceof Date)
+    ? JSON.stringify(value)
+    : scalar(value);
+}
+
+/** `encodeURIComponent`, with a lone surrogate a `CoreError` naming what held it (not a `URIError`). */
+function encode(text: string, what: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    throw new CoreError(`${what} is not valid Unicode text (a lone surrogate)`);
+  }
+}
+
 /**
  * The default query string (OpenAPI's `form` style, exploded): `a=1&b=x`,
  * a list repeats its key (`id=1&id=2`), an object goes as `key[field]=v`.
@@ -13,7 +29,7 @@ export function defaultQuerySerializer(query: Record<string, unknown>): string {
   const parts: string[] = [];
   const add = (key: string, value: unknown) => {
     if (value === undefined || value === null) return;
-    parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(scalar(value))}`);
+    parts.push(`${encode(key, 'a query key')}=${encode(queryText(value), `query "${key}"`)}`);
   };
   for (const [key, value] of Object.entries(query)) {
     if (Array.isArray(value)) for (const item of value) add(key, item);
@@ -48,7 +64,7 @@ export function fillPath(template: string, path: Record<string, unknown> | undef
     if (text === '.' || text === '..') {
       throw new CoreError(`path parameter "${name}" cannot be "${text}" (${template})`);
     }
-    return encodeURIComponent(text).replace(/%2C/g, ',');
+    return encode(text, `path parameter "${name}"`).replace(/%2C/g, ',');
   });
 }
 
