@@ -3,7 +3,7 @@ import { errorFromResponse } from './error-response.js';
 import { ConnectionError, CoreError, TimeoutError } from './errors.js';
 import { runHooks } from './hooks.js';
 import { isNetworkFailure } from './network-failure.js';
-import type { PreparedCall } from './prepare.js';
+import type { PreparedCall, ReadBody } from './prepare.js';
 import type { Release } from './rate-limit.js';
 import { observeRateLimit } from './rate-limit-observer.js';
 import { redactUrl } from './redact.js';
@@ -169,7 +169,7 @@ export async function runAttempt(attempt: Attempt): Promise<Response> {
     const { release } = attempt;
     if (response.status < 400) {
       // Read under this attempt's timer: a body that stalls times out.
-      if (call.readBody) await readWhole(response);
+      if (call.readBody) await readWhole(response, call.readBody);
       observeRateLimit(settings, response, undefined, release, receivedAt, fromApi);
       release?.(receivedAt);
       return response;
@@ -207,15 +207,16 @@ const NULL_BODY_STATUSES = new Set([204, 205, 304]);
  * beside the response, rather than in a copy of it (a `Response` and its
  * headers rebuilt), costs nothing measurable on the getProject benchmark.
  */
-const readBodies = new WeakMap<Response, ArrayBuffer>();
+const readBodies = new WeakMap<Response, string | ArrayBuffer>();
 
-async function readWhole(response: Response): Promise<void> {
+async function readWhole(response: Response, as: ReadBody): Promise<void> {
   if (NULL_BODY_STATUSES.has(response.status)) return;
-  readBodies.set(response, await response.arrayBuffer());
+  // Text is read as text: decoding bytes later costs ~2% of a local call.
+  readBodies.set(response, as === 'text' ? await response.text() : await response.arrayBuffer());
 }
 
 /** The body a `READ_BODY` call's attempt read (once; the response's own body is then used). */
-export function takeReadBody(response: Response): ArrayBuffer | undefined {
+export function takeReadBody(response: Response): string | ArrayBuffer | undefined {
   const body = readBodies.get(response);
   readBodies.delete(response);
   return body;

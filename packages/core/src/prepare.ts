@@ -29,8 +29,8 @@ export interface PreparedCall {
   readonly extras: RequestInit;
   /** Whether the client's token is sent (to trusted hops); false for `WITHOUT_TOKEN` calls. */
   readonly useToken: boolean;
-  /** Whether a 2xx body is read within the attempt (`READ_BODY` calls). */
-  readonly readBody: boolean;
+  /** How a 2xx body is read within the attempt (`READ_BODY` calls), or `undefined` to leave it. */
+  readonly readBody: ReadBody | undefined;
 }
 
 /**
@@ -48,7 +48,10 @@ export const WITHOUT_TOKEN: unique symbol = Symbol.for('@x/core.without-token');
 export const READ_BODY: unique symbol = Symbol.for('@x/core.read-body');
 
 /** The fetch `init` of @x/core: `RequestInit`, perhaps marked {@link WITHOUT_TOKEN} or {@link READ_BODY}. */
-export type CoreInit = RequestInit & { [WITHOUT_TOKEN]?: boolean; [READ_BODY]?: boolean };
+export type CoreInit = RequestInit & { [WITHOUT_TOKEN]?: boolean; [READ_BODY]?: ReadBody };
+
+/** `'text'` for what is decoded as text (JSON...), `'bytes'` for a `Blob` or `ArrayBuffer`. */
+export type ReadBody = 'text' | 'bytes';
 
 function isRequest(input: unknown): input is Request {
   return typeof Request !== 'undefined' && input instanceof Request;
@@ -114,7 +117,7 @@ export function prepareCall(
   mayRetry: (method: string) => boolean,
 ): PreparedCall | Promise<PreparedCall> {
   const useToken = init?.[WITHOUT_TOKEN] !== true;
-  const readBody = init?.[READ_BODY] === true;
+  const readBody = init?.[READ_BODY];
   // A URL call is described at once: no promise (a queued call holds less).
   if (!isRequest(input)) {
     const body = init?.body ?? null;
@@ -140,7 +143,7 @@ async function fromRequest(
   init: CoreInit | undefined,
   mayRetry: (method: string) => boolean,
   useToken: boolean,
-  readBody: boolean,
+  readBody: ReadBody | undefined,
 ): Promise<PreparedCall> {
   const method = (init?.method ?? input.method).toUpperCase();
   let body: RequestBody | null = init?.body ?? null;

@@ -122,6 +122,18 @@ describe('@x/core/client', () => {
     await expect(client.get({ url: '/nowhere' })).rejects.toThrow(NotFoundError);
   });
 
+  it('parseAs hands the body over as asked, read within the attempt: text, blob, arrayBuffer, stream', async () => {
+    const client = createClient(config());
+    await expect(client.get({ url: '/portal', parseAs: 'text' })).resolves.toContain('Wi-Fi');
+    const blob = (await client.get({ url: '/portal', parseAs: 'blob' })) as Blob;
+    expect(blob.type).toBe('text/html');
+    expect(await blob.text()).toContain('Wi-Fi');
+    const bytes = (await client.get({ url: '/portal', parseAs: 'arrayBuffer' })) as ArrayBuffer;
+    expect(new TextDecoder().decode(bytes)).toContain('Wi-Fi');
+    const stream = (await client.get({ url: '/portal', parseAs: 'stream' })) as ReadableStream;
+    expect(await new Response(stream).text()).toContain('Wi-Fi');
+  });
+
   it('auth goes to the API; with tokenFor secured-operations only to calls that declare security', async () => {
     const client = createClient(config({ auth: 'tok', tokenFor: 'secured-operations' }));
     await client.get({

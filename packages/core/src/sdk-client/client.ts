@@ -152,7 +152,10 @@ function build(
     const init: SdkInit = { method: as ?? (options.method ?? 'GET').toUpperCase(), headers };
     if (body !== undefined) init.body = body as BodyInit;
     if (options.signal) init.signal = options.signal;
-    if (options.parseAs !== 'stream') init[READ_BODY] = true;
+    const parseAs = options.parseAs ?? 'auto';
+    if (parseAs !== 'stream') {
+      init[READ_BODY] = parseAs === 'blob' || parseAs === 'arrayBuffer' ? 'bytes' : 'text';
+    }
     if (config.tokenFor === 'secured-operations' && !options.security?.length) {
       init[WITHOUT_TOKEN] = true;
     }

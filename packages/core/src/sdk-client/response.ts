@@ -21,18 +21,20 @@ export async function readData(
   parseAs: ParseAs,
 ): Promise<unknown> {
   // Read already when @x/core read it within the attempt (`READ_BODY`).
-  const bytes = takeReadBody(response);
-  if (parseAs === 'stream') return bytes ? new Blob([bytes]).stream() : response.body;
-  if (parseAs === 'arrayBuffer') return bytes ?? response.arrayBuffer();
+  const read = takeReadBody(response);
+  if (parseAs === 'stream') return read === undefined ? response.body : new Blob([read]).stream();
+  if (parseAs === 'arrayBuffer') {
+    return read instanceof ArrayBuffer ? read : response.arrayBuffer();
+  }
   if (parseAs === 'blob') {
     const type = response.headers.get('content-type') ?? '';
-    return bytes ? new Blob([bytes], { type }) : response.blob();
+    return read instanceof ArrayBuffer ? new Blob([read], { type }) : response.blob();
   }
   if (response.status === 204 || response.status === 205) {
-    if (!bytes) await response.body?.cancel();
+    if (read === undefined) await response.body?.cancel();
     return undefined;
   }
-  const text = bytes ? new TextDecoder().decode(bytes) : await response.text();
+  const text = typeof read === 'string' ? read : await response.text();
   if (parseAs === 'text') return text;
   const contentType = response.headers.get('content-type');
   const fail = (what: string, cause?: unknown) =>
