@@ -63,6 +63,8 @@ function isStream(body: unknown): boolean {
 
 /** A relative path is resolved against the base URL (`'/project/x'` -> `<baseUrl>/project/x`). */
 function absoluteUrl(input: string, baseUrl: string): string {
+  // The common cases first, without a regular expression (SDK calls are absolute).
+  if (input.startsWith('https://') || input.startsWith('http://')) return input;
   return /^[a-z][a-z\d+.-]*:/i.test(input) ? input : `${baseUrl}/${input.replace(/^\/+/, '')}`;
 }
 
@@ -86,9 +88,14 @@ function requestExtras(request: Request): RequestInit {
 const OWN_FIELDS = new Set(['body', 'headers', 'method', 'signal', 'redirect']);
 const NO_EXTRAS: RequestInit = Object.freeze({});
 
+function hasExtras(init: CoreInit): boolean {
+  for (const key in init) if (!OWN_FIELDS.has(key)) return true;
+  return false;
+}
+
 function initExtras(init: CoreInit | undefined): RequestInit {
   // Most calls (every SDK call) have no extra: share one empty object.
-  if (!init || Object.keys(init).every((key) => OWN_FIELDS.has(key))) return NO_EXTRAS;
+  if (!init || !hasExtras(init)) return NO_EXTRAS;
   const {
     [WITHOUT_TOKEN]: _withoutToken,
     [READ_BODY]: _readBody,

@@ -134,6 +134,14 @@ const MAX_RING = 1_000_000;
 const MAX_TIMEOUT = 2 ** 31 - 1;
 
 /**
+ * A release's start, for `observe`: a symbol-keyed property of the release
+ * function, not a WeakMap entry per start (~1% of a local getProject in the
+ * CPU profile).
+ */
+const TICKET: unique symbol = Symbol('ticket');
+type Ticketed = Release & { [TICKET]?: RateLimitTicket };
+
+/**
  * A client-side limiter that learns the server's limit.
  *
  * - Your own budget: at most `maxRequests` starts in any `intervalMs` and
@@ -283,7 +291,11 @@ export class RateLimiter {
    */
   observe(observation: RateLimitObservation | undefined, release?: Release): number | undefined {
     const now = this.#now();
-    let pauseEnd = this.#server.observe(observation, release && TICKETS.get(release), now);
+    let pauseEnd = this.#server.observe(
+      observation,
+      (release as Ticketed | undefined)?.[TICKET],
+      now,
+    );
     const retryAt = observation?.retryAt;
     if (retryAt !== undefined && retryAt > now) pauseEnd = Math.max(pauseEnd ?? 0, retryAt);
     if (pauseEnd !== undefined) this.pauseUntil(pauseEnd);
@@ -324,9 +336,9 @@ export class RateLimiter {
       this.#running--;
       this.#server.finish(ticket, receivedAt ?? this.#now());
       if (this.#waiting > 0) this.#drain();
-    }) as Release & { seq: number };
+    }) as Ticketed & { seq: number };
     release.seq = ticket.seq;
-    TICKETS.set(release, ticket);
+    release[TICKET] = ticket;
     return release;
   }
 
@@ -410,6 +422,3 @@ export class RateLimiter {
     }, waitMs);
   }
 }
-
-/** Each release's ticket, for `observe` (a release is a function users hold). */
-const TICKETS = new WeakMap<Release, RateLimitTicket>();

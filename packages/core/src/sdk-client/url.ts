@@ -46,26 +46,57 @@ export function defaultQuerySerializer(query: Record<string, unknown>): string {
  * (never a request to a URL with `{idOrSlug}` in it).
  */
 export function fillPath(template: string, path: Record<string, unknown> | undefined): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = path?.[name];
-    const text =
-      value === undefined || value === null
-        ? ''
-        : Array.isArray(value)
-          ? value.map(scalar).join(',')
-          : scalar(value);
-    // Checked on the text: `[]` or a `toString` giving '' would leave `//`
-    // in the path, which a slash-merging proxy turns into another endpoint.
-    if (text === '') {
-      throw new CoreError(`missing path parameter "${name}" for ${template}`);
-    }
-    // URL parsers resolve `.` and `..` segments (encoded or not): `..` would
-    // send the call, with its credentials, to another endpoint of the API.
-    if (text === '.' || text === '..') {
-      throw new CoreError(`path parameter "${name}" cannot be "${text}" (${template})`);
-    }
-    return encode(text, `path parameter "${name}"`).replace(/%2C/g, ',');
-  });
+  const parts = templateParts(template);
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    out += pathValue(template, parts[i] as string, path) + (parts[i + 1] as string);
+  }
+  return out;
+}
+
+/**
+ * Templates split once into literal text and parameter names
+ * (`/project/{idOrSlug}` -> `['/project/', 'idOrSlug', '']`): a regular
+ * expression replace per call cost ~1.5% of a local getProject (CPU
+ * profile). Generated operations have a fixed set of templates; the cache is
+ * emptied past a bound in case a caller builds templates on the fly.
+ */
+const templates = new Map<string, string[]>();
+
+function templateParts(template: string): string[] {
+  let parts = templates.get(template);
+  if (!parts) {
+    if (templates.size >= 1000) templates.clear();
+    parts = template.split(/\{([^}]+)\}/);
+    templates.set(template, parts);
+  }
+  return parts;
+}
+
+function pathValue(
+  template: string,
+  name: string,
+  path: Record<string, unknown> | undefined,
+): string {
+  const value = path?.[name];
+  const text =
+    value === undefined || value === null
+      ? ''
+      : Array.isArray(value)
+        ? value.map(scalar).join(',')
+        : scalar(value);
+  // Checked on the text: `[]` or a `toString` giving '' would leave `//`
+  // in the path, which a slash-merging proxy turns into another endpoint.
+  if (text === '') {
+    throw new CoreError(`missing path parameter "${name}" for ${template}`);
+  }
+  // URL parsers resolve `.` and `..` segments (encoded or not): `..` would
+  // send the call, with its credentials, to another endpoint of the API.
+  if (text === '.' || text === '..') {
+    throw new CoreError(`path parameter "${name}" cannot be "${text}" (${template})`);
+  }
+  const encoded = encode(text, `path parameter "${name}"`);
+  return encoded.includes('%2C') ? encoded.replace(/%2C/g, ',') : encoded;
 }
 
 /** The absolute URL of a call: base URL, filled path, serialised query. */
