@@ -28,7 +28,15 @@ const latency = JSON.parse(
 
 log(`cold import: ${COLD_RUNS} runs`);
 const cold: ColdResult[] = measureColdImport(
-  ['@x/core', '@x/itch', '@x/modrinth', '@x/ratelimit-redis', 'openapi-fetch', '@xmcl/modrinth', 'ky'],
+  [
+    '@x/core',
+    '@x/itch',
+    '@x/modrinth',
+    '@x/ratelimit-redis',
+    'openapi-fetch',
+    '@xmcl/modrinth',
+    'ky',
+  ],
   COLD_RUNS,
 );
 
