@@ -134,7 +134,7 @@ function build(
     return transport.send(url, init, call).then((response) => read(response, url, parseAs, call));
   };
 
-  const callUrl = (options: RequestOptions): string =>
+  const callUrl = (options: Pick<RequestOptions, 'url' | 'path' | 'query' | 'querySerializer'>) =>
     buildUrl(
       String(config.baseUrl ?? ''),
       options.url,
@@ -182,14 +182,7 @@ function build(
     delete: method('DELETE') as Client['delete'],
     head: method('HEAD') as Client['head'],
     options: method('OPTIONS') as Client['options'],
-    buildUrl: (options) =>
-      buildUrl(
-        String(config.baseUrl ?? ''),
-        options.url,
-        options.path,
-        options.query,
-        options.querySerializer ?? config.querySerializer ?? defaultQuerySerializer,
-      ),
+    buildUrl: callUrl,
     getConfig: () => ({ ...config }),
     setConfig: (changes) => {
       const rebuild =
