@@ -1,3 +1,4 @@
+import { headerRecord } from '../auth.js';
 import { READ_BODY, WITHOUT_TOKEN } from '../prepare.js';
 import type { CallOptions, CoreFetch } from '../types.js';
 import { isRawBody } from './body.js';
@@ -31,11 +32,7 @@ function plainHeaders(headers: HeadersOption | undefined): HeadersOption | undef
   if (!headers) return headers;
   const proto = Object.getPrototypeOf(headers);
   if (proto === Object.prototype || proto === null) return headers;
-  const out: HeadersOption = {};
-  new Headers(headers as unknown as HeadersInit).forEach((value, name) => {
-    out[name] = value;
-  });
-  return out;
+  return headerRecord(headers as NonNullable<RequestInit['headers']>);
 }
 
 /** Lower-cased header record; `null`/`undefined` remove a header. */
@@ -121,16 +118,16 @@ function build(
       const { client: other, ...rest } = options;
       return other.request({ ...rest, method: as ?? rest.method ?? 'GET' });
     }
+    const parseAs = options.parseAs ?? 'auto';
     let url: string;
     let init: SdkInit;
     try {
       url = callUrl(options);
-      init = callInit(options, as);
+      init = callInit(options, as, parseAs);
     } catch (error) {
       return Promise.reject(error);
     }
     const call: SdkCall = { method: init.method as string, template: options.url };
-    const parseAs = options.parseAs ?? 'auto';
     return transport.send(url, init, call).then((response) => read(response, url, parseAs, call));
   };
 
@@ -143,7 +140,7 @@ function build(
       options.querySerializer ?? config.querySerializer ?? defaultQuerySerializer,
     );
 
-  const callInit = (options: RequestOptions, as: string | undefined): SdkInit => {
+  const callInit = (options: RequestOptions, as: string | undefined, parseAs: ParseAs): SdkInit => {
     const headers: Record<string, string> = {};
     mergeHeaders(headers, config.headers);
     const { body, json } = serializeBody(options);
@@ -152,7 +149,6 @@ function build(
     const init: SdkInit = { method: as ?? (options.method ?? 'GET').toUpperCase(), headers };
     if (body !== undefined) init.body = body as BodyInit;
     if (options.signal) init.signal = options.signal;
-    const parseAs = options.parseAs ?? 'auto';
     if (parseAs !== 'stream') {
       init[READ_BODY] = parseAs === 'blob' || parseAs === 'arrayBuffer' ? 'bytes' : 'text';
     }
