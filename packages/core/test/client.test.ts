@@ -1,7 +1,6 @@
 import {
   ConnectionError,
   CoreError,
-  createCoreFetch,
   NotFoundError,
   RateLimiter,
   TimeoutError,
@@ -45,13 +44,7 @@ afterAll(() => api.close());
 function config(extra: Partial<Config> = {}): Config {
   return {
     baseUrl: `${api.url}/v2`,
-    core: ({ baseUrl, auth }) =>
-      createCoreFetch({
-        baseUrl,
-        rateLimiter: false,
-        retry: false,
-        ...(auth ? { token: auth } : {}),
-      }),
+    core: ({ baseUrl }) => ({ baseUrl, rateLimiter: false, retry: false }),
     ...extra,
   };
 }
@@ -168,6 +161,30 @@ describe('@x/core/client', () => {
     expect(client.getConfig().baseUrl).toBe(`${api.url}/v2/`);
   });
 
+  it("the client's limiter outlives rebuilds; the token is its auth only, never the policy's", async () => {
+    const client = createClient({
+      ...config(),
+      // A policy that makes a new limiter, and names a token, each time it is asked.
+      core: ({ baseUrl }) => ({
+        baseUrl,
+        retry: false,
+        rateLimiter: new RateLimiter(),
+        token: 'policy',
+      }),
+    });
+    const first = client.coreFetch.config.rateLimiter;
+    expect(first).toBeInstanceOf(RateLimiter);
+    await client.get({ url: '/empty' });
+    expect(last()?.headers.authorization).toBeUndefined();
+    client.setConfig({ auth: 'mine' });
+    await client.get({ url: '/empty' });
+    expect(last()?.headers.authorization).toBe('Bearer mine');
+    expect(client.coreFetch.config.rateLimiter).toBe(first);
+    const child = client.withOptions({ timeoutMs: 5_000 });
+    child.setConfig({ baseUrl: `${api.url}/v2/` });
+    expect(child.coreFetch.config.rateLimiter).toBe(first);
+  });
+
   it('setConfig merges headers into the client headers (as hey-api did); null removes one', async () => {
     const client = createClient(config({ headers: { 'X-Default': 'd' } }));
     client.setConfig({ headers: { 'X-Trace': 't' } });
@@ -224,13 +241,12 @@ describe('@x/core/client', () => {
     const client = (retry: boolean) =>
       createClient(
         config({
-          core: ({ baseUrl }) =>
-            createCoreFetch({
-              baseUrl,
-              rateLimiter: false,
-              timeoutMs: 100,
-              retry: retry ? { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 } : false,
-            }),
+          core: ({ baseUrl }) => ({
+            baseUrl,
+            rateLimiter: false,
+            timeoutMs: 100,
+            retry: retry ? { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 } : false,
+          }),
         }),
       );
     await expect(client(false).get({ url: '/stall' })).rejects.toThrow(TimeoutError);
@@ -270,7 +286,7 @@ describe('@x/core/client', () => {
     const hold = await limiter.acquire();
     const client = createClient({
       ...config(),
-      core: ({ baseUrl }) => createCoreFetch({ baseUrl, rateLimiter: limiter, retry: false }),
+      core: ({ baseUrl }) => ({ baseUrl, rateLimiter: limiter, retry: false }),
     });
     const controller = new AbortController();
     const queued = client.get({ url: '/empty', signal: controller.signal });

@@ -26,8 +26,7 @@ beforeAll(async () => {
 function sdkClient(fetch: (request: Request) => Promise<Response>) {
   return client.createClient({
     baseUrl: 'https://api.example.test',
-    core: ({ baseUrl }) =>
-      core.createCoreFetch({ baseUrl, retry: false, rateLimiter: false, fetch }),
+    core: ({ baseUrl }) => ({ baseUrl, retry: false, rateLimiter: false, fetch }),
   });
 }
 

@@ -1,10 +1,4 @@
-import {
-  type CallOptions,
-  type CoreConfig,
-  createCoreFetch,
-  RateLimiter,
-  type TokenProvider,
-} from '@x/core';
+import { type CallOptions, type CoreConfig, RateLimiter, type TokenProvider } from '@x/core';
 import { type Client, type Config, createClient } from '@x/core/client';
 import { normalizeData } from './normalize.js';
 import { VERSION } from './version.js';
@@ -112,25 +106,13 @@ export function itchCoreConfig(options: ItchClientOptions = {}): CoreConfig {
  * out normalised (see `normalize.ts`).
  */
 export function itchClientConfig(options: ItchClientOptions = {}): Config {
-  let limiter: RateLimiter | undefined;
-  const sharedLimiter = () => {
-    limiter ??= new RateLimiter({ ...DEFAULT_RATE_LIMIT });
-    return limiter;
-  };
   const credential = credentialOf(options);
   const config: Config = {
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
     throwOnError: true,
-    core: ({ baseUrl, auth }) => {
-      const { apiKey: _apiKey, jwt: _jwt, ...rest } = options;
-      const core = itchCoreConfig({
-        ...rest,
-        baseUrl,
-        rateLimiter: options.rateLimiter ?? sharedLimiter(),
-      });
-      if (auth !== undefined) core.token = auth;
-      return createCoreFetch(core);
-    },
+    // The client sends its `auth` (the credential, set below) and keeps the
+    // first limiter for its lifetime.
+    core: ({ baseUrl }) => itchCoreConfig({ ...options, baseUrl }),
     transformData: normalizeData,
     // `/login` and `/login/with-totp-token` must never carry a key.
     tokenFor: 'secured-operations',

@@ -2,7 +2,6 @@ import {
   type CallOptions,
   type CoreConfig,
   type CoreFetch,
-  createCoreFetch,
   GoneError,
   RateLimiter,
   type RetryOptions,
@@ -165,27 +164,13 @@ function explainGone(error: unknown): never {
  * client's lifetime (kept when `setConfig` changes `baseUrl` or `auth`).
  */
 export function modrinthClientConfig(options: ModrinthClientOptions = {}): Config {
-  let limiter: RateLimiter | undefined;
-  const sharedLimiter = () => {
-    limiter ??= defaultLimiter();
-    return limiter;
-  };
   const config: Config = {
     baseUrl: resolveBaseUrl(options),
     throwOnError: true,
     querySerializer: modrinthQuerySerializer,
-    core: ({ baseUrl, auth }) => {
-      // The token is the client's `auth` (set from `options.token` below):
-      // `setConfig({ auth: undefined })` must remove it, not fall back to this one.
-      const { token: _token, ...rest } = options;
-      const core = modrinthCoreConfig({
-        ...rest,
-        baseUrl,
-        rateLimiter: options.rateLimiter ?? sharedLimiter(),
-      });
-      if (auth !== undefined) core.token = auth;
-      return createCoreFetch(core);
-    },
+    // The client sends its `auth` (set from `options.token` below) and keeps
+    // the first limiter for its lifetime.
+    core: ({ baseUrl }) => modrinthCoreConfig({ ...options, baseUrl }),
     between: modrinthFetch,
   };
   if (options.token !== undefined) config.auth = options.token;

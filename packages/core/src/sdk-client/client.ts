@@ -1,5 +1,7 @@
 import { headerRecord } from '../auth.js';
+import { createCoreFetch } from '../core-fetch.js';
 import { READ_BODY, WITHOUT_TOKEN } from '../prepare.js';
+import type { RateLimiter } from '../rate-limit.js';
 import type { CallOptions, CoreFetch } from '../types.js';
 import { isRawBody } from './body.js';
 import { readData } from './response.js';
@@ -56,10 +58,13 @@ function serializeBody(options: RequestOptions): { body: unknown; json: boolean 
 }
 
 /**
- * Sends calls through a @x/core fetch made on first use (see {@link Config.core}).
- * A `withOptions` client starts with its parent's fetch under its overrides;
- * once its own `baseUrl` or `auth` changes, it builds its own fetch from its
- * configuration and applies the same overrides to it.
+ * Sends calls through a @x/core fetch made on first use from the SDK's
+ * policy (see {@link Config.core}), with the client's `auth` as its token.
+ * The first limiter it gets stays for the client's lifetime: a fetch rebuilt
+ * after `setConfig` changed `baseUrl` or `auth` keeps it, and so do
+ * `withOptions` clients. A `withOptions` client starts with its parent's
+ * fetch under its overrides; once its own `baseUrl` or `auth` changes, it
+ * builds its own fetch from its configuration and applies the same overrides.
  */
 class Transport {
   #send: SdkFetch | undefined;
@@ -69,6 +74,7 @@ class Transport {
     private readonly config: () => Config,
     private readonly layers: readonly CallOptions[] = [],
     inherited?: CoreFetch,
+    private limiter?: RateLimiter | false,
   ) {
     this.#core = inherited;
   }
@@ -78,11 +84,25 @@ class Transport {
       const config = this.config();
       if (!config.core)
         throw new TypeError('@x/core/client: this client has no `core` to send with');
-      let core = config.core({ baseUrl: String(config.baseUrl ?? ''), auth: config.auth });
+      // The token is the client's `auth` only: `setConfig({ auth: undefined })` removes it.
+      const { token: _policyToken, ...policy } = config.core({
+        baseUrl: String(config.baseUrl ?? ''),
+      });
+      // A rebuilt fetch keeps the client's limiter (the policy's new one is dropped).
+      if (this.limiter !== undefined) policy.rateLimiter = this.limiter;
+      else this.limiter = policy.rateLimiter;
+      let core = createCoreFetch(
+        config.auth === undefined ? policy : { ...policy, token: config.auth },
+      );
       for (const overrides of this.layers) core = core.withOptions(overrides);
       this.#core = core;
     }
     return this.#core;
+  }
+
+  /** The limiter kept for this client's lifetime, once its first fetch is built. */
+  get keptLimiter(): RateLimiter | false | undefined {
+    return this.limiter;
   }
 
   get send(): SdkFetch {
@@ -105,9 +125,10 @@ function build(
   initial: Config,
   layers: readonly CallOptions[] = [],
   inherited?: CoreFetch,
+  limiter?: RateLimiter | false,
 ): Client {
   let config: Config = { ...initial };
-  const transport = new Transport(() => config, layers, inherited);
+  const transport = new Transport(() => config, layers, inherited, limiter);
 
   // `as` is the method function's: passing it beside the options saves
   // copying them (the generated function has just copied them once).
@@ -194,8 +215,10 @@ function build(
       if (rebuild) transport.reset();
       return { ...config };
     },
-    withOptions: (overrides: CallOptions) =>
-      build(config, [...layers, overrides], transport.coreFetch.withOptions(overrides)),
+    withOptions: (overrides: CallOptions) => {
+      const inherited = transport.coreFetch.withOptions(overrides);
+      return build(config, [...layers, overrides], inherited, transport.keptLimiter);
+    },
     get coreFetch() {
       return transport.coreFetch;
     },

@@ -1,5 +1,5 @@
 import type { CoreInit } from '../prepare.js';
-import type { CallOptions, CoreFetch, TokenProvider } from '../types.js';
+import type { CallOptions, CoreConfig, CoreFetch, TokenProvider } from '../types.js';
 
 // The types `@hey-api/openapi-ts` generated SDKs import from their client
 // (`Options`, `RequestResult`, `TDataShape`, `Client`, `Config`...), with the
@@ -53,11 +53,13 @@ export interface Config<T extends ClientOptions = ClientOptions> {
   /** Turns a call's `query` into a query string (without `?`). */
   querySerializer?: (query: Record<string, unknown>) => string;
   /**
-   * Builds the @x/core fetch the client sends with, from its `baseUrl` and
-   * `auth`; called on the first request (and again after `setConfig`
-   * changes either), so nothing is built at import.
+   * The SDK's @x/core policy for a `baseUrl` (`createCoreFetch`'s options;
+   * a `token` there is ignored). The client builds its @x/core fetch from it
+   * on the first request, and again after `setConfig` changes `baseUrl` or
+   * `auth`, so nothing is built at import; the token is the client's `auth`,
+   * and the first limiter stays for the client's lifetime.
    */
-  core?: (settings: { baseUrl: string; auth: TokenProvider | undefined }) => CoreFetch;
+  core?: (settings: { baseUrl: string }) => CoreConfig;
   /** An SDK's step between the client and @x/core (a URL rewrite, an error message...). */
   between?: (coreFetch: CoreFetch) => SdkFetch;
   /** An SDK's rewrite of parsed JSON data (a response normaliser). */
