@@ -39,10 +39,18 @@ export interface RateLimiterOptions {
   now?: () => number;
 }
 
-/** A server's limit: `limit` requests per window of `windowMs`. */
+/**
+ * A server's limit: `limit` requests per window of `windowMs`. `kind` says
+ * how the budget comes back: all at once when a fixed window ends
+ * (`'fixed-window'`, the default), or one request every `windowMs / limit`
+ * after a burst of `limit` (`'token-bucket'`: a token bucket or GCRA, as
+ * Modrinth runs).
+ */
 export interface ServerLimit {
   limit: number;
   windowMs: number;
+  /** @default 'fixed-window' */
+  kind?: 'fixed-window' | 'token-bucket' | undefined;
 }
 
 /**
@@ -85,6 +93,8 @@ export interface AcquireOptions {
 export interface RateLimitTicket {
   /** The start's sequence number in that budget. */
   readonly seq: number;
+  /** When it started (epoch ms), if the budget keeps it. */
+  readonly at?: number;
 }
 
 /**
@@ -104,8 +114,8 @@ export interface RateLimitStore {
   expectHeaders(): void;
   /** Ms until a start is allowed; `Number.MIN_VALUE`: until a call finishes or `wake`. */
   waitMs(now: number): number;
-  /** Counts the start `waitMs` just allowed. */
-  start(): RateLimitTicket;
+  /** Counts the start `waitMs` just allowed (at `now`, epoch ms). */
+  start(now?: number): RateLimitTicket;
   /** The start's answer arrived at `receivedAt` (or it failed then). */
   finish(ticket: RateLimitTicket, receivedAt: number): void;
   /** What the start's answer said (`undefined`: nothing); returns a pause end when the budget is spent. */
@@ -118,6 +128,8 @@ export interface RateLimitStore {
   readonly pausedUntil?: number;
   /** Nobody waits any more (a store can give back what it reserved). */
   idle?(): void;
+  /** Why a start waits now, in a few words (for the slow-wait report). */
+  waitReason?(now: number): string | undefined;
 }
 
 /** A queued request: kept tiny (10,000 queued cost well under 20 MB). */
@@ -192,10 +204,10 @@ export class RateLimiter {
     }
     let assumed: ServerLimit | undefined;
     if (options.serverLimit) {
-      const { limit, windowMs } = options.serverLimit;
+      const { limit, windowMs, kind } = options.serverLimit;
       if (!(limit >= 1) || !(windowMs > 0))
         throw new RangeError('RateLimiter: serverLimit needs limit >= 1 and windowMs > 0');
-      assumed = { limit, windowMs };
+      assumed = kind === 'token-bucket' ? { limit, windowMs, kind } : { limit, windowMs };
     }
     this.#server = options.store ?? new ServerBudget(assumed);
     this.#server.attach?.(() => this.#drain(), assumed);
@@ -317,10 +329,10 @@ export class RateLimiter {
 
   #start(): Release {
     this.#running++;
-    const ticket = this.#server.start();
+    const now = this.#now();
+    const ticket = this.#server.start(now);
     const ring = this.#ring;
     if (ring) {
-      const now = this.#now();
       if (this.#ringCount < ring.length) {
         ring[(this.#ringHead + this.#ringCount) % ring.length] = now;
         this.#ringCount++;

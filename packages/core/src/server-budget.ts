@@ -1,3 +1,4 @@
+import { BucketInference } from './bucket-inference.js';
 import type {
   RateLimitObservation,
   RateLimitStore,
@@ -17,6 +18,14 @@ import type {
  * be older than calls that reached the server after it (requests overtake
  * each other), and only the arrivals count those (the property tests in
  * `test/rate-limit-learning.test.ts` found the case).
+ *
+ * A server whose answers show a token bucket (see `bucket-inference.ts`), or
+ * an assumed limit of kind `'token-bucket'`, is paced instead by a model of
+ * that bucket: its theoretical arrival time (`#tat`: when it is full again)
+ * moves one interval per start and is pulled forward by what each answer's
+ * `remaining` proves; a start goes when the bucket holds a token beyond a
+ * small margin for the network's jitter. After the burst: one start per
+ * interval, not a wait for a whole window.
  */
 export class ServerBudget implements RateLimitStore {
   #server: ServerLimit | undefined;
@@ -38,6 +47,16 @@ export class ServerBudget implements RateLimitStore {
   #budget: number | undefined;
   #budgetUntil = 0;
   #lastRemaining = Number.POSITIVE_INFINITY;
+  readonly #inference = new BucketInference();
+  /** Largest reset deltas seen recently (a fixed window's length), newest last, values falling. */
+  #resets: { at: number; ms: number }[] = [];
+  /** The bucket model: epoch ms at which the server's bucket is full again. */
+  #tat = 0;
+  /** Processes sharing the server's budget while this one limits alone (a store's outage). */
+  #share = 1;
+  #lastNow = 0;
+  /** Learned a limit, but no answer has said its window yet (only `Reset: 0`). */
+  #windowUnknown = false;
 
   constructor(assumed: ServerLimit | undefined) {
     this.#server = assumed && { ...assumed };
@@ -48,6 +67,44 @@ export class ServerBudget implements RateLimitStore {
     return this.#server && { ...this.#server, learned: this.#learned };
   }
 
+  /**
+   * Limit this process to `1 / processes` of the server's budget (a shared
+   * store is unreachable and that many processes were seen sharing it).
+   */
+  set share(processes: number) {
+    this.#share = Math.max(1, Math.floor(processes) || 1);
+  }
+
+  get share(): number {
+    return this.#share;
+  }
+
+  /** The bucket's refill interval to pace by, when the server is known (or assumed) to be one. */
+  #bucket(): { limit: number; intervalMs: number } | undefined {
+    const server = this.#server;
+    if (server?.kind !== 'token-bucket') return undefined;
+    const share = this.#share;
+    return {
+      limit: Math.max(1, Math.floor(server.limit / share)),
+      intervalMs: (server.windowMs / server.limit) * share,
+    };
+  }
+
+  /** Why a start waits now, in a few words. */
+  waitReason(now: number): string | undefined {
+    if (this.#probing && this.#inFlight > 0)
+      return 'the first call is out: waiting for its answer to learn the limit';
+    const bucket = this.#bucket();
+    if (bucket)
+      return `the API's token bucket is empty: one start every ${Math.ceil(bucket.intervalMs)} ms`;
+    if (this.#budget !== undefined && this.#budget <= 0 && now < this.#budgetUntil)
+      return "the API's remaining budget is spent until its reset";
+    const server = this.#server;
+    if (server)
+      return `the API's limit: ${Math.floor(server.limit / this.#share)} per ${server.windowMs} ms`;
+    return undefined;
+  }
+
   /** The client reads rate-limit headers: one start at a time until the first answer. */
   expectHeaders(): void {
     if (!this.#learned && !this.#observed) this.#probing = true;
@@ -55,7 +112,15 @@ export class ServerBudget implements RateLimitStore {
 
   /** Ms until the server's side allows a start; `Number.MIN_VALUE`: until a call finishes. */
   waitMs(now: number): number {
+    this.#lastNow = now;
     if (this.#probing && this.#inFlight > 0) return Number.MIN_VALUE;
+    const bucket = this.#bucket();
+    if (bucket) {
+      // Keep a token or two (about 50 ms) for the network's jitter: a start
+      // that reaches the server later than the next one must still find one.
+      const margin = Math.min(bucket.limit - 1, Math.max(1, Math.ceil(50 / bucket.intervalMs)));
+      return Math.max(0, this.#tat - (bucket.limit - 1 - margin) * bucket.intervalMs - now);
+    }
     let wait = 0;
     if (this.#budget !== undefined) {
       if (now >= this.#budgetUntil) this.#budget = undefined;
@@ -78,7 +143,11 @@ export class ServerBudget implements RateLimitStore {
       this.#received = received.slice(this.#receivedHead);
       this.#receivedHead = 0;
     }
-    if (this.#received.length - this.#receivedHead + this.#inFlight >= server.limit) {
+    // Until the answers tell a window from a bucket, the learned limit is
+    // paced by `remaining` alone: an assumed window does not apply to it.
+    if (this.#learned && this.#windowUnknown) return wait;
+    const limit = Math.max(1, Math.floor(server.limit / this.#share));
+    if (this.#received.length - this.#receivedHead + this.#inFlight >= limit) {
       // Full: a slot frees when the oldest finished call leaves the window,
       // or (all still running) when one finishes.
       const oldest = this.#received[this.#receivedHead];
@@ -91,10 +160,12 @@ export class ServerBudget implements RateLimitStore {
   }
 
   /** Counts a start; its ticket carries its sequence number. */
-  start(): RateLimitTicket {
+  start(now: number = this.#lastNow || Date.now()): RateLimitTicket {
     this.#inFlight++;
     if (this.#budget !== undefined) this.#budget--;
-    return { seq: ++this.#started };
+    const bucket = this.#bucket();
+    if (bucket) this.#tat = Math.max(this.#tat, now) + bucket.intervalMs;
+    return { seq: ++this.#started, at: now };
   }
 
   /** The call's answer arrived at `receivedAt` (or it failed then). */
@@ -122,8 +193,26 @@ export class ServerBudget implements RateLimitStore {
     this.#probing = false;
     if (!observation) return undefined;
     this.#observed = true;
-    const { limit, remaining, resetAt } = observation;
-    if (limit !== undefined && limit >= 1) this.#learn(limit, observation);
+    const { limit, remaining, resetAt, rejected, retryAt } = observation;
+    if (limit !== undefined && limit >= 1) this.#learn(limit, observation, seq);
+    const bucket = this.#bucket();
+    if (bucket) {
+      // A 429 says when one start is allowed again: the bucket is empty until then.
+      if (rejected && retryAt !== undefined) {
+        this.#tat = Math.max(this.#tat, retryAt + bucket.limit * bucket.intervalMs);
+      } else if (remaining !== undefined && ticket?.at !== undefined && this.#share === 1) {
+        // What `remaining` proves: the server's bucket, when it answered
+        // (no earlier than this start), held fewer than remaining + 1
+        // tokens, and each start since takes one more.
+        const left = Math.max(0, Math.min(bucket.limit, remaining));
+        const proven =
+          ticket.at + (bucket.limit - left - 1 + (this.#started - seq)) * bucket.intervalMs;
+        if (proven > this.#tat) this.#tat = proven;
+      }
+      if (seq > this.#observedSeq) this.#observedSeq = seq;
+      this.#budget = undefined;
+      return undefined;
+    }
     if (seq < this.#observedSeq) return undefined;
     this.#observedSeq = seq;
     if (remaining === undefined || resetAt === undefined || resetAt <= now) return undefined;
@@ -139,26 +228,64 @@ export class ServerBudget implements RateLimitStore {
       Math.abs(resetAt - this.#budgetUntil) < 1000;
     this.#budgetUntil = sameMoment ? Math.min(this.#budgetUntil, resetAt) : resetAt;
     this.#lastRemaining = remaining;
-    // The calls started after this one may not be in `remaining` yet.
-    this.#budget = Math.max(0, remaining - (this.#started - seq));
+    // The calls started after this one may not be in `remaining` yet; while
+    // this process limits alone for several, its share of it.
+    this.#budget = Math.max(0, Math.floor(remaining / this.#share) - (this.#started - seq));
     // Only the server's own 0 (or less: spent) is a pause: a budget spent by
     // our count is recounted from the answers of the calls in flight.
     return remaining <= 0 ? this.#budgetUntil : undefined;
   }
 
-  #learn(limit: number, observation: RateLimitObservation): void {
-    const { windowMs, resetAt, receivedAt, rejected } = observation;
-    let window = windowMs !== undefined && windowMs > 0 ? windowMs : undefined;
-    if (window === undefined) {
-      // X-Ratelimit-* state no window. The time to the reset is at most one
-      // window (a fixed window's reset, a token bucket's time to full), so the
-      // largest seen is the estimate. A 429's reset may be a penalty: not a window.
-      const resetIn = resetAt !== undefined && !rejected ? resetAt - receivedAt : 0;
-      const known = this.#learned ? (this.#server?.windowMs ?? 0) : 0;
-      window = Math.max(known, resetIn) || this.#server?.windowMs;
+  /**
+   * What one answer teaches of the server's limit: the window a server
+   * states (IETF `w=`), else whether its answers show a token bucket
+   * (then its refill interval), else a fixed window as long as the largest
+   * reset seen lately. A reset of 0 (an idle bucket, a window just ended)
+   * says nothing of the window; a window learned can shrink as well as grow.
+   */
+  #learn(limit: number, observation: RateLimitObservation, seq: number): void {
+    const { windowMs, resetAt, receivedAt, rejected, remaining } = observation;
+    if (windowMs !== undefined && windowMs > 0) {
+      this.#server = { limit, windowMs };
+      this.#learned = true;
+      this.#windowUnknown = false;
+      return;
     }
-    if (window === undefined) return;
-    this.#server = { limit, windowMs: window };
+    // A 429's reset may be a penalty: not a window.
+    const resetIn =
+      resetAt !== undefined && !rejected ? Math.max(0, resetAt - receivedAt) : undefined;
+    if (resetIn !== undefined && remaining !== undefined && Number.isFinite(resetIn)) {
+      this.#inference.add(seq, limit, remaining, resetIn, resetIn % 1000 === 0);
+    }
+    const interval = this.#inference.kind === 'token-bucket' && this.#inference.intervalMs;
+    if (interval) {
+      const wasBucket = this.#server?.kind === 'token-bucket';
+      this.#server = { limit, windowMs: interval * limit, kind: 'token-bucket' };
+      this.#learned = true;
+      this.#windowUnknown = false;
+      // Entering the bucket model: the calls started since this answer are in it.
+      if (!wasBucket && observation.remaining !== undefined) this.#tat = 0;
+      return;
+    }
+    const window = this.#largestReset(receivedAt, resetIn ?? 0);
+    this.#windowUnknown = window === 0;
+    const known = window || this.#server?.windowMs;
+    if (known === undefined) return;
+    this.#server = { limit, windowMs: known };
     this.#learned = true;
+  }
+
+  /** The largest reset delta seen lately: one is forgotten two of its lengths after it was seen. */
+  #largestReset(at: number, ms: number): number {
+    const resets = this.#resets;
+    while (resets.length > 0 && (resets[resets.length - 1] as { ms: number }).ms <= ms)
+      resets.pop();
+    resets.push({ at, ms });
+    while (
+      resets.length > 1 &&
+      (resets[0] as { at: number; ms: number }).at + 2 * (resets[0] as { ms: number }).ms < at
+    )
+      resets.shift();
+    return (resets[0] as { ms: number }).ms;
   }
 }

@@ -1,0 +1,75 @@
+/**
+ * Tells a token bucket (GCRA, as Modrinth's labrinth runs) from a fixed
+ * window, from the `X-Ratelimit-*` answers alone, and bounds the bucket's
+ * refill interval.
+ *
+ * In a bucket of `limit` tokens refilled one per interval `T`, an answer's
+ * `remaining` is the whole tokens left and its reset the time until the
+ * bucket is full again, `d`, both read at the same instant. So
+ * `(limit - remaining - 1) * T < d <= (limit - remaining) * T`, whatever the
+ * timing of the calls, and the reset bounds `d` to within its precision
+ * (whole seconds, truncated by labrinth and rounded up by others: +-1 s).
+ * Every answer narrows the interval `T` may lie in; a fixed window's answers
+ * (a reset that does not grow with the tokens used) soon leave it empty.
+ */
+export class BucketInference {
+  /** Bounds of the refill interval (ms): `lo <= T < hi`. */
+  #lo = 0;
+  #hi = Number.POSITIVE_INFINITY;
+  /** An answer whose reset grew while its remaining fell (a bucket's signature). */
+  #grew = false;
+  #contradicted = false;
+  #last: { seq: number; remaining: number; resetIn: number } | undefined;
+  #limit = 0;
+
+  /** The refill interval to pace by (the upper bound: never faster than the server). */
+  get intervalMs(): number | undefined {
+    return Number.isFinite(this.#hi) ? this.#hi : undefined;
+  }
+
+  /** What the answers so far say: `undefined` while they cannot tell. */
+  get kind(): 'token-bucket' | 'fixed-window' | undefined {
+    if (this.#contradicted) return 'fixed-window';
+    if (this.#grew && Number.isFinite(this.#hi) && this.#hi > 0) return 'token-bucket';
+    return undefined;
+  }
+
+  /** Forgets everything (the server's limit changed). */
+  reset(limit: number): void {
+    this.#lo = 0;
+    this.#hi = Number.POSITIVE_INFINITY;
+    this.#grew = false;
+    this.#contradicted = false;
+    this.#last = undefined;
+    this.#limit = limit;
+  }
+
+  /**
+   * One successful answer of the start `seq`: the limit, whole tokens left,
+   * and the reset's delta in ms (`wholeSeconds`: stated in whole seconds).
+   */
+  add(seq: number, limit: number, remaining: number, resetIn: number, wholeSeconds: boolean): void {
+    if (limit !== this.#limit) this.reset(limit);
+    if (this.#contradicted) return;
+    const left = Math.max(0, Math.min(limit, remaining));
+    const used = limit - left;
+    const slack = wholeSeconds ? 1000 : 1;
+    const dLo = Math.max(0, resetIn - slack);
+    const dHi = resetIn + slack;
+    // At 0 left, labrinth lets one more start in (its check is `<=`): d may reach (used + 1) * T.
+    const lo = dLo / (left === 0 ? used + 1 : Math.max(used, 1));
+    if (lo > this.#lo) this.#lo = lo;
+    if (used >= 2) {
+      const hi = dHi / (used - 1);
+      if (hi < this.#hi) this.#hi = hi;
+    }
+    if (this.#lo >= this.#hi) {
+      this.#contradicted = true;
+      return;
+    }
+    const last = this.#last;
+    if (last && seq > last.seq && left < last.remaining && resetIn > last.resetIn)
+      this.#grew = true;
+    if (!last || seq > last.seq) this.#last = { seq, remaining: left, resetIn };
+  }
+}
