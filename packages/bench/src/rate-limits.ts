@@ -1,7 +1,10 @@
-// The rate-limit scenarios of issue 14: a cold burst of 1,000 `getProject`
-// calls with the default client (no limiter configured) against servers that
-// enforce a limit and state it in their headers, each its own way. Reported:
-// time against the theoretical minimum, 429s the server sent, calls that failed.
+// The rate-limit scenarios: a cold burst of `getProject` calls with the
+// default client (`createModrinthClient({ baseUrl, userAgent })`, no limiter
+// configured) against servers that enforce a limit and state it in their
+// headers, each its own way (issue 14), and against a server with Modrinth's
+// own rules (labrinth's GCRA, issue 20), its headers visible or hidden as a
+// browser sees them. Reported: time against the optimum, 429s the server
+// sent, calls that failed.
 import { createModrinthClient, getProject } from '@x/modrinth';
 import {
   startWindowServer,
@@ -11,63 +14,143 @@ import {
 export interface RateLimitScenario {
   name: string;
   options: WindowServerOptions;
+  calls: number;
+  /** Read the answers through a fetch that keeps only CORS-safelisted headers (a browser's view). */
+  hidden?: boolean;
+  /** The ratio target (time / optimum); `undefined`: none (reported only). */
+  target?: number;
 }
 
 export interface RateLimitResult {
   name: string;
   calls: number;
   elapsedMs: number;
+  /** The optimum: when the last call may start at the earliest. */
   minimumMs: number;
   rejected: number;
   failed: number;
-  /** When the last batch's first call reached the server, from the start (ms). */
+  /** When the call that may start last reached the server, from the start (ms). */
   lastBatchAtMs: number;
+  target: number | undefined;
 }
 
-export const CALLS = 1000;
+const WINDOW_TARGET = 1.1;
+const GCRA_TARGET = 1.25;
 
 export const SCENARIOS: RateLimitScenario[] = [
   {
     name: 'fixed windows, 100 per 2 s, X-Ratelimit-* (Reset in whole seconds, as Modrinth)',
     options: { kind: 'fixed', integerReset: true, limit: 100, windowMs: 2000 },
+    calls: 1000,
+    target: WINDOW_TARGET,
   },
   {
     name: 'fixed windows, 600 per 2 s (more than the assumed 300/min), X-Ratelimit-*',
     options: { kind: 'fixed', integerReset: true, limit: 600, windowMs: 2000 },
+    calls: 1000,
+    target: WINDOW_TARGET,
   },
   {
     name: 'fixed windows, 100 per 2 s, IETF RateLimit / RateLimit-Policy',
     options: { kind: 'ietf', limit: 100, windowMs: 2000 },
+    calls: 1000,
+    target: WINDOW_TARGET,
   },
   {
-    name: 'token bucket (sliding, GCRA-like), 100 per 2 s, X-Ratelimit-*',
+    name: 'token bucket (Reset = time to full, 3 decimals), 100 per 2 s, X-Ratelimit-*',
     options: { kind: 'bucket', limit: 100, windowMs: 2000 },
+    calls: 1000,
+    target: WINDOW_TARGET,
+  },
+  {
+    name: "labrinth's GCRA as Modrinth runs it: 300/min, burst 300",
+    options: { kind: 'gcra', limit: 300, windowMs: 60_000 },
+    calls: 310,
+    target: GCRA_TARGET,
+  },
+  ...[150, 400, 1000].map((calls) => ({
+    name: "labrinth's GCRA scaled: 100 per 2 s, burst 100",
+    options: { kind: 'gcra', limit: 100, windowMs: 2000 } as WindowServerOptions,
+    calls,
+    target: GCRA_TARGET,
+  })),
+  {
+    name: "labrinth's GCRA scaled, headers hidden (CORS: a fetch keeping only safelisted headers)",
+    options: { kind: 'gcra', limit: 100, windowMs: 2000 },
+    calls: 400,
+    hidden: true,
   },
 ];
+
+/** The response headers a browser lets a page read from a cross-origin answer that exposes none. */
+const SAFELISTED = [
+  'cache-control',
+  'content-language',
+  'content-length',
+  'content-type',
+  'expires',
+  'last-modified',
+  'pragma',
+];
+
+/** A fetch that shows only CORS-safelisted response headers, as a browser does with labrinth's CORS. */
+export async function corsFetch(request: Request): Promise<Response> {
+  const response = await fetch(request);
+  const headers = new Headers();
+  for (const name of SAFELISTED) {
+    const value = response.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
+}
+
+/** The optimum for `calls` against `options`: a fixed window's batches, or a bucket's burst then one per interval. */
+export function optimumMs(options: WindowServerOptions, calls: number): number {
+  const { limit, windowMs, kind } = options;
+  if (kind === 'gcra' || kind === 'bucket') {
+    return Math.max(0, calls - limit) * (windowMs / limit);
+  }
+  return (Math.ceil(calls / limit) - 1) * windowMs;
+}
+
+/** The index (in arrival order) of the call that may start last at the earliest. */
+function lastIndex(options: WindowServerOptions, calls: number): number {
+  if (options.kind === 'gcra' || options.kind === 'bucket') return calls - 1;
+  return (Math.ceil(calls / options.limit) - 1) * options.limit;
+}
 
 export async function runScenario(scenario: RateLimitScenario): Promise<RateLimitResult> {
   const server = await startWindowServer(scenario.options);
   try {
-    // The default client: Modrinth's assumed 300/minute until the server says otherwise.
-    const client = createModrinthClient({ baseUrl: `${server.baseUrl}/v2` });
+    // The default client: Modrinth's assumed limit until the server says otherwise.
+    const client = createModrinthClient({
+      baseUrl: `${server.baseUrl}/v2`,
+      userAgent: 'x-bench/rate-limits',
+      ...(scenario.hidden ? { fetch: corsFetch } : {}),
+    });
     const started = Date.now();
     const results = await Promise.allSettled(
-      Array.from({ length: CALLS }, () => getProject({ client, path: { idOrSlug: 'sodium' } })),
+      Array.from({ length: scenario.calls }, () =>
+        getProject({ client, path: { idOrSlug: 'sodium' } }),
+      ),
     );
     const elapsedMs = Date.now() - started;
-    const { limit, windowMs } = scenario.options;
     const stats = await server.stats();
-    const arrivals = [...stats.arrivals].sort((a, b) => a - b);
-    const lastBatch = (Math.ceil(CALLS / limit) - 1) * limit;
+    const accepted = [...stats.arrivals].sort((a, b) => a - b);
     return {
-      lastBatchAtMs: (arrivals[lastBatch] ?? Number.NaN) - started,
+      lastBatchAtMs:
+        (accepted[lastIndex(scenario.options, scenario.calls)] ?? Number.NaN) - started,
       name: scenario.name,
-      calls: CALLS,
+      calls: scenario.calls,
       elapsedMs,
-      // The last batch can start no earlier than (batches - 1) windows after the first.
-      minimumMs: (Math.ceil(CALLS / limit) - 1) * windowMs,
+      minimumMs: optimumMs(scenario.options, scenario.calls),
       rejected: stats.rejected,
       failed: results.filter((r) => r.status === 'rejected').length,
+      target: scenario.target,
     };
   } finally {
     await server.close();

@@ -52,6 +52,8 @@ export class ServerBudget implements RateLimitStore {
   #resets: { at: number; ms: number }[] = [];
   /** The bucket model: epoch ms at which the server's bucket is full again. */
   #tat = 0;
+  /** The latest start times (at most 1,024), to replay into the bucket model once the answers show one. */
+  #startTimes: number[] = [];
   /** Processes sharing the server's budget while this one limits alone (a store's outage). */
   #share = 1;
   #lastNow = 0;
@@ -165,6 +167,11 @@ export class ServerBudget implements RateLimitStore {
     if (this.#budget !== undefined) this.#budget--;
     const bucket = this.#bucket();
     if (bucket) this.#tat = Math.max(this.#tat, now) + bucket.intervalMs;
+    else {
+      const times = this.#startTimes;
+      if (times.length >= 1024) times.splice(0, 512);
+      times.push(now);
+    }
     return { seq: ++this.#started, at: now };
   }
 
@@ -203,7 +210,10 @@ export class ServerBudget implements RateLimitStore {
       } else if (remaining !== undefined && ticket?.at !== undefined && this.#share === 1) {
         // What `remaining` proves: the server's bucket, when it answered
         // (no earlier than this start), held fewer than remaining + 1
-        // tokens, and each start since takes one more.
+        // tokens, and each start since takes one more (at least: starts
+        // that overtook this one are counted twice, those it overtook not
+        // at all, so this only corrects the model upwards, e.g. for other
+        // clients sharing the budget).
         const left = Math.max(0, Math.min(bucket.limit, remaining));
         const proven =
           ticket.at + (bucket.limit - left - 1 + (this.#started - seq)) * bucket.intervalMs;
@@ -215,18 +225,22 @@ export class ServerBudget implements RateLimitStore {
     }
     if (seq < this.#observedSeq) return undefined;
     this.#observedSeq = seq;
-    if (remaining === undefined || resetAt === undefined || resetAt <= now) return undefined;
+    if (remaining === undefined || resetAt === undefined) return undefined;
+    const wholeSeconds = (resetAt - observation.receivedAt) % 1000 === 0;
+    // A reset in whole seconds may be truncated (labrinth's `Reset: 0` while
+    // its bucket refills): `remaining` holds for that second at least.
+    const resetEnd = wholeSeconds ? Math.max(resetAt, observation.receivedAt + 1000) : resetAt;
+    if (resetEnd <= now) return undefined;
     // A Reset in whole seconds is rounded up: answers read at different
     // moments of one fixed window each bound the same reset, so keep the
     // tightest. Only then: a fractional reset is exact, and a token bucket's
     // (time to full) moves later as its budget drains.
-    const wholeSeconds = (resetAt - observation.receivedAt) % 1000 === 0;
     const sameMoment =
       wholeSeconds &&
       this.#budgetUntil > now &&
       remaining <= this.#lastRemaining &&
-      Math.abs(resetAt - this.#budgetUntil) < 1000;
-    this.#budgetUntil = sameMoment ? Math.min(this.#budgetUntil, resetAt) : resetAt;
+      Math.abs(resetEnd - this.#budgetUntil) < 1000;
+    this.#budgetUntil = sameMoment ? Math.min(this.#budgetUntil, resetEnd) : resetEnd;
     this.#lastRemaining = remaining;
     // The calls started after this one may not be in `remaining` yet; while
     // this process limits alone for several, its share of it.
@@ -259,12 +273,23 @@ export class ServerBudget implements RateLimitStore {
     }
     const interval = this.#inference.kind === 'token-bucket' && this.#inference.intervalMs;
     if (interval) {
-      const wasBucket = this.#server?.kind === 'token-bucket';
+      const was = this.#server?.kind === 'token-bucket' ? this.#server : undefined;
+      // The interval narrows as answers come: the tokens the model holds taken stay taken.
+      if (was && this.#tat > receivedAt) {
+        this.#tat = receivedAt + ((this.#tat - receivedAt) * interval * was.limit) / was.windowMs;
+      }
       this.#server = { limit, windowMs: interval * limit, kind: 'token-bucket' };
       this.#learned = true;
       this.#windowUnknown = false;
-      // Entering the bucket model: the calls started since this answer are in it.
-      if (!wasBucket && observation.remaining !== undefined) this.#tat = 0;
+      // Entering the bucket model: this process's starts so far, as the
+      // bucket counted them (it was full before the first, as the first
+      // answer's `remaining` said, else the answers correct it).
+      if (!was) {
+        let tat = 0;
+        for (const at of this.#startTimes) tat = Math.max(tat, at) + interval;
+        this.#tat = tat;
+        this.#startTimes = [];
+      }
       return;
     }
     const window = this.#largestReset(receivedAt, resetIn ?? 0);

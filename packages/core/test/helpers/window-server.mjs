@@ -9,6 +9,17 @@
 // - 'bucket': a token bucket (a sliding, GCRA-like limit): bursts of `limit`,
 //   refilled at `limit` per `windowMs`; Reset = seconds until full.
 // - 'silent': fixed windows, no rate-limit header at all.
+// - 'gcra': exactly the rules of Modrinth's labrinth
+//   (`apps/labrinth/src/util/ratelimit.rs`, GCRAParameters::new(rpm, burst)
+//   with burst = `limit`, rpm = `limit` per `windowMs`): a stored TAT;
+//   refused when `now - tat < -burst * interval`, else
+//   `tat = max(tat + interval, now)`; X-Ratelimit-Limit = burst,
+//   Remaining = whole requests left (truncated, at least 0), Reset = whole
+//   seconds until the bucket is full (truncated: an idle bucket says 0); a
+//   429 has no Retry-After, Remaining 0, and the JSON body labrinth sends
+//   (`ratelimit_error`, "Please wait <ms> milliseconds. 0/<burst> remaining.").
+//   Every answer carries `Access-Control-Allow-Origin: *` and exposes no
+//   header (labrinth's CORS), so a browser reads none of X-Ratelimit-*.
 // Beyond the limit: 429. '/warm' is never counted.
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -21,6 +32,33 @@ let last = Date.now();
 let ok = 0;
 let rejected = 0;
 const arrivals = [];
+
+// labrinth's interval: a minute in ns divided by requests per minute, truncated (whole ns).
+const intervalNs = Math.trunc(60e9 / Math.round((limit * 60_000) / windowMs));
+let tatNs;
+const clockNs = () => Math.trunc((performance.timeOrigin + performance.now()) * 1e6);
+
+function gcra() {
+  const now = clockNs();
+  const tat = tatNs ?? now;
+  const maxDelta = intervalNs * limit;
+  const allowance = now - tat;
+  if (allowance < -maxDelta) {
+    return {
+      accepted: false,
+      remaining: 0,
+      resetSeconds: Math.trunc(Math.trunc(-allowance / 1e6) / 1000),
+      waitMs: Math.max(0, Math.trunc((-allowance - maxDelta) / 1e6)),
+    };
+  }
+  const next = Math.max(tat + intervalNs, now);
+  tatNs = next;
+  return {
+    accepted: true,
+    remaining: Math.max(0, Math.trunc((maxDelta - (next - now)) / intervalNs)),
+    resetSeconds: Math.trunc(Math.trunc((next - now) / 1e6) / 1000),
+  };
+}
 
 const seconds = (ms) => (integerReset ? String(Math.ceil(ms / 1000)) : (ms / 1000).toFixed(3));
 
@@ -54,6 +92,31 @@ const server = http.createServer((req, res) => {
     return;
   }
   arrivals.push(now);
+  if (kind === 'gcra') {
+    const decision = gcra();
+    const headers = {
+      'content-type': 'application/json',
+      'access-control-allow-origin': '*',
+      'x-ratelimit-limit': String(limit),
+      'x-ratelimit-remaining': String(decision.remaining),
+      'x-ratelimit-reset': String(decision.resetSeconds),
+    };
+    if (!decision.accepted) {
+      rejected++;
+      res.writeHead(429, headers);
+      res.end(
+        JSON.stringify({
+          error: 'ratelimit_error',
+          description: `You are being rate-limited. Please wait ${decision.waitMs} milliseconds. 0/${limit} remaining.`,
+        }),
+      );
+      return;
+    }
+    ok++;
+    res.writeHead(200, headers);
+    res.end('{"ok":true}');
+    return;
+  }
   const { accepted, remaining, resetMs } = admit(now);
   const headers = { 'content-type': 'application/json' };
   if (kind === 'ietf') {

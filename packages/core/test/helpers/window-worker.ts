@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 export interface WindowServerOptions {
   limit: number;
   windowMs: number;
-  kind?: 'fixed' | 'ietf' | 'bucket' | 'silent';
+  kind?: 'fixed' | 'ietf' | 'bucket' | 'silent' | 'gcra';
   integerReset?: boolean;
 }
 
