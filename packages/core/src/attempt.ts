@@ -175,23 +175,32 @@ export async function runAttempt(attempt: Attempt): Promise<Response> {
       return response;
     }
     const now = Date.now();
-    const hint = retryAfterHint(
-      response.headers,
-      response.status,
-      settings.config.rateLimitHeaders,
-      now,
-    );
-    const retryAfterMs =
-      hint === undefined ? undefined : clampHint(hint, settings.retry || DEFAULT_RETRY);
-    observeRateLimit(settings, response, retryAfterMs, release, receivedAt, fromApi);
-    release?.(receivedAt);
-    throw await errorFromResponse(response, {
+    const policy = settings.retry || DEFAULT_RETRY;
+    // `Retry-After` first, then the wait the body states (an SDK's
+    // `retryAfterFromBody`), then the rate-limit reset: a token bucket's
+    // reset is the time until it is full, far longer than its next token.
+    const hint = retryAfterHint(response.headers, response.status, undefined, now);
+    const names = settings.config.rateLimitHeaders;
+    const resetHint =
+      hint === undefined && names
+        ? retryAfterHint(response.headers, response.status, names, now)
+        : undefined;
+    const retryAfterMs = hint === undefined ? undefined : clampHint(hint, policy);
+    // Read first: without a header, the wait may be in the body (an SDK's
+    // `retryAfterFromBody`), and the limiter must hear it.
+    const error = await errorFromResponse(response, {
       method: hop.method,
       url: hop.url,
       secrets: secretsOf(attempt),
       retryAfterMs,
       parseErrorBody: settings.config.parseErrorBody,
+      retryAfterFromBody: settings.config.retryAfterFromBody,
+      fallbackRetryAfterMs: resetHint === undefined ? undefined : clampHint(resetHint, policy),
+      clampHint: (ms) => clampHint(ms, policy),
     });
+    observeRateLimit(settings, response, error.retryAfterMs, release, receivedAt, fromApi);
+    release?.(receivedAt);
+    throw error;
   } catch (error) {
     throw sendFailure(attempt, hop, error, link.timedOut);
   } finally {

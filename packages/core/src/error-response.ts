@@ -24,6 +24,12 @@ export interface ErrorContext {
   secrets: readonly (string | undefined)[];
   retryAfterMs: number | undefined;
   parseErrorBody: ((body: unknown, rawText: string) => string | undefined) | undefined;
+  /** Reads a 429's wait from its body when no header gave one (ms). */
+  retryAfterFromBody?: ((body: unknown, rawText: string) => number | undefined) | undefined;
+  /** The wait when neither `retryAfterMs` nor the body gives one (the rate-limit reset). */
+  fallbackRetryAfterMs?: number | undefined;
+  /** Applies the retry policy's floor to a wait read from the body. */
+  clampHint?: ((ms: number) => number) | undefined;
 }
 
 /**
@@ -51,6 +57,18 @@ export async function errorFromResponse(
       apiMessage = undefined;
     }
   }
+  let { retryAfterMs } = context;
+  if (retryAfterMs === undefined && response.status === 429 && context.retryAfterFromBody && raw) {
+    try {
+      const ms = context.retryAfterFromBody(typeof body === 'string' ? undefined : body, raw);
+      if (ms !== undefined && Number.isFinite(ms) && ms >= 0) {
+        retryAfterMs = context.clampHint ? context.clampHint(ms) : Math.ceil(ms);
+      }
+    } catch {
+      // A parser that throws gives no wait: the retry policy's backoff applies.
+    }
+  }
+  retryAfterMs ??= context.fallbackRetryAfterMs;
   return ApiErrorClass.from({
     status: response.status,
     statusText: response.statusText,
@@ -59,7 +77,7 @@ export async function errorFromResponse(
     headers: response.headers,
     body,
     apiMessage,
-    retryAfterMs: context.retryAfterMs,
+    retryAfterMs,
     secrets: context.secrets,
   });
 }

@@ -238,6 +238,32 @@ export class RateLimiter {
   }
 
   /**
+   * What the calls queued wait for now, in words (for the report of a slow
+   * slot): a pause the API asked for, your own limits, or the API's budget
+   * as the limiter models it.
+   */
+  waitReason(): string {
+    const now = this.#now();
+    const queued = `${this.#waiting} call(s) queued`;
+    const paused = this.pausedUntil;
+    if (paused > now) {
+      const end = Number.isFinite(new Date(paused).getTime())
+        ? new Date(paused).toISOString()
+        : 'a date past year 275760';
+      return `the API asked for a pause (a 429 or remaining 0) until ${end}; ${queued}`;
+    }
+    if (this.#ring && this.#ringCount >= this.#ring.length) {
+      const oldest = this.#ring[this.#ringHead] as number;
+      if (oldest + this.intervalMs > now)
+        return `your own limit of ${this.maxRequests} per ${this.intervalMs} ms; ${queued}`;
+    }
+    if (this.#running >= this.maxConcurrent)
+      return `your own maxConcurrent: ${this.#running} calls running; ${queued}`;
+    const server = this.#server.waitReason?.(now);
+    return server ? `${server}; ${queued}` : queued;
+  }
+
+  /**
    * Called by clients that read rate-limit headers: until their first answer
    * arrives, the limiter lets one call go at a time (a cold-start burst would
    * otherwise be sent before the server could say its limit).

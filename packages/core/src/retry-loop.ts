@@ -77,10 +77,48 @@ function takeSlot(
   const retry = attemptsSoFar > 0;
   // No deadline and at most one signal: the limiter takes the signal itself.
   // Skipping the linked signal saves ~1 KB per queued call (heap benchmark).
-  if (deadline === undefined && signals.length <= 1) {
-    return limiter.acquire({ signal: signals[0], retry });
-  }
-  return queueWithDeadline(settings, limiter, call, signals, deadline, attemptsSoFar);
+  const pending =
+    deadline === undefined && signals.length <= 1
+      ? limiter.acquire({ signal: signals[0], retry })
+      : queueWithDeadline(settings, limiter, call, signals, deadline, attemptsSoFar);
+  // Nobody to tell (no logger, no hook): no timer per queued call.
+  if (!settings.logger && settings.hooks.length === 0) return pending;
+  return reportSlowSlot(settings, limiter, call, pending);
+}
+
+/** A call waiting longer than this for its slot is reported (logger and `onRateLimitWait`). */
+export const SLOW_SLOT_MS = 5000;
+
+/** Reports once, through the logger and `onRateLimitWait`, a slot that takes over {@link SLOW_SLOT_MS}. */
+function reportSlowSlot<T>(
+  settings: Settings,
+  limiter: RateLimiter,
+  call: Pick<PreparedCall, 'method' | 'url'>,
+  pending: Promise<T>,
+): Promise<T> {
+  const queuedAt = Date.now();
+  const timer = setTimeout(() => {
+    const now = Date.now();
+    const waitedMs = now - queuedAt;
+    const detail = limiter.waitReason();
+    const untilMs = Math.max(now, limiter.pausedUntil);
+    const url = redactUrl(call.url);
+    settings.logger?.debug('rate limit wait', { method: call.method, url, waitedMs, detail });
+    if (settings.hooks.length === 0) return;
+    const state = {
+      reason: 'slow-slot',
+      untilMs,
+      waitMs: untilMs - now,
+      waitedMs,
+      detail,
+    } as const;
+    void runHooks(settings.hooks, 'onRateLimitWait', state).catch(() => {});
+  }, SLOW_SLOT_MS);
+  // A report is no reason to keep the process alive.
+  (timer as { unref?: () => void }).unref?.();
+  const clear = () => clearTimeout(timer);
+  pending.then(clear, clear);
+  return pending;
 }
 
 /** Waits for a slot under the call's signals and deadline (a `TimeoutError` when it passes). */
@@ -120,6 +158,8 @@ export async function runWithRetries(settings: Settings, call: PreparedCall): Pr
   const deadline =
     policy && policy.totalTimeoutMs !== undefined ? Date.now() + policy.totalTimeoutMs : undefined;
   const signals = call.signal ? [call.signal, ...settings.signals] : settings.signals;
+  /** The waits 429s asked for so far. */
+  let hintedMs = 0;
   for (let number = 1; ; number++) {
     throwIfAborted(signals);
     let error: unknown;
@@ -140,7 +180,15 @@ export async function runWithRetries(settings: Settings, call: PreparedCall): Pr
     }
     throwIfAborted(signals);
     if (error instanceof CoreError) error.attempts ??= number;
-    const delayMs = policy && number < maxAttempts ? retryDelay(error, number, policy) : undefined;
+    // A 429 that says how long to wait is retried beyond `maxRetries` while
+    // the waits it asked for add up to no more than `maxRetryAfterMs`: a
+    // burst is slower, but loses no call.
+    const hinted = hintedRateLimit(settings, error, call);
+    const again =
+      number < maxAttempts ||
+      (hinted !== undefined && hintedMs + hinted <= (policy ? policy.maxRetryAfterMs : 0));
+    const delayMs = policy && again ? retryDelay(error, number, policy) : undefined;
+    if (hinted !== undefined && delayMs !== undefined) hintedMs += delayMs;
     if (delayMs === undefined || (deadline !== undefined && Date.now() + delayMs >= deadline)) {
       // A failure the policy would retry, but the body was a one-shot stream: say so.
       const oneShot = retried && !call.replayable && policy.maxRetries > 0;
@@ -158,6 +206,22 @@ export async function runWithRetries(settings: Settings, call: PreparedCall): Pr
     // as a retry (ahead of the calls that have not started), not beside it.
     if (!heldByPause(settings, error, delayMs)) await sleepOrAbort(delayMs, signals);
   }
+}
+
+/**
+ * The wait of a 429 with a hint (header or body), when the call may be
+ * retried at all (a retried method, a replayable body, `maxRetries` > 0).
+ */
+function hintedRateLimit(
+  settings: Settings,
+  error: unknown,
+  call: PreparedCall,
+): number | undefined {
+  if (!(error instanceof ApiError) || error.status !== 429 || error.retryAfterMs === undefined)
+    return undefined;
+  const { retry } = settings;
+  if (retry === false || retry.maxRetries <= 0 || !call.replayable) return undefined;
+  return retriesMethod(settings, call.method) ? error.retryAfterMs : undefined;
 }
 
 /** The wait is the API's 429 hint, which paused the limiter until the same moment. */

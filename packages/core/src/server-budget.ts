@@ -57,6 +57,9 @@ export class ServerBudget implements RateLimitStore {
   /** Processes sharing the server's budget while this one limits alone (a store's outage). */
   #share = 1;
   #lastNow = 0;
+  /** The bucket model's margin for jitter (ms): doubled by each 429, up to a quarter of the bucket. */
+  #jitterMs = 100;
+  #jitterBumpedAt = 0;
   /** Learned a limit, but no answer has said its window yet (only `Reset: 0`). */
   #windowUnknown = false;
 
@@ -118,9 +121,13 @@ export class ServerBudget implements RateLimitStore {
     if (this.#probing && this.#inFlight > 0) return Number.MIN_VALUE;
     const bucket = this.#bucket();
     if (bucket) {
-      // Keep a token or two (about 50 ms) for the network's jitter: a start
-      // that reaches the server later than the next one must still find one.
-      const margin = Math.min(bucket.limit - 1, Math.max(1, Math.ceil(50 / bucket.intervalMs)));
+      // Keep a token or more (100 ms at first, more after each 429) for the
+      // jitter of the network and of both ends' event loops: a start that
+      // reaches the server later than the next one must still find one.
+      const margin = Math.min(
+        bucket.limit - 1,
+        Math.max(1, Math.ceil(this.#jitterMs / bucket.intervalMs)),
+      );
       return Math.max(0, this.#tat - (bucket.limit - 1 - margin) * bucket.intervalMs - now);
     }
     let wait = 0;
@@ -205,6 +212,11 @@ export class ServerBudget implements RateLimitStore {
     const bucket = this.#bucket();
     if (bucket) {
       // A 429 says when one start is allowed again: the bucket is empty until then.
+      // One 429 (or a burst of them from one moment) doubles it once.
+      if (rejected && now >= this.#jitterBumpedAt + 1000) {
+        this.#jitterBumpedAt = now;
+        this.#jitterMs = Math.min(this.#jitterMs * 2, (bucket.limit * bucket.intervalMs) / 4);
+      }
       if (rejected && retryAt !== undefined) {
         this.#tat = Math.max(this.#tat, retryAt + bucket.limit * bucket.intervalMs);
       } else if (remaining !== undefined && ticket?.at !== undefined && this.#share === 1) {

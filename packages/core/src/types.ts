@@ -96,10 +96,18 @@ export interface RetryState {
   delayMs: number;
 }
 
-/** Passed to `onRateLimitWait` hooks when a response pauses the limiter. */
+/** Passed to `onRateLimitWait` hooks when a response pauses the limiter, or a call has waited long for its slot. */
 export interface RateLimitWaitState {
-  /** Why: the window is used up (`remaining` reached 0) or the server answered 429 with a hint. */
-  reason: 'remaining-exhausted' | 'rate-limited';
+  /**
+   * Why: the window is used up (`remaining` reached 0), the server answered
+   * 429 with a hint, or a call has been waiting for its slot for a while
+   * (`'slow-slot'`: see `waitedMs` and `detail`).
+   */
+  reason: 'remaining-exhausted' | 'rate-limited' | 'slow-slot';
+  /** For `'slow-slot'`: how long the call has waited so far (ms). */
+  waitedMs?: number | undefined;
+  /** For `'slow-slot'`: what it waits for, in words (the API's bucket, its window, a pause, your own limit...). */
+  detail?: string | undefined;
   /** Epoch ms until which the limiter holds requests. */
   untilMs: number;
   /** Milliseconds from now. */
@@ -127,8 +135,14 @@ export interface Hooks {
 
 /** A debug logger; `data` never contains credentials. */
 export interface Logger {
-  /** One event: `request`, `response`, `retry` or `rate limit pause`, with redacted details. */
+  /** One event: `request`, `response`, `retry`, `rate limit pause` or `rate limit wait`, with redacted details. */
   debug(message: string, data?: Record<string, unknown>): void;
+  /**
+   * Something the user should know, said once: e.g. the API's rate-limit
+   * headers are not readable (CORS) and what the client does instead.
+   * @default debug
+   */
+  warn?(message: string, data?: Record<string, unknown>): void;
 }
 
 /** The fetch that really sends requests. */
@@ -178,6 +192,13 @@ export interface CoreConfig {
    * @default reads `message`, `description`, `error` or `errors[0]` string fields
    */
   parseErrorBody?: (body: unknown, rawText: string) => string | undefined;
+  /**
+   * Reads the wait a 429 states in its body (ms), for APIs that send no
+   * `Retry-After` (Modrinth: "Please wait 1234 milliseconds"), or whose
+   * headers a browser cannot read (CORS). Used only when no header gave a wait.
+   * @default undefined (the body states no wait)
+   */
+  retryAfterFromBody?: (body: unknown, rawText: string) => number | undefined;
   /**
    * The underlying fetch.
    * @default globalThis.fetch (looked up at call time)

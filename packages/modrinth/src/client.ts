@@ -19,8 +19,11 @@ export const MODRINTH_STAGING_API_URL = 'https://staging-api.modrinth.com/v2';
  * User-Agent that identifies *it*; set your own.
  */
 export const DEFAULT_USER_AGENT = `@x/modrinth/${VERSION}`;
-/** Modrinth's documented limit: 300 requests per minute per IP. */
-export const MODRINTH_RATE_LIMIT = { limit: 300, windowMs: 60_000 } as const;
+/**
+ * Modrinth's documented limit: 300 requests per minute per IP, as a token
+ * bucket (labrinth's GCRA): a burst of 300, then one request every 200 ms.
+ */
+export const MODRINTH_RATE_LIMIT = { limit: 300, windowMs: 60_000, kind: 'token-bucket' } as const;
 
 /** Per-call overrides accepted by `ModrinthClient.withOptions` (@x/core's `CallOptions`). */
 export type ModrinthCallOptions = CallOptions;
@@ -84,6 +87,20 @@ export function parseModrinthError(body: unknown, rawText: string): string | und
   return text && text.length <= 500 && !text.startsWith('<') ? text : undefined;
 }
 
+/**
+ * The wait a Modrinth 429 states in its body (ms): labrinth sends no
+ * `Retry-After`, and a browser cannot read its `X-Ratelimit-*` (its CORS
+ * exposes none), but the body says `"You are being rate-limited. Please
+ * wait 1234 milliseconds. 0/300 remaining."`.
+ */
+export function modrinthRetryAfter(body: unknown): number | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const { description } = body as { description?: unknown };
+  if (typeof description !== 'string') return undefined;
+  const match = /please wait (\d{1,12}) milliseconds/i.exec(description);
+  return match ? Number(match[1]) : undefined;
+}
+
 /** Prefixed to the message of a `GoneError` (410): this API version is no longer served. */
 export const GONE_MESSAGE =
   'Modrinth answered 410 Gone: this API version is deprecated and no longer served. ' +
@@ -104,6 +121,7 @@ export function modrinthCoreConfig(options: ModrinthClientOptions = {}): CoreCon
       resetKind: 'delta-seconds',
     },
     parseErrorBody: parseModrinthError,
+    retryAfterFromBody: modrinthRetryAfter,
   };
   if (options.token !== undefined) config.token = options.token;
   if (options.retry !== undefined) config.retry = options.retry;
