@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { RateLimitObservation, ServerLimit } from '@x/core';
 import type { Redis, RedisOptions } from 'ioredis';
-import { FINISH, GIVE_BACK, OBSERVE, TAKE } from './scripts.js';
+import { FINISH, GIVE_BACK, OBSERVE, PRESENCE, TAKE } from './scripts.js';
 
 /**
  * ioredis, loaded when a store makes its own client from a URL: importing it
@@ -70,6 +70,8 @@ export class RedisBudget {
   readonly #finish: Command;
   readonly #observe: Command;
   readonly #giveBack: Command;
+  readonly #presence: Command;
+  readonly #procsKey: string;
 
   constructor(options: RedisBudgetOptions) {
     if (typeof options.redis === 'string') {
@@ -95,6 +97,17 @@ export class RedisBudget {
     this.#finish = this.#define('xRateLimitFinish', FINISH);
     this.#observe = this.#define('xRateLimitObserve', OBSERVE);
     this.#giveBack = this.#define('xRateLimitGiveBack', GIVE_BACK);
+    this.#presence = this.#define('xRateLimitPresence', PRESENCE, 1);
+    this.#procsKey = `${key}:procs`;
+  }
+
+  /**
+   * Says this process (`id`) shares the key now; returns how many processes
+   * did within the last `withinMs` (kept beside the budget, `<key>:procs`).
+   */
+  async presence(id: string, now: number, withinMs: number): Promise<number> {
+    await this.#connected();
+    return Number(await this.#presence(this.#procsKey, Math.floor(now), id, withinMs));
   }
 
   async take({ id, now, assumed, expectHeaders }: TakeRequest): Promise<Take> {
@@ -171,8 +184,8 @@ export class RedisBudget {
     });
   }
 
-  #define(name: string, lua: string): Command {
-    if (!(name in this.#redis)) this.#redis.defineCommand(name, { numberOfKeys: 2, lua });
+  #define(name: string, lua: string, numberOfKeys = 2): Command {
+    if (!(name in this.#redis)) this.#redis.defineCommand(name, { numberOfKeys, lua });
     const command = (this.#redis as unknown as Record<string, Command>)[name] as Command;
     return command.bind(this.#redis);
   }

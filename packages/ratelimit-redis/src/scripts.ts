@@ -125,3 +125,17 @@ end
 if paused > now then return paused end
 return false
 `;
+
+/**
+ * KEYS: procs (a sorted set of the processes sharing the key, scored by
+ * when each was last seen). ARGV: now, process id, how long one counts.
+ * Returns how many processes were seen within that time (this one included).
+ */
+export const PRESENCE = `
+local now = tonumber(ARGV[1])
+local ttl = tonumber(ARGV[3])
+redis.call('ZADD', KEYS[1], now, ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - ttl)
+redis.call('PEXPIRE', KEYS[1], ttl * 2)
+return redis.call('ZCARD', KEYS[1])
+`;

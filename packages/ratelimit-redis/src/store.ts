@@ -21,6 +21,10 @@ export interface RedisRateLimitStoreOptions extends RedisBudgetOptions {
 const RETRY_MS = 1000;
 /** How soon to ask again when Redis says "wait for a call in flight to finish". */
 const POLL_MS = 20;
+/** How often a process says, in Redis, that it shares the key. */
+const PRESENCE_EVERY_MS = 1000;
+/** A process counts as sharing the key for this long after it last said so. */
+const PRESENCE_MS = 10_000;
 
 /** A start Redis granted: its number there and its member in the slots set. */
 interface Grant extends RateLimitTicket {
@@ -68,6 +72,11 @@ export class RedisRateLimitStore implements RateLimitStore {
   /** Redis failed: limit locally until then (epoch ms). */
   #downUntil = 0;
   #warned = false;
+  /** Processes seen sharing the key lately (this one included), as Redis last said. */
+  #peers = 1;
+  #presenceAt = 0;
+  /** After an outage, this process keeps to its share until then (epoch ms) while Redis relearns. */
+  #shareUntil = 0;
 
   constructor(options: RedisRateLimitStoreOptions) {
     this.#redis = new RedisBudget(options);
@@ -97,14 +106,33 @@ export class RedisRateLimitStore implements RateLimitStore {
     this.#local.expectHeaders();
   }
 
+  /** Processes seen sharing the key lately, as Redis last said (1 until it said). */
+  get peers(): number {
+    return this.#peers;
+  }
+
   waitMs(now: number): number {
     // Asked every time: it also drops the starts that left its window.
     const local = this.#local.waitMs(now);
     if (now < this.#downUntil) return local;
+    if (this.#local.share > 1) {
+      // Back from an outage: Redis may have lost the budget (a restart), so
+      // keep to this process's share for one more window as well.
+      if (now >= this.#shareUntil) this.#local.share = 1;
+      else if (local > 0) return local;
+    }
+    if (now >= this.#presenceAt + PRESENCE_EVERY_MS) this.#sayPresent(now);
     if (this.#pausedUntil > now) return this.#pausedUntil - now;
     if (this.#granted.length > 0) return 0;
     if (!this.#asking && now >= this.#askAt) this.#ask(now);
     return this.#askAt > now ? this.#askAt - now : Number.MIN_VALUE;
+  }
+
+  waitReason(now: number): string | undefined {
+    const local = this.#local.waitReason(now);
+    if (now < this.#downUntil)
+      return `Redis is unreachable: this process limits itself to 1/${this.#local.share} of the budget${local ? `; ${local}` : ''}`;
+    return local ?? 'waiting for Redis to grant a start';
   }
 
   start(): RateLimitTicket {
@@ -207,14 +235,35 @@ export class RedisRateLimitStore implements RateLimitStore {
     }
   }
 
+  /** Tells Redis this process shares the key, and learns how many do. */
+  #sayPresent(now: number): void {
+    this.#presenceAt = now;
+    this.#call(this.#redis.presence(this.#idPrefix, now, PRESENCE_MS)).then(
+      (peers) => {
+        if (peers >= 1) this.#peers = peers;
+      },
+      (e: unknown) => this.#failed(e),
+    );
+  }
+
   #failed(error: unknown): void {
-    this.#downUntil = Date.now() + RETRY_MS;
+    const now = Date.now();
+    this.#downUntil = now + RETRY_MS;
+    // Alone, each process would take the whole budget: its share instead,
+    // until Redis answers (and one window after, while it relearns).
+    this.#local.share = this.#peers;
+    const windowMs = this.#local.limit?.windowMs ?? 0;
+    this.#shareUntil = this.#downUntil + Math.min(windowMs, 60_000);
     this.#askAt = this.#downUntil;
     if (!this.#warned) {
       this.#warned = true;
       const reason = error instanceof Error ? error.message : String(error);
+      const share =
+        this.#peers > 1
+          ? ` to 1/${this.#peers} of the budget (${this.#peers} processes share it)`
+          : '';
       this.#warn(
-        `@x/ratelimit-redis: Redis failed (${reason}); limiting in this process until it answers again`,
+        `@x/ratelimit-redis: Redis failed (${reason}); limiting in this process${share} until it answers again`,
       );
     }
     this.#wake();
