@@ -9,7 +9,7 @@ import { BARE, BARE_TIMEOUT, OURS, RAW } from './clients.ts';
 import { type ColdResult, measureColdImport } from './cold-import.ts';
 import type { LatencyResult } from './latency.ts';
 import { PROJECT_JSON } from './payload.ts';
-import type { RateLimitResult } from './rate-limits.ts';
+import { measureRateLimits, rateLimitSection } from './rate-limits-report.ts';
 import { startServer } from './spawn.ts';
 import { fixed } from './stats.ts';
 
@@ -58,8 +58,8 @@ try {
   server.stop();
 }
 
-log('rate limits: 1,000-call bursts against rate-limited servers');
-const rateLimits = JSON.parse(node([here('./rate-limits-child.ts')])) as RateLimitResult[];
+log('rate limits: bursts against rate-limited servers, and processes sharing Redis');
+const rateLimits = measureRateLimits();
 
 log('bundles');
 const bundles: BundleResult[] = [];
@@ -130,20 +130,6 @@ const targets = [
     ]),
 ];
 
-const rateLimitRows = rateLimits.map((r) => {
-  const ratio = r.elapsedMs / r.minimumMs;
-  return [
-    r.name,
-    fixed(r.elapsedMs / 1000, 1),
-    fixed(r.minimumMs / 1000, 1),
-    fixed(r.lastBatchAtMs / 1000, 2),
-    `${fixed(ratio, 3)}x`,
-    r.rejected,
-    r.failed,
-    verdict(r.rejected === 0 && r.failed === 0 && ratio <= 1.1),
-  ];
-});
-
 const table = (head: string[], rows: (string | number)[][]) =>
   [
     `| ${head.join(' | ')} |`,
@@ -194,16 +180,7 @@ ${table(
     .join(', ') || 'none of our packages misses the 1.3x target in this run'
 }.
 
-## Rate limits (issue 14)
-
-A cold burst of ${rateLimits[0]?.calls ?? 0} concurrent \`getProject\` calls with the default client (no limiter configured: it assumes Modrinth's 300 per minute until the server states its limit) against a local server, in its own thread, that enforces a limit and answers 429 beyond it. Target: no 429, no failed call, within 1.10x the theoretical minimum (the last batch can start no earlier than one window per batch after the first).
-
-${table(['server', 'time (s)', 'minimum (s)', 'last batch reached the server at (s)', 'ratio', '429s', 'failed', ''], rateLimitRows)}
-
-"time" runs until the last call has its answer; "minimum" is when the last batch may start. The gap between the two is the limiter's lateness (how long after the minimum the last batch reached the server) plus the time this machine takes to send and answer one batch of concurrent calls, which a short run (600 per 2 s: one 2 s window) cannot amortise.
-
-Several processes sharing one budget through Redis are measured by \`@x/ratelimit-redis\`'s tests (4 workers x 250 calls against 100 per 2 s: no 429, within 1.15x).
-
+${rateLimitSection(rateLimits.local, rateLimits.redis)}
 ## Bundle size of one operation
 
 esbuild ${'0.28.2'}, \`--bundle --minify --format=esm --platform=browser\`, then gzip -9; everything the import pulls in.
