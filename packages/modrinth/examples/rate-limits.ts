@@ -20,7 +20,7 @@ export async function sharedBudget(options: ModrinthClientOptions = {}) {
   const indexer = createModrinthClient({
     userAgent: 'my-launcher-indexer/1.2.0',
     rateLimiter: limiter,
-    retry: { maxRetries: 5, maxRetryAfterMs: 60_000 }, // 429s wait for X-Ratelimit-Reset
+    retry: { maxRetries: 5, maxRetryAfterMs: 60_000 }, // 429s wait as their body says
     ...options,
   });
   const [loaders, versions] = await Promise.all([
