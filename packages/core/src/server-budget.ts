@@ -58,7 +58,7 @@ export class ServerBudget implements RateLimitStore {
   #share = 1;
   #lastNow = 0;
   /** The bucket model's margin for jitter (ms): doubled by each 429, up to a quarter of the bucket. */
-  #jitterMs = 100;
+  #jitterMs = 60;
   #jitterBumpedAt = 0;
   /** Learned a limit, but no answer has said its window yet (only `Reset: 0`). */
   #windowUnknown = false;
@@ -121,7 +121,7 @@ export class ServerBudget implements RateLimitStore {
     if (this.#probing && this.#inFlight > 0) return Number.MIN_VALUE;
     const bucket = this.#bucket();
     if (bucket) {
-      // Keep a token or more (100 ms at first, more after each 429) for the
+      // Keep a token or more (60 ms at first, doubled after a 429) for the
       // jitter of the network and of both ends' event loops: a start that
       // reaches the server later than the next one must still find one.
       const margin = Math.min(
@@ -254,9 +254,12 @@ export class ServerBudget implements RateLimitStore {
       Math.abs(resetEnd - this.#budgetUntil) < 1000;
     this.#budgetUntil = sameMoment ? Math.min(this.#budgetUntil, resetEnd) : resetEnd;
     this.#lastRemaining = remaining;
-    // The calls started after this one may not be in `remaining` yet; while
-    // this process limits alone for several, its share of it.
-    this.#budget = Math.max(0, Math.floor(remaining / this.#share) - (this.#started - seq));
+    // The calls started after this one may not be in `remaining` yet, nor
+    // those in flight that started before it but reached the server after
+    // it (an answer of a late start can say a high `remaining`); while this
+    // process limits alone for several, its share of it.
+    const uncounted = Math.max(this.#started - seq, this.#inFlight - 1);
+    this.#budget = Math.max(0, Math.floor(remaining / this.#share) - uncounted);
     // Only the server's own 0 (or less: spent) is a pause: a budget spent by
     // our count is recounted from the answers of the calls in flight.
     return remaining <= 0 ? this.#budgetUntil : undefined;
