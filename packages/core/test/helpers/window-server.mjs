@@ -20,6 +20,10 @@
 //   (`ratelimit_error`, "Please wait <ms> milliseconds. 0/<burst> remaining.").
 //   Every answer carries `Access-Control-Allow-Origin: *` and exposes no
 //   header (labrinth's CORS), so a browser reads none of X-Ratelimit-*.
+//   Times in integer ns, truncated as labrinth's i64 arithmetic truncates.
+//   Not reproduced: the key per client IP (one client address here), the
+//   `x-ratelimit-key` bypass, the TAT's 5-minute expiry in Redis, and
+//   labrinth letting requests through when its own Redis is down.
 // Beyond the limit: 429. '/warm' is never counted.
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
