@@ -254,11 +254,13 @@ export class ServerBudget implements RateLimitStore {
       Math.abs(resetEnd - this.#budgetUntil) < 1000;
     this.#budgetUntil = sameMoment ? Math.min(this.#budgetUntil, resetEnd) : resetEnd;
     this.#lastRemaining = remaining;
-    // The calls started after this one may not be in `remaining` yet, nor
-    // those in flight that started before it but reached the server after
-    // it (an answer of a late start can say a high `remaining`); while this
-    // process limits alone for several, its share of it.
-    const uncounted = Math.max(this.#started - seq, this.#inFlight - 1);
+    // The calls started after this one may not be in `remaining` yet. Nor
+    // may those in flight that started before it but reached the server
+    // after it (an answer of a late start can say a high `remaining`): a
+    // known window's count bounds those; with none known yet, count them
+    // too. While this process limits alone for several, its share of it.
+    const after = this.#started - seq;
+    const uncounted = this.#windowUnknown ? Math.max(after, this.#inFlight - 1) : after;
     this.#budget = Math.max(0, Math.floor(remaining / this.#share) - uncounted);
     // Only the server's own 0 (or less: spent) is a pause: a budget spent by
     // our count is recounted from the answers of the calls in flight.
