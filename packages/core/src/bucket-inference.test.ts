@@ -51,3 +51,20 @@ describe('BucketInference', () => {
     expect(inference.kind).toBeUndefined();
   });
 });
+
+describe('BucketInference, a bucket that changes', () => {
+  it('learns the new interval when the answers contradict the old one', () => {
+    const inference = new BucketInference();
+    labrinthBurst(300, 200, 300).forEach((a, i) => {
+      inference.add(i + 1, 300, a.remaining, a.resetIn, true);
+    });
+    expect(inference.intervalMs).toBeLessThan(205);
+    // The same bucket now refilled twice as slowly.
+    labrinthBurst(300, 400, 300).forEach((a, i) => {
+      inference.add(1000 + i, 300, a.remaining, a.resetIn, true);
+    });
+    expect(inference.kind).toBe('token-bucket');
+    expect(inference.intervalMs).toBeGreaterThanOrEqual(400);
+    expect(inference.intervalMs).toBeLessThan(410);
+  });
+});

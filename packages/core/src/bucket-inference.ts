@@ -21,6 +21,8 @@ export class BucketInference {
   #contradicted = false;
   #last: { seq: number; remaining: number; resetIn: number } | undefined;
   #limit = 0;
+  #answers = 0;
+  #restarted = false;
 
   /** The refill interval to pace by (the upper bound: never faster than the server). */
   get intervalMs(): number | undefined {
@@ -42,6 +44,7 @@ export class BucketInference {
     this.#contradicted = false;
     this.#last = undefined;
     this.#limit = limit;
+    this.#answers = 0;
   }
 
   /**
@@ -50,6 +53,8 @@ export class BucketInference {
    */
   add(seq: number, limit: number, remaining: number, resetIn: number, wholeSeconds: boolean): void {
     if (limit !== this.#limit) this.reset(limit);
+    // A verdict is not for ever: a server can change how it limits.
+    if (++this.#answers > 1000) this.reset(limit);
     if (this.#contradicted) return;
     const left = Math.max(0, Math.min(limit, remaining));
     const used = limit - left;
@@ -64,6 +69,15 @@ export class BucketInference {
       if (hi < this.#hi) this.#hi = hi;
     }
     if (this.#lo >= this.#hi) {
+      // A bucket that contradicts what it said changed (its interval, its
+      // size): start over from this answer. Otherwise it is no bucket.
+      if (this.kind === 'token-bucket' && !this.#restarted) {
+        this.reset(limit);
+        this.#restarted = true;
+        this.add(seq, limit, remaining, resetIn, wholeSeconds);
+        this.#restarted = false;
+        return;
+      }
       this.#contradicted = true;
       return;
     }

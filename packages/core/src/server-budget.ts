@@ -309,6 +309,11 @@ export class ServerBudget implements RateLimitStore {
       }
       return;
     }
+    // Started over (the bucket changed): keep pacing it as known meanwhile.
+    if (this.#inference.kind === undefined && this.#server?.kind === 'token-bucket') {
+      this.#server = { ...this.#server, limit };
+      return;
+    }
     const window = this.#largestReset(receivedAt, resetIn ?? 0);
     this.#windowUnknown = window === 0;
     const known = window || this.#server?.windowMs;
