@@ -60,6 +60,8 @@ export class ServerBudget implements RateLimitStore {
   /** The bucket model's margin for jitter (ms): doubled by each 429, up to a quarter of the bucket. */
   #jitterMs = 60;
   #jitterBumpedAt = 0;
+  /** The answers showed a token bucket (not only assumed). */
+  #bucketLearned = false;
   /** Learned a limit, but no answer has said its window yet (only `Reset: 0`). */
   #windowUnknown = false;
 
@@ -279,6 +281,7 @@ export class ServerBudget implements RateLimitStore {
     if (windowMs !== undefined && windowMs > 0) {
       this.#server = { limit, windowMs };
       this.#learned = true;
+      this.#bucketLearned = false;
       this.#windowUnknown = false;
       return;
     }
@@ -296,6 +299,7 @@ export class ServerBudget implements RateLimitStore {
         this.#tat = receivedAt + ((this.#tat - receivedAt) * interval * was.limit) / was.windowMs;
       }
       this.#server = { limit, windowMs: interval * limit, kind: 'token-bucket' };
+      this.#bucketLearned = true;
       this.#learned = true;
       this.#windowUnknown = false;
       // Entering the bucket model: this process's starts so far, as the
@@ -309,11 +313,13 @@ export class ServerBudget implements RateLimitStore {
       }
       return;
     }
-    // Started over (the bucket changed): keep pacing it as known meanwhile.
-    if (this.#inference.kind === undefined && this.#server?.kind === 'token-bucket') {
+    // Started over (the bucket changed): keep pacing it as learned meanwhile
+    // (an assumed bucket is not learned: the answers replace it).
+    if (this.#inference.kind === undefined && this.#bucketLearned && this.#server) {
       this.#server = { ...this.#server, limit };
       return;
     }
+    this.#bucketLearned = false;
     const window = this.#largestReset(receivedAt, resetIn ?? 0);
     this.#windowUnknown = window === 0;
     const known = window || this.#server?.windowMs;
