@@ -16,8 +16,8 @@ export class BucketInference {
   /** Bounds of the refill interval (ms): `lo <= T < hi`. */
   #lo = 0;
   #hi = Number.POSITIVE_INFINITY;
-  /** An answer whose reset grew while its remaining fell (a bucket's signature). */
-  #grew = false;
+  /** Answers whose reset grew while their remaining fell (a bucket's signature). */
+  #grew = 0;
   #contradicted = false;
   #last: { seq: number; remaining: number; resetIn: number } | undefined;
   #limit = 0;
@@ -32,7 +32,7 @@ export class BucketInference {
   /** What the answers so far say: `undefined` while they cannot tell. */
   get kind(): 'token-bucket' | 'fixed-window' | undefined {
     if (this.#contradicted) return 'fixed-window';
-    if (this.#grew && Number.isFinite(this.#hi) && this.#hi > 0) return 'token-bucket';
+    if (this.#grew >= 1 && Number.isFinite(this.#hi) && this.#hi > 0) return 'token-bucket';
     return undefined;
   }
 
@@ -40,7 +40,7 @@ export class BucketInference {
   reset(limit: number): void {
     this.#lo = 0;
     this.#hi = Number.POSITIVE_INFINITY;
-    this.#grew = false;
+    this.#grew = 0;
     this.#contradicted = false;
     this.#last = undefined;
     this.#limit = limit;
@@ -81,9 +81,13 @@ export class BucketInference {
       this.#contradicted = true;
       return;
     }
+    // Growth beyond the noise of timing (a reset read in decimals moves by
+    // a few ms between answers of one fixed window).
     const last = this.#last;
-    if (last && seq > last.seq && left < last.remaining && resetIn > last.resetIn)
-      this.#grew = true;
+    const step = wholeSeconds ? 1000 : 50;
+    if (last && seq > last.seq && left < last.remaining && resetIn >= last.resetIn + step) {
+      this.#grew++;
+    }
     if (!last || seq > last.seq) this.#last = { seq, remaining: left, resetIn };
   }
 }
