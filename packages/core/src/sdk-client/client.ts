@@ -200,7 +200,7 @@ function build(
   };
 
   const read = async (response: Response, url: string, parseAs: ParseAs, call: SdkCall) => {
-    const data = await readData(response, response.url || url, parseAs);
+    const data = await readData(response, response.url || url, parseAs, call.method);
     return config.transformData && data !== undefined ? config.transformData(data, call) : data;
   };
 

@@ -1,0 +1,187 @@
+// The browser suite of `pnpm test:packages`: cases written in
+// tests/consumers/node/browser-suite/cases/*.ts, bundled by Vite from the
+// installed tarballs (the `browser` export condition, as an application's
+// bundler resolves it) and run one by one in headless Chromium, each as a
+// leg of the runtime matrix.
+//
+// Servers, all on 127.0.0.1 with free ports, so three origins:
+//   - the page's own (static files of the Vite build),
+//   - `api`: the API origin the clients' baseUrl points at,
+//   - `other`: a second origin (a CDN, or wherever a redirect leads).
+// `api` and `other` run the same scripted handler (see `handle` below) with
+// permissive CORS, and record every request they get (method, path,
+// headers, body size) so a case can ask where its credential arrived:
+// `GET <origin>/__log?tag=<tag>`.
+//
+// Adding a case: add a `cases/<area>.ts` file (or a case to one) exporting
+// `cases: BrowserCase[]`; main.ts picks every file up. A case runs in the
+// page, throws on failure, and returns a one-line detail. If it needs a new
+// kind of answer, add a route to `handle` here.
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+
+const TOKEN_FREE_HEADERS = 'authorization, x-api-key';
+
+/** The scripted origin: a route table over `/r/...`, `/slow/...`, `/t/<tag>/...`. */
+function scriptedOrigin(label, peers) {
+  const log = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const cors = {
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers': '*',
+    };
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...cors,
+        'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, HEAD',
+        'access-control-allow-headers':
+          req.headers['access-control-request-headers'] ?? TOKEN_FREE_HEADERS,
+        'access-control-max-age': '0',
+      });
+      res.end();
+      return;
+    }
+    if (url.pathname === '/__log') {
+      const tag = url.searchParams.get('tag') ?? '';
+      res.writeHead(200, { ...cors, 'content-type': 'application/json' });
+      res.end(JSON.stringify(log.filter((entry) => entry.path.includes(tag))));
+      return;
+    }
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const body = Buffer.concat(chunks);
+    log.push({
+      origin: label,
+      method: req.method,
+      path: url.pathname + url.search,
+      headers: req.headers,
+      bodyBytes: body.length,
+      // How many bytes of the body are 0x5a ('Z'): uploads send Z-filled blobs.
+      zBytes: body.reduce((n, b) => n + (b === 0x5a ? 1 : 0), 0),
+    });
+    await handle(url, req, res, cors, label, peers, () => req.destroyed);
+  });
+  return { server, log };
+}
+
+const json = (res, cors, status, value) => {
+  res.writeHead(status, { ...cors, 'content-type': 'application/json' });
+  res.end(JSON.stringify(value));
+};
+
+/**
+ * The routes:
+ * - `/r/<status>/<same|other>/<rest>`: a redirect with that status to
+ *   `<rest>` (query kept) on this origin or on the other one;
+ * - `/slow/<ms>/<rest>`: answers as `<rest>` after `ms` milliseconds;
+ * - `/t/<tag>/v2/project/<slug>`: a Modrinth project (`title` says which
+ *   origin served it); `/t/<tag>/v2/version`: a created version;
+ * - `/t/<tag>/games/<id>`: an itch game;
+ * - `/t/<tag>/uploads/<id>/download`: a 302 to the other origin's
+ *   `/t/<tag>/cdn/<id>/file.bin?sig=signed`, which serves 100,000 bytes
+ *   (`i % 251`);
+ * - anything else under `/t/`: 404 with a JSON error.
+ */
+async function handle(url, req, res, cors, label, peers) {
+  const parts = url.pathname.split('/').filter(Boolean);
+  if (parts[0] === 'r') {
+    const [, status, where, ...rest] = parts;
+    const origin = where === 'same' ? peers[label] : peers[label === 'api' ? 'other' : 'api'];
+    res.writeHead(Number(status), {
+      ...cors,
+      location: `${origin}/${rest.join('/')}${url.search}`,
+    });
+    res.end();
+    return;
+  }
+  if (parts[0] === 'slow') {
+    const [, ms, ...rest] = parts;
+    await new Promise((resolve) => setTimeout(resolve, Number(ms)));
+    if (res.destroyed) return;
+    return handle(new URL(`/${rest.join('/')}${url.search}`, url), req, res, cors, label, peers);
+  }
+  if (parts[0] !== 't') return json(res, cors, 404, { error: 'not_found' });
+  const [, tag, ...rest] = parts;
+  const path = rest.join('/');
+  let m = /^v2\/project\/([^/]+)$/.exec(path);
+  if (m) {
+    return json(res, cors, 200, {
+      id: 'AANobbMI',
+      slug: decodeURIComponent(m[1]),
+      title: `served by ${label}`,
+      downloads: 1,
+    });
+  }
+  if (path === 'v2/version' && req.method === 'POST') {
+    return json(res, cors, 200, { id: 'IIJJKKLL', project_id: 'AANobbMI', name: 'uploaded' });
+  }
+  m = /^games\/(\d+)$/.exec(path);
+  if (m) return json(res, cors, 200, { game: { id: Number(m[1]), title: `served by ${label}` } });
+  m = /^uploads\/(\d+)\/download$/.exec(path);
+  if (m) {
+    const other = peers[label === 'api' ? 'other' : 'api'];
+    res.writeHead(302, { ...cors, location: `${other}/t/${tag}/cdn/${m[1]}/file.bin?sig=signed` });
+    res.end();
+    return;
+  }
+  if (/^cdn\/\d+\/file\.bin$/.test(path)) {
+    const bytes = Buffer.alloc(100_000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = i % 251;
+    res.writeHead(200, { ...cors, 'content-type': 'application/octet-stream' });
+    res.end(bytes);
+    return;
+  }
+  return json(res, cors, 404, { error: 'not_found', description: `no route ${path}` });
+}
+
+function listen(server) {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)),
+  );
+}
+
+/** Starts the two scripted origins; `close()` stops them. */
+export async function startSuiteOrigins() {
+  const peers = {};
+  const api = scriptedOrigin('api', peers);
+  const other = scriptedOrigin('other', peers);
+  peers.api = await listen(api.server);
+  peers.other = await listen(other.server);
+  return {
+    api: peers.api,
+    other: peers.other,
+    close: () =>
+      Promise.all(
+        [api.server, other.server].map(
+          (s) =>
+            new Promise((resolve) => {
+              s.closeAllConnections?.();
+              s.close(resolve);
+            }),
+        ),
+      ),
+  };
+}
+
+/**
+ * Runs every case of the built suite (`suiteUrl`: its page on the static
+ * server) in `browser`, each as a `leg`. `env` is handed to every case.
+ */
+export async function runBrowserSuite({ browser, suiteUrl, env, leg, artifacts }) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(suiteUrl);
+  await page.waitForFunction(() => globalThis.suite !== undefined, null, { timeout: 20_000 });
+  const names = await page.evaluate(() => globalThis.suite.names());
+  if (names.length === 0) throw new Error(`the browser suite has no case; page errors: ${errors}`);
+  for (const name of names) {
+    await leg(`Chromium: ${name}`, () =>
+      page.evaluate(([n, e]) => globalThis.suite.run(n, e), [name, env]),
+    );
+  }
+  if (artifacts) await page.screenshot({ path: join(artifacts, 'browser-suite.png') });
+  await page.close();
+  return names.length;
+}
