@@ -58,11 +58,11 @@ export function opaqueError(
   heldBack: readonly string[],
 ): UnexpectedResponseError {
   const what =
-    response.type === 'opaqueredirect'
-      ? heldBack.length > 0
-        ? `the API answered with a redirect, which was not followed: this call carries ${heldBack.join(', ')}, a header the browser would send on to any origin (the browser removes only Authorization). Send the credential as the client's token (auth), or drop the header`
-        : 'the API answered with a redirect the platform did not follow (redirect: manual): a browser hides where it leads'
-      : `the answer is opaque (type ${response.type}, status ${response.status}): the platform hides its status, headers and body (a no-cors request, or a response a fetch wrapper made)`;
+    response.type !== 'opaqueredirect'
+      ? `opaque answer (type ${response.type}, status 0): its status, headers and body are hidden`
+      : heldBack.length > 0
+        ? `redirect not followed: the call carries ${heldBack.join(', ')}, which a browser would send to any origin (it removes only Authorization); send the credential as the client's token`
+        : 'redirect not followed (redirect: manual): a browser hides where it leads';
   return new UnexpectedResponseError(`${what}: ${method} ${url}`, {
     status: response.status,
     contentType: null,

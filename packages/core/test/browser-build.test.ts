@@ -69,7 +69,7 @@ describe('the browser build', () => {
     const { client } = recording(browserClient, () => Response.error());
     const error = await client.get({ url: '/project/x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(browserCore.UnexpectedResponseError);
-    expect(String((error as Error).message)).toMatch(/opaque .*status 0/);
+    expect(String((error as Error).message)).toMatch(/opaque answer .*status 0/);
     expect(String((error as Error).message)).not.toContain('secret-token');
   });
 
