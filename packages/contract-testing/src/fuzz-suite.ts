@@ -212,7 +212,9 @@ export function describeFuzz<C>(name: SpecName, options: FuzzSuiteOptions<C>): v
       });
       afterAll(() => new Promise<void>((resolve) => echo.server.close(() => resolve())));
 
-      it(`every operation, ${bounds.runs} random inputs each`, { timeout: 60_000 + bounds.runs * 2_000 }, async () => {
+      it(`every operation, ${bounds.runs} random inputs each`, {
+        timeout: 60_000 + bounds.runs * 2_000,
+      }, async () => {
         const prism = contract(name);
         const toPrism = options.client(prism.baseUrl, prism.fetch);
         const toEcho = options.client(echo.url, (request) => fetch(request));
