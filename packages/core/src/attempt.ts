@@ -203,6 +203,12 @@ export async function runAttempt(attempt: Attempt): Promise<Response> {
       );
       response = last.response;
       hop = last.hop;
+      // A runtime that hides redirects from `redirect: 'manual'` but was not
+      // recognised as a browser: an opaque redirect is an error, never data.
+      if (isOpaque(response)) {
+        await response.body?.cancel().catch(() => {});
+        throw opaqueError(response, hop.method, redactUrl(hop.url), []);
+      }
     } else {
       const heldBack = call.redirect === 'follow' ? [] : undefined;
       response = await sendHop(attempt, hop, link.signal, call.redirect, heldBack);

@@ -81,3 +81,18 @@ describe('the browser build', () => {
     expect(all).not.toContain('isBrowserLike');
   });
 });
+
+describe('the default build', () => {
+  it('an opaque answer (a runtime that hides redirects, not recognised as a browser) is an UnexpectedResponseError, for coreFetch callers too', async () => {
+    const core: Core = await import(new URL('index.js', dist).href);
+    const fetch = core.createCoreFetch({
+      baseUrl: 'https://api.example.test',
+      retry: false,
+      rateLimiter: false,
+      fetch: async () => Response.error(),
+    });
+    const error = await fetch('/project/x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(core.UnexpectedResponseError);
+    expect((error as { status: number }).status).toBe(0);
+  });
+});
