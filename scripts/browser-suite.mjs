@@ -16,7 +16,7 @@
 // Adding a case: add a `cases/<area>.ts` file (or a case to one) exporting
 // `cases: BrowserCase[]`; main.ts picks every file up. A case runs in the
 // page, throws on failure, and returns a one-line detail. If it needs a new
-// kind of answer, add a route to `handle` here.
+// kind of answer, add an entry to `ROUTES` here.
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 
@@ -60,34 +60,86 @@ function scriptedOrigin(label, peers) {
       // How many bytes of the body are 0x5a ('Z'): uploads send Z-filled blobs.
       zBytes: body.reduce((n, b) => n + (b === 0x5a ? 1 : 0), 0),
     });
-    await handle(url, req, res, cors, label, peers, () => req.destroyed);
+    await handle(url, req, res, cors, label, peers);
   });
   return { server, log };
 }
 
-const json = (res, cors, status, value) => {
-  res.writeHead(status, { ...cors, 'content-type': 'application/json' });
-  res.end(JSON.stringify(value));
+/** The origin a redirect to `where` (`same` or `other`) leads to, seen from `label`'s origin. */
+const otherOf = (label, peers) => peers[label === 'api' ? 'other' : 'api'];
+
+const bytes100k = () => {
+  const bytes = Buffer.alloc(100_000);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = i % 251;
+  return bytes;
 };
 
 /**
- * The routes:
+ * The answers under `/t/<tag>/...`, first match wins: `match` is tested on
+ * the path after the tag, `answer(ctx)` writes the response. A new kind of
+ * answer (rate-limit headers, say) is one more entry; remember CORS: every
+ * answer carries `ctx.cors` (`access-control-expose-headers: *` included,
+ * or a browser hides the headers from the script).
+ */
+export const ROUTES = [
+  {
+    // A Modrinth project; `title` says which origin served it.
+    match: /^v2\/project\/([^/]+)$/,
+    answer: ({ json, m, label }) =>
+      json(200, {
+        id: 'AANobbMI',
+        slug: decodeURIComponent(m[1]),
+        title: `served by ${label}`,
+        downloads: 1,
+      }),
+  },
+  {
+    // Modrinth's createVersion (a multipart upload).
+    match: /^v2\/version$/,
+    answer: ({ json }) => json(200, { id: 'IIJJKKLL', project_id: 'AANobbMI', name: 'uploaded' }),
+  },
+  {
+    // An itch game.
+    match: /^games\/(\d+)$/,
+    answer: ({ json, m, label }) =>
+      json(200, { game: { id: Number(m[1]), title: `served by ${label}` } }),
+  },
+  {
+    // itch's download: a 302 to the other origin (the CDN), signed.
+    match: /^uploads\/(\d+)\/download$/,
+    answer: ({ res, cors, m, tag, label, peers }) => {
+      const location = `${otherOf(label, peers)}/t/${tag}/cdn/${m[1]}/file.bin?sig=signed`;
+      res.writeHead(302, { ...cors, location });
+      res.end();
+    },
+  },
+  {
+    // The CDN's file: 100,000 bytes, `i % 251`.
+    match: /^cdn\/\d+\/file\.bin$/,
+    answer: ({ res, cors }) => {
+      res.writeHead(200, { ...cors, 'content-type': 'application/octet-stream' });
+      res.end(bytes100k());
+    },
+  },
+];
+
+/**
+ * The scripted answers:
  * - `/r/<status>/<same|other>/<rest>`: a redirect with that status to
  *   `<rest>` (query kept) on this origin or on the other one;
  * - `/slow/<ms>/<rest>`: answers as `<rest>` after `ms` milliseconds;
- * - `/t/<tag>/v2/project/<slug>`: a Modrinth project (`title` says which
- *   origin served it); `/t/<tag>/v2/version`: a created version;
- * - `/t/<tag>/games/<id>`: an itch game;
- * - `/t/<tag>/uploads/<id>/download`: a 302 to the other origin's
- *   `/t/<tag>/cdn/<id>/file.bin?sig=signed`, which serves 100,000 bytes
- *   (`i % 251`);
- * - anything else under `/t/`: 404 with a JSON error.
+ * - `/t/<tag>/<rest>`: the first of {@link ROUTES} whose `match` fits `<rest>`,
+ *   else a 404 with a JSON error.
  */
 async function handle(url, req, res, cors, label, peers) {
   const parts = url.pathname.split('/').filter(Boolean);
+  const json = (status, value) => {
+    res.writeHead(status, { ...cors, 'content-type': 'application/json' });
+    res.end(JSON.stringify(value));
+  };
   if (parts[0] === 'r') {
     const [, status, where, ...rest] = parts;
-    const origin = where === 'same' ? peers[label] : peers[label === 'api' ? 'other' : 'api'];
+    const origin = where === 'same' ? peers[label] : otherOf(label, peers);
     res.writeHead(Number(status), {
       ...cors,
       location: `${origin}/${rest.join('/')}${url.search}`,
@@ -101,38 +153,14 @@ async function handle(url, req, res, cors, label, peers) {
     if (res.destroyed) return;
     return handle(new URL(`/${rest.join('/')}${url.search}`, url), req, res, cors, label, peers);
   }
-  if (parts[0] !== 't') return json(res, cors, 404, { error: 'not_found' });
+  if (parts[0] !== 't') return json(404, { error: 'not_found' });
   const [, tag, ...rest] = parts;
   const path = rest.join('/');
-  let m = /^v2\/project\/([^/]+)$/.exec(path);
-  if (m) {
-    return json(res, cors, 200, {
-      id: 'AANobbMI',
-      slug: decodeURIComponent(m[1]),
-      title: `served by ${label}`,
-      downloads: 1,
-    });
+  for (const route of ROUTES) {
+    const m = route.match.exec(path);
+    if (m) return route.answer({ req, res, url, cors, json, m, tag, label, peers });
   }
-  if (path === 'v2/version' && req.method === 'POST') {
-    return json(res, cors, 200, { id: 'IIJJKKLL', project_id: 'AANobbMI', name: 'uploaded' });
-  }
-  m = /^games\/(\d+)$/.exec(path);
-  if (m) return json(res, cors, 200, { game: { id: Number(m[1]), title: `served by ${label}` } });
-  m = /^uploads\/(\d+)\/download$/.exec(path);
-  if (m) {
-    const other = peers[label === 'api' ? 'other' : 'api'];
-    res.writeHead(302, { ...cors, location: `${other}/t/${tag}/cdn/${m[1]}/file.bin?sig=signed` });
-    res.end();
-    return;
-  }
-  if (/^cdn\/\d+\/file\.bin$/.test(path)) {
-    const bytes = Buffer.alloc(100_000);
-    for (let i = 0; i < bytes.length; i++) bytes[i] = i % 251;
-    res.writeHead(200, { ...cors, 'content-type': 'application/octet-stream' });
-    res.end(bytes);
-    return;
-  }
-  return json(res, cors, 404, { error: 'not_found', description: `no route ${path}` });
+  return json(404, { error: 'not_found', description: `no route ${path}` });
 }
 
 function listen(server) {
