@@ -47,6 +47,7 @@ interface Echo {
   query: URLSearchParams;
   contentType: string;
   body: string;
+  bytes: Buffer;
 }
 
 function startEcho(): Promise<{ server: Server; url: string; last: () => Echo | undefined }> {
@@ -63,6 +64,7 @@ function startEcho(): Promise<{ server: Server; url: string; last: () => Echo | 
       query: url.searchParams,
       contentType: String(req.headers['content-type'] ?? ''),
       body: Buffer.concat(chunks).toString('utf8'),
+      bytes: Buffer.concat(chunks),
     };
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ echoed: true }));
@@ -128,6 +130,11 @@ function expectEchoed(
     }
   }
   if (input.body === undefined) return;
+  if (input.body instanceof Uint8Array) {
+    expect(echo.contentType, `${label}: Content-Type`).toBe(input.bodyMediaType);
+    expect([...echo.bytes], `${label}: bytes`).toEqual([...input.body]);
+    return;
+  }
   if (input.bodyMediaType === 'application/json') {
     expect(JSON.parse(echo.body), `${label}: JSON body`).toEqual(input.body);
     return;
@@ -264,5 +271,7 @@ function call(f: OperationFn, client: unknown, input: FuzzInput, pathName: (n: s
   if (Object.keys(path).length) options.path = path;
   if (Object.keys(input.query).length) options.query = input.query;
   if (input.body !== undefined) options.body = input.body;
+  // A binary body goes with its media type (the generated default is one of them).
+  if (input.body instanceof Uint8Array) options.headers = { 'content-type': input.bodyMediaType };
   return f(options);
 }

@@ -244,7 +244,7 @@ function withRefsTo(schema: Schema): Schema {
 export interface FuzzInput {
   path: Record<string, unknown>;
   query: Record<string, unknown>;
-  /** The JSON or form body, when the operation takes one (not multipart). */
+  /** The JSON or form body, or random bytes for a binary one (`image/*`, `application/octet-stream`); never multipart. */
   body?: unknown;
   bodyMediaType?: string;
 }
@@ -291,6 +291,14 @@ export function fuzzInput(
   const mediaType = Object.keys(content).find(
     (t) => t === 'application/json' || t === 'application/x-www-form-urlencoded',
   );
+  const binary = Object.keys(content).filter(
+    (t) => t.startsWith('image/') || t === 'application/octet-stream',
+  );
+  if (!mediaType && binary.length > 0) {
+    input.body = Uint8Array.from({ length: sampler.int(1, 64) }, () => sampler.int(0, 255));
+    input.bodyMediaType = sampler.pick(binary);
+    return input;
+  }
   if (Object.keys(content).length > 0) {
     if (!mediaType) return undefined;
     const body = sampler.validSample(content[mediaType].schema ?? {}, 30);
