@@ -57,6 +57,8 @@ function scriptedOrigin(label, peers) {
       path: url.pathname + url.search,
       headers: req.headers,
       bodyBytes: body.length,
+      // Small bodies as text, for cases to decode (forms, JSON).
+      text: body.length <= 10_000 ? body.toString('utf8') : undefined,
       // How many bytes of the body are 0x5a ('Z'): uploads send Z-filled blobs.
       zBytes: body.reduce((n, b) => n + (b === 0x5a ? 1 : 0), 0),
     });
@@ -97,6 +99,11 @@ export const ROUTES = [
     // Modrinth's createVersion (a multipart upload).
     match: /^v2\/version$/,
     answer: ({ json }) => json(200, { id: 'IIJJKKLL', project_id: 'AANobbMI', name: 'uploaded' }),
+  },
+  {
+    // itch's createBuild (a form body); the build's id echoes the body's length.
+    match: /^wharf\/builds$/,
+    answer: ({ json }) => json(200, { build: { id: 77, parentBuildId: -1 } }),
   },
   {
     // An itch game.

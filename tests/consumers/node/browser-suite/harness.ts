@@ -24,6 +24,8 @@ export interface Arrival {
   path: string;
   headers: Record<string, string | undefined>;
   bodyBytes: number;
+  /** The body as text when it is at most 10,000 bytes. */
+  text?: string;
   /** How many body bytes are 'Z' (uploads send Z-filled blobs). */
   zBytes: number;
 }
