@@ -101,7 +101,7 @@ export const ROUTES = [
     answer: ({ json }) => json(200, { id: 'IIJJKKLL', project_id: 'AANobbMI', name: 'uploaded' }),
   },
   {
-    // itch's createBuild (a form body); the build's id echoes the body's length.
+    // itch's createBuild (a form body).
     match: /^wharf\/builds$/,
     answer: ({ json }) => json(200, { build: { id: 77, parentBuildId: -1 } }),
   },
