@@ -65,6 +65,34 @@ describe('the browser build', () => {
     expect(seen[1]?.redirect).toBe('follow');
   });
 
+  it('a header a hook adds is held back the same way', async () => {
+    const seen: Request[] = [];
+    const client = browserClient.createClient({
+      baseUrl: 'https://api.example.test',
+      core: ({ baseUrl }) => ({
+        baseUrl,
+        retry: false,
+        rateLimiter: false,
+        hooks: {
+          onRequest: [
+            ({ request }) => {
+              const headers = new Headers(request.headers);
+              headers.set('x-session', 'from-a-hook');
+              return new Request(request, { headers });
+            },
+          ],
+        },
+        fetch: async (request) => {
+          seen.push(request);
+          return Response.json({ ok: 1 });
+        },
+      }),
+    });
+    await client.get({ url: '/project/x' });
+    expect(seen[0]?.redirect).toBe('manual');
+    expect(seen[0]?.headers.get('x-session')).toBe('from-a-hook');
+  });
+
   it('an opaque or status-0 answer is an UnexpectedResponseError that says why, never data', async () => {
     const { client } = recording(browserClient, () => Response.error());
     const error = await client.get({ url: '/project/x' }).catch((e: unknown) => e);
