@@ -111,6 +111,19 @@ describe('the browser build', () => {
 });
 
 describe('the default build', () => {
+  it('in a browser-like runtime (a `document`) leaves redirects and User-Agent to the platform too', async () => {
+    const g = globalThis as { document?: unknown };
+    g.document = {};
+    try {
+      const { client, seen } = recording(nodeClient);
+      await client.get({ url: '/project/x' });
+      expect(seen[0]?.redirect).toBe('follow');
+      expect(seen[0]?.headers.get('user-agent')).not.toBe('x-sdks-test/1.0');
+    } finally {
+      delete g.document;
+    }
+  });
+
   it('an opaque answer (a runtime that hides redirects, not recognised as a browser) is an UnexpectedResponseError, for coreFetch callers too', async () => {
     const core: Core = await import(new URL('index.js', dist).href);
     const fetch = core.createCoreFetch({
