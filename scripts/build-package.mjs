@@ -20,6 +20,11 @@
 //   `src/` (no `sourcesContent`, as tsc's maps), when the tsconfig has `sourceMap`.
 // - Declarations (and declaration maps) stay tsc's, one per module, so the
 //   `types` paths keep working; with `declaration: false` tsc only type-checks.
+// - A `browser` build: `exports` targets under `./dist/browser/X.js` (the
+//   `browser` condition, which bundlers targeting browsers resolve) are
+//   built from the same `src/X.ts` in a second run, where a relative import
+//   of `./m.js` takes `src/m.browser.ts` when that file exists (what
+//   browsers do themselves, left out: @x/core's `platform.browser.ts`).
 //
 // esbuild is a root devDependency pinned to the version the lockfile already
 // had (packages/bench, size-limit, vite): no new package in the install.
@@ -34,10 +39,11 @@ const dir = process.cwd();
 const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
 if (process.argv.length > 2) throw new Error(`build-package: unknown argument ${process.argv[2]}`);
 
-/** `./dist/X.js` -> `X`, for every JS target of `exports` and `bin`. */
+/** `./dist/X.js` -> `X`, for every JS target of `exports` and `bin`; `./dist/browser/X.js` -> browser entry `X`. */
 function entryNames() {
   const names = new Set();
   const targets = [];
+  browserNames.clear();
   const walk = (value, key) => {
     if (typeof value === 'string') {
       if (key !== 'types') targets.push(value);
@@ -48,8 +54,10 @@ function entryNames() {
   walk(pkg.exports, '.');
   walk(typeof pkg.bin === 'string' ? { bin: pkg.bin } : pkg.bin, 'bin');
   for (const target of targets) {
+    const browser = /^\.\/dist\/browser\/(.+)\.js$/.exec(target);
     const match = /^\.\/dist\/(.+)\.js$/.exec(target);
-    if (match) names.add(match[1]);
+    if (browser) browserNames.add(browser[1]);
+    else if (match) names.add(match[1]);
     else if (!target.endsWith('.json')) {
       throw new Error(`build-package: ${pkg.name}: no rule to build ${target}`);
     }
@@ -65,9 +73,11 @@ function sourceOf(name) {
   return src;
 }
 
+const browserNames = new Set();
 const t0 = performance.now();
 const entries = entryNames();
-if (entries.length === 0) throw new Error(`build-package: ${pkg.name}: no entry in exports or bin`);
+if (entries.length === 0 && browserNames.size === 0)
+  throw new Error(`build-package: ${pkg.name}: no entry in exports or bin`);
 
 const configPath = join(dir, 'tsconfig.build.json');
 const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile);
@@ -107,6 +117,29 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
 });
 
+/** Resolves `./m.js` to a sibling `m.browser.ts` when there is one. */
+const browserTwins = {
+  name: 'browser-twins',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
+      const twin = join(args.resolveDir, args.path.replace(/\.js$/, '.browser.ts'));
+      return existsSync(twin) ? { path: twin } : undefined;
+    });
+  },
+};
+const browserEntries = [...browserNames];
+if (browserEntries.length > 0) {
+  const browserResult = await build({
+    ...common,
+    outdir: 'dist/browser',
+    entryPoints: Object.fromEntries(browserEntries.map((name) => [name, sourceOf(name)])),
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    plugins: [browserTwins],
+  });
+  Object.assign(result.metafile.outputs, browserResult.metafile.outputs);
+}
+
 for (const bin of Object.values(typeof pkg.bin === 'string' ? { bin: pkg.bin } : (pkg.bin ?? {}))) {
   chmodSync(join(dir, bin), 0o755);
 }
@@ -114,7 +147,9 @@ for (const bin of Object.values(typeof pkg.bin === 'string' ? { bin: pkg.bin } :
 const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js'));
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 console.log(
-  `${pkg.name}: ${entries.length} entries (${entries.join(', ')}) + ${outputs.length - entries.length} chunks, ` +
+  `${pkg.name}: ${entries.length} entries (${entries.join(', ')})` +
+    `${browserEntries.length ? ` + ${browserEntries.length} browser entries` : ''}` +
+    ` + ${outputs.length - entries.length - browserEntries.length} chunks, ` +
     `${kB(outputs.reduce((sum, [, o]) => sum + o.bytes, 0))} JS` +
     ` (${((performance.now() - t0) / 1000).toFixed(1)}s)`,
 );

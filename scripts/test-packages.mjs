@@ -11,10 +11,14 @@
 //   - bundles tests/consumers/node/web with Vite and runs it in headless
 //     Chromium (Debian's /usr/bin/chromium, driven by playwright-core),
 //     asserting on the page text; screenshot in test-artifacts/ (git-ignored),
+//   - runs the browser suite (scripts/browser-suite.mjs: the cases in
+//     tests/consumers/node/browser-suite/cases/, bundled by Vite with the
+//     `browser` export condition) in the same Chromium, one leg per case,
 //   - runs the same consumer on Bun and Deno, from their npm packages.
 // Ends with "N passed, N failed" and a non-zero exit code on any failure.
-// Env: X_SKIP_BROWSER=1 skips the browser leg where Chromium is missing
-// (never in CI: .ci/run installs it).
+// Env: X_SKIP_BROWSER=1 skips the browser legs where Chromium is missing
+// (never in CI: .ci/run installs it); X_ONLY_BROWSER=1 runs only the
+// install, the typechecks and the browser legs (while writing browser cases).
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -29,6 +33,7 @@ import {
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { delimiter, extname, join } from 'node:path';
+import { runBrowserSuite, startSuiteOrigins } from './browser-suite.mjs';
 import { PACKAGES, packsDir, pnpmCommand, root } from './lib.mjs';
 
 const VERSIONS = {
@@ -39,6 +44,17 @@ const VERSIONS = {
   deno: '2.9.6',
 };
 const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+/** Thrown past the Bun and Deno legs with X_ONLY_BROWSER=1. */
+class SkipRest extends Error {}
 const artifacts = join(root, 'test-artifacts');
 const t0 = Date.now();
 const since = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
@@ -184,12 +200,16 @@ try {
     const r = JSON.parse(line);
     return `${r.projectTitle} / ${r.searchHits} hits / ${r.gameTitle} / ${r.notFound}`;
   };
-  await leg(`Node 20 (${node20Version}) runs the consumer against Prism`, () =>
-    runMain(node20, [mainJs]),
-  );
-  await leg(`Node 24 (${process.version}) runs the consumer against Prism`, () =>
-    runMain(process.execPath, [mainJs]),
-  );
+  const { X_ONLY_BROWSER: onlyBrowserFlag } = process.env;
+  const onlyBrowser = onlyBrowserFlag === '1';
+  if (!onlyBrowser) {
+    await leg(`Node 20 (${node20Version}) runs the consumer against Prism`, () =>
+      runMain(node20, [mainJs]),
+    );
+    await leg(`Node 24 (${process.version}) runs the consumer against Prism`, () =>
+      runMain(process.execPath, [mainJs]),
+    );
+  }
 
   // --- browser
   console.log(`--- browser (${since()})`);
@@ -218,15 +238,7 @@ try {
       const { chromium } = await import('playwright-core');
       const browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: CHROMIUM_ARGS,
       });
       cleanups.push(() => browser.close());
       const page = await browser.newPage({ viewport: { width: 900, height: 520 } });
@@ -246,7 +258,44 @@ try {
       }
       return `"${text}", first: "${items[0]}"; screenshot test-artifacts/browser-modrinth-search.png`;
     });
+
+    let suiteUrl;
+    await leg('Vite bundle of the browser suite (browser export condition)', async () => {
+      sh(
+        process.execPath,
+        [
+          join(app, 'node_modules/vite/bin/vite.js'),
+          'build',
+          'browser-suite',
+          '--outDir',
+          '../suite-dist',
+          '--logLevel',
+          'warn',
+        ],
+        { cwd: app },
+      );
+      const server = await serveStatic(join(app, 'suite-dist'));
+      cleanups.push(() => new Promise((r) => server.close(r)));
+      suiteUrl = `${server.url}/index.html`;
+      const js = readdirSync(join(app, 'suite-dist/assets')).filter((f) => f.endsWith('.js'));
+      return `${js.length} script(s)`;
+    });
+    if (suiteUrl) {
+      const origins = await startSuiteOrigins();
+      cleanups.push(() => origins.close());
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      cleanups.push(() => browser.close());
+      mkdirSync(artifacts, { recursive: true });
+      const env = {
+        api: origins.api,
+        other: origins.other,
+        prism: { modrinth: modrinth.url, itch: itch.url },
+      };
+      await runBrowserSuite({ browser, suiteUrl, env, leg, artifacts });
+    }
   }
+  if (onlyBrowser) throw new SkipRest();
 
   // --- Bun and Deno, from their npm packages
   console.log(`--- Bun and Deno (${since()})`);
@@ -274,6 +323,8 @@ try {
   await leg(`Node 20 runs the calls through the default clients`, () =>
     runMain(node20, [join(app, 'dist/default-client.js')]),
   );
+} catch (error) {
+  if (!(error instanceof SkipRest)) throw error;
 } finally {
   for (const c of cleanups.reverse()) {
     try {

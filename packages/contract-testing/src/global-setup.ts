@@ -87,7 +87,11 @@ export function contractGlobalSetup(options: ContractSetupOptions) {
           );
         }
       }
-      if (failures.length)
+      // X_COVERAGE_PARTIAL=1: a run of chosen test files only (the long fuzz
+      // run, `pnpm fuzz`), which is not meant to cover every operation.
+      if (failures.length && process.env.X_COVERAGE_PARTIAL === '1') {
+        log(`contract coverage minimum not checked (X_COVERAGE_PARTIAL=1): ${failures.join('; ')}`);
+      } else if (failures.length)
         throw new Error(`contract coverage below minimum\n${failures.join('\n')}`);
     };
   };

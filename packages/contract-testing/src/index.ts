@@ -21,6 +21,14 @@ export {
   readPayload,
   recordedCorpus,
 } from './fixtures.ts';
+export {
+  type FuzzBounds,
+  type FuzzInput,
+  fuzzBounds,
+  fuzzInput,
+  random,
+  SchemaSampler,
+} from './fuzz.ts';
 export type { ContractContext, ContractSetupOptions } from './global-setup.ts';
 export { matchOperation } from './match.ts';
 export { repoRoot, type SpecName, specPath } from './paths.ts';

@@ -3,11 +3,13 @@ import { errorFromResponse } from './error-response.js';
 import { ConnectionError, CoreError, TimeoutError } from './errors.js';
 import { runHooks } from './hooks.js';
 import { isNetworkFailure } from './network-failure.js';
+import { followByHand } from './platform.js';
+import { isOpaque, opaqueError, unsafeToFollow } from './platform-redirects.js';
 import type { PreparedCall, ReadBody } from './prepare.js';
 import type { Release } from './rate-limit.js';
 import { observeRateLimit } from './rate-limit-observer.js';
 import { redactUrl } from './redact.js';
-import { firstHop, followRedirects, type Hop } from './redirects.js';
+import { firstHop, type Hop } from './redirects.js';
 import { clampHint, DEFAULT_RETRY, retryAfterHint } from './retry-policy.js';
 import type { Settings } from './settings.js';
 import { linkSignals } from './timeout.js';
@@ -48,15 +50,35 @@ function hopHeaders(attempt: Attempt, hop: Hop): Record<string, string> {
   return headers;
 }
 
-/** The `RequestInit` of one hop, built only now that it is sent. */
-function hopInit(attempt: Attempt, hop: Hop, signal: AbortSignal): RequestInit {
+/**
+ * The `RequestInit` of one hop, built only now that it is sent. `redirect`
+ * is `'manual'` for a hop this client follows by hand, the caller's own mode
+ * otherwise; `'follow'` (the platform follows) becomes `'manual'` when the
+ * hop carries a header the platform would take to another origin (its names
+ * are added to `heldBack`; see `platform-redirects.ts`).
+ */
+function hopInit(
+  attempt: Attempt,
+  hop: Hop,
+  signal: AbortSignal,
+  redirect: RequestRedirect,
+  heldBack: string[] | undefined,
+): RequestInit {
   const { call } = attempt;
+  const headers = hopHeaders(attempt, hop);
+  if (redirect === 'follow' && heldBack) {
+    const unsafe = unsafeToFollow(Object.keys(headers));
+    if (unsafe.length > 0) {
+      heldBack.push(...unsafe);
+      redirect = 'manual';
+    }
+  }
   const init: RequestInit & { duplex?: 'half' } = {
     ...call.extras,
     method: hop.method,
-    headers: hopHeaders(attempt, hop),
+    headers,
     signal,
-    redirect: call.redirect === 'follow' ? 'manual' : call.redirect,
+    redirect,
   };
   if (hop.keepsBody && call.body !== null) {
     if (hop.index > 0 && !call.replayable) {
@@ -70,8 +92,18 @@ function hopInit(attempt: Attempt, hop: Hop, signal: AbortSignal): RequestInit {
   return init;
 }
 
-/** Sends one hop through the hooks and the configured fetch. */
-async function sendHop(attempt: Attempt, hop: Hop, signal: AbortSignal): Promise<Response> {
+/**
+ * Sends one hop through the hooks and the configured fetch. With `heldBack`
+ * (the platform follows redirects), a request a hook left carrying a header
+ * unsafe to follow is sent with `redirect: 'manual'` too.
+ */
+async function sendHop(
+  attempt: Attempt,
+  hop: Hop,
+  signal: AbortSignal,
+  redirect: RequestRedirect,
+  heldBack?: string[],
+): Promise<Response> {
   const { settings } = attempt;
   const { hooks, logger } = settings;
   logger?.debug('request', {
@@ -81,7 +113,7 @@ async function sendHop(attempt: Attempt, hop: Hop, signal: AbortSignal): Promise
     hop: hop.index,
   });
   const started = Date.now();
-  const init = hopInit(attempt, hop, signal);
+  const init = hopInit(attempt, hop, signal, redirect, heldBack);
   // Without hooks or a custom fetch, nobody needs a `Request`: `fetch(url,
   // init)` builds its own, and building one here too cost ~3% of a local
   // call (the getProject benchmark).
@@ -97,6 +129,13 @@ async function sendHop(attempt: Attempt, hop: Hop, signal: AbortSignal): Promise
       throw new HookFailure(error);
     });
     if (replaced) request = replaced;
+    if (heldBack && request.redirect === 'follow') {
+      const unsafe = unsafeToFollow(request.headers.keys());
+      if (unsafe.length > 0) {
+        heldBack.push(...unsafe);
+        request = new Request(request, { redirect: 'manual' });
+      }
+    }
   }
   let response = await (settings.fetch ?? globalThis.fetch)(request);
   if (hooks.length > 0) {
@@ -150,21 +189,38 @@ export async function runAttempt(attempt: Attempt): Promise<Response> {
   const link = linkSignals(attempt.signals, attempt.timeoutMs);
   let hop = firstHop(call.url, call.method, settings.apiOrigin);
   try {
-    const last =
-      call.redirect === 'follow'
-        ? await followRedirects(
-            hop,
-            (next) => {
-              hop = next;
-              return sendHop(attempt, next, link.signal);
-            },
-            settings.apiOrigin,
-            settings.maxRedirects,
-          )
-        : { response: await sendHop(attempt, hop, link.signal), hop };
-    const { response } = last;
+    const byHand = call.redirect === 'follow' && !settings.platformRedirects && followByHand;
+    let response: Response;
+    if (byHand) {
+      const last = await byHand(
+        hop,
+        (next) => {
+          hop = next;
+          return sendHop(attempt, next, link.signal, 'manual');
+        },
+        settings.apiOrigin,
+        settings.maxRedirects,
+      );
+      response = last.response;
+      hop = last.hop;
+      // A runtime that hides redirects from `redirect: 'manual'` but was not
+      // recognised as a browser: an opaque redirect is an error, never data.
+      if (isOpaque(response)) {
+        await response.body?.cancel().catch(() => {});
+        throw opaqueError(response, hop.method, redactUrl(hop.url), []);
+      }
+    } else {
+      const heldBack = call.redirect === 'follow' ? [] : undefined;
+      response = await sendHop(attempt, hop, link.signal, call.redirect, heldBack);
+      // An opaque answer is never data (a status-0 "success" would resolve to `undefined`).
+      if (heldBack && isOpaque(response)) {
+        await response.body?.cancel().catch(() => {});
+        throw opaqueError(response, hop.method, redactUrl(hop.url), heldBack);
+      }
+      if (response.redirected && response.url)
+        hop = landedAt(hop, response.url, settings.apiOrigin);
+    }
     const receivedAt = Date.now();
-    hop = last.hop;
     const fromApi = isOnOrigin(hop.url, settings.apiOrigin);
     const { release } = attempt;
     if (response.status < 400) {
@@ -206,6 +262,17 @@ export async function runAttempt(attempt: Attempt): Promise<Response> {
   } finally {
     link.clear();
   }
+}
+
+/** The hop a redirect the platform followed ended on (its method is not known: a 303 makes it a GET). */
+function landedAt(hop: Hop, url: string, apiOrigin: string): Hop {
+  return {
+    url,
+    method: hop.method,
+    keepsBody: false,
+    trusted: hop.trusted && isOnOrigin(url, apiOrigin),
+    index: hop.index + 1,
+  };
 }
 
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);

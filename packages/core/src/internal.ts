@@ -3,6 +3,7 @@
  * applications: it may change in any release.
  */
 export { defaultParseErrorBody } from './error-response.js';
+export { platformOwnsRedirects } from './platform.js';
 export { type CoreInit, WITHOUT_TOKEN } from './prepare.js';
 export { DEFAULT_MAX_REDIRECTS, firstHop, type Hop, nextHop } from './redirects.js';
 export { ServerBudget } from './server-budget.js';

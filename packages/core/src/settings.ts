@@ -1,5 +1,5 @@
 import { bearer } from './auth.js';
-import { isBrowserLike } from './internal/env.js';
+import { platformOwnsRedirects } from './platform.js';
 import { RateLimiter } from './rate-limit.js';
 import { redactUrl } from './redact.js';
 import { DEFAULT_MAX_REDIRECTS } from './redirects.js';
@@ -29,6 +29,11 @@ export interface Settings {
   readonly logger: Logger | undefined;
   /** `undefined` in browsers, which forbid setting it. */
   readonly userAgent: string | undefined;
+  /**
+   * Whether the platform follows redirects (browsers: see
+   * `platform-redirects.ts`) rather than this client, by hand.
+   */
+  readonly platformRedirects: boolean;
   readonly authScheme: (token: string) => string;
   readonly fetch: FetchLike | undefined;
   /** The `withOptions()` layers so far, merged. */
@@ -45,6 +50,7 @@ export function clientSettings(config: CoreConfig): Settings {
       `createCoreFetch: baseUrl is not an absolute URL: ${redactUrl(String(config.baseUrl))}`,
     );
   }
+  const browser = platformOwnsRedirects();
   const limiter = config.rateLimiter === undefined ? new RateLimiter() : config.rateLimiter;
   // Until the first answer says whether the API states its limit, one call at a time.
   if (limiter && config.rateLimitHeaders) limiter.expectRateLimitHeaders();
@@ -64,7 +70,8 @@ export function clientSettings(config: CoreConfig): Settings {
       config.logger === 'debug'
         ? { debug: (message, data) => console.debug(`[@x/core] ${message}`, data ?? '') }
         : config.logger,
-    userAgent: isBrowserLike() ? undefined : config.userAgent,
+    userAgent: browser ? undefined : config.userAgent,
+    platformRedirects: browser,
     authScheme: config.authScheme ?? bearer,
     fetch: config.fetch,
     overrides: {},

@@ -1,6 +1,6 @@
 import { CoreError } from '@x/core';
 import type { Client } from '@x/core/client';
-import { firstHop, nextHop } from '@x/core/internal';
+import { firstHop, nextHop, platformOwnsRedirects } from '@x/core/internal';
 import { newDownloadSession } from './generated/sdk.gen.js';
 
 /** Options for {@link downloadUpload}, {@link resolveUploadDownloadUrl} and {@link uploadDownloadUrl}. */
@@ -90,9 +90,21 @@ function requestInit(options: UploadDownloadOptions, redirect: RequestRedirect):
  * first address outside the API (the CDN URL, already signed by itch), or
  * the API address itself if it serves the file. Nothing is downloaded, and
  * the foreign address is never requested.
+ *
+ * In browsers (and webviews), which hide a redirect's `Location`, the
+ * browser follows the redirects instead: the answer is the address the
+ * chain ends on (the CDN's), whose body is cancelled as soon as its headers
+ * arrive; the CDN is requested (without the credential, which the browser
+ * removes on the way to another origin) and must allow CORS.
  */
 export async function resolveUploadDownloadUrl(options: UploadDownloadOptions): Promise<string> {
   const client = options.client ?? (await defaultClient());
+  if (platformOwnsRedirects()) {
+    const url = uploadDownloadUrl(client, options);
+    const response = await send(client, url, requestInit(options, 'follow'));
+    await response.body?.cancel().catch(() => {});
+    return response.url || url;
+  }
   const apiOrigin = new URL(String(client.getConfig().baseUrl)).origin;
   let hop = firstHop(uploadDownloadUrl(client, options), 'GET', apiOrigin);
   for (;;) {

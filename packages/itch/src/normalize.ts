@@ -43,6 +43,25 @@ export function camelCase(key: string): string {
   return key.replace(/_+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
+/**
+ * Sets an own, enumerable key, `__proto__` included: the spec's maps allow
+ * any key (a channel may be named `__proto__`), and `out[key] = v` with that
+ * key would set `out`'s prototype instead (the channel vanished, and
+ * `out.head` read the injected channel's). Server data never sets a prototype.
+ */
+function put(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(out, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else out[key] = value;
+}
+
+const has = (object: object, key: string): boolean => Object.hasOwn(object, key);
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -101,25 +120,26 @@ function normalizeShape(value: unknown, index: number): unknown {
     const values = shape.m;
     if (values === undefined) return value;
     const map: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) map[key] = normalizeShape(item, values);
+    for (const [key, item] of Object.entries(value)) put(map, key, normalizeShape(item, values));
     return map;
   }
   const out: Record<string, unknown> = {};
   let traits: string[] | undefined;
   for (const [key, item] of Object.entries(value)) {
-    if (key === 'traits' && !('traits' in props)) {
+    if (key === 'traits' && !has(props, 'traits')) {
       traits = traitList(item);
       out.traits = traits ?? item;
       continue;
     }
-    const name = key in props ? key : camelCase(key) in props ? camelCase(key) : undefined;
+    // Own keys only: `'constructor' in props` is true for any object.
+    const name = has(props, key) ? key : has(props, camelCase(key)) ? camelCase(key) : undefined;
     if (name === undefined) {
-      if (!(key in out)) out[key] = item;
+      if (!has(out, key)) put(out, key, item);
       continue;
     }
     // A camelCase key wins over its snake_case twin if a payload carries both.
-    if (name !== key && name in value) continue;
-    out[name] = normalizeShape(item, props[name] as number);
+    if (name !== key && has(value, name)) continue;
+    put(out, name, normalizeShape(item, props[name] as number));
   }
   if (traits) applyTraits(out, traits, shape);
   return out;

@@ -37,6 +37,26 @@ function plainHeaders(headers: HeadersOption | undefined): HeadersOption | undef
   return headerRecord(headers as NonNullable<RequestInit['headers']>);
 }
 
+/**
+ * A copy of the configuration for the caller, with `auth` (the token, or
+ * the function that gives one) kept but not enumerable: users print
+ * configurations when debugging, and `util.inspect`, `console.log` and
+ * `JSON.stringify` skip non-enumerable keys. `config.auth` still reads it;
+ * a spread copy drops it, which `setConfig` reads as "auth unchanged".
+ */
+function configView(config: Config): Config {
+  const { auth, ...view } = config;
+  if (auth !== undefined) {
+    Object.defineProperty(view, 'auth', {
+      value: auth,
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return view;
+}
+
 /** Lower-cased header record; `null`/`undefined` remove a header. */
 function mergeHeaders(target: Record<string, string>, headers: HeadersOption | undefined): void {
   const source = plainHeaders(headers);
@@ -180,7 +200,7 @@ function build(
   };
 
   const read = async (response: Response, url: string, parseAs: ParseAs, call: SdkCall) => {
-    const data = await readData(response, response.url || url, parseAs);
+    const data = await readData(response, response.url || url, parseAs, call.method);
     return config.transformData && data !== undefined ? config.transformData(data, call) : data;
   };
 
@@ -200,7 +220,7 @@ function build(
     head: method('HEAD') as Client['head'],
     options: method('OPTIONS') as Client['options'],
     buildUrl: callUrl,
-    getConfig: () => ({ ...config }),
+    getConfig: () => configView(config),
     setConfig: (changes) => {
       const rebuild =
         ('baseUrl' in changes && changes.baseUrl !== config.baseUrl) ||
@@ -213,7 +233,7 @@ function build(
         config.headers = { ...plainHeaders(headers), ...plainHeaders(changes.headers) };
       }
       if (rebuild) transport.reset();
-      return { ...config };
+      return configView(config);
     },
     withOptions: (overrides: CallOptions) => {
       const inherited = transport.coreFetch.withOptions(overrides);

@@ -1,5 +1,6 @@
 import { takeReadBody } from '../attempt.js';
 import { UnexpectedResponseError } from '../errors.js';
+import { isOpaque, opaqueError } from '../platform-redirects.js';
 import { redactUrl } from '../redact.js';
 import type { ParseAs } from './types.js';
 
@@ -19,9 +20,12 @@ export async function readData(
   response: Response,
   url: string,
   parseAs: ParseAs,
+  method = 'GET',
 ): Promise<unknown> {
   // Read already when @x/core read it within the attempt (`READ_BODY`).
   const read = takeReadBody(response);
+  // Status 0 hides status, headers and body: never `undefined` as if it were data.
+  if (isOpaque(response)) throw opaqueError(response, method, redactUrl(url), []);
   if (parseAs === 'stream') return read === undefined ? response.body : new Blob([read]).stream();
   if (parseAs === 'arrayBuffer') {
     return read instanceof ArrayBuffer ? read : response.arrayBuffer();

@@ -8,6 +8,9 @@ describe('fillPath', () => {
       '/project/a%20b%2Fc/version',
     );
     expect(fillPath('/x/{ids}', { ids: ['a', 'b'] })).toBe('/x/a,b');
+    // A comma inside one value is data, not a list separator.
+    expect(fillPath('/project/{idOrSlug}', { idOrSlug: 'a,b' })).toBe('/project/a%2Cb');
+    expect(fillPath('/x/{ids}', { ids: ['a,b', 'c'] })).toBe('/x/a%2Cb,c');
     expect(fillPath('/games/{gameId}', { gameId: 42 })).toBe('/games/42');
   });
 

@@ -79,12 +79,8 @@ function pathValue(
   path: Record<string, unknown> | undefined,
 ): string {
   const value = path?.[name];
-  const text =
-    value === undefined || value === null
-      ? ''
-      : Array.isArray(value)
-        ? value.map(scalar).join(',')
-        : scalar(value);
+  const items = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+  const text = items.map(scalar).join(',');
   // Checked on the text: `[]` or a `toString` giving '' would leave `//`
   // in the path, which a slash-merging proxy turns into another endpoint.
   if (text === '') {
@@ -95,8 +91,11 @@ function pathValue(
   if (text === '.' || text === '..') {
     throw new CoreError(`path parameter "${name}" cannot be "${text}" (${template})`);
   }
-  const encoded = encode(text, `path parameter "${name}"`);
-  return encoded.includes('%2C') ? encoded.replace(/%2C/g, ',') : encoded;
+  // A comma inside a value goes out as `%2C`: the spec's `simple` style
+  // reads a raw comma as the separator of a list (Prism answers 422 for
+  // `/project/a,b`). Only a list's own separators are raw commas.
+  if (items.length === 1) return encode(text, `path parameter "${name}"`);
+  return items.map((item) => encode(scalar(item), `path parameter "${name}"`)).join(',');
 }
 
 /** The absolute URL of a call: base URL, filled path, serialised query. */

@@ -1,0 +1,139 @@
+// The `browser` build of @x/core (the `browser` export condition:
+// dist/browser/, built with `platform.browser.ts`), loaded here in Node the
+// way a bundler targeting browsers resolves it: redirects and User-Agent are
+// the platform's, and an opaque answer is a typed error, never data.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+type Core = typeof import('../src/index.js');
+type ClientModule = typeof import('../src/client.js');
+
+const dist = new URL('../dist/', import.meta.url);
+let browserCore: Core;
+let browserClient: ClientModule;
+let nodeClient: ClientModule;
+
+beforeAll(async () => {
+  const entry = new URL('browser/client.js', dist);
+  if (!existsSync(entry)) throw new Error(`${fileURLToPath(entry)} missing: run \`pnpm build\``);
+  browserCore = await import(new URL('browser/index.js', dist).href);
+  browserClient = await import(entry.href);
+  nodeClient = await import(new URL('client.js', dist).href);
+});
+
+/** A client on `module`, sending through `fetch`; the seen requests are recorded. */
+function recording(module: ClientModule, answer: () => Response = () => Response.json({ ok: 1 })) {
+  const seen: Request[] = [];
+  const client = module.createClient({
+    baseUrl: 'https://api.example.test',
+    auth: 'secret-token',
+    core: ({ baseUrl }) => ({
+      baseUrl,
+      retry: false,
+      rateLimiter: false,
+      userAgent: 'x-sdks-test/1.0',
+      fetch: async (request) => {
+        seen.push(request);
+        return answer();
+      },
+    }),
+  });
+  return { client, seen };
+}
+
+describe('the browser build', () => {
+  it('lets the platform follow redirects and sets no User-Agent; the default build follows by hand', async () => {
+    const browser = recording(browserClient);
+    await browser.client.get({ url: '/project/x' });
+    expect(browser.seen[0]?.redirect).toBe('follow');
+    expect(browser.seen[0]?.headers.get('user-agent')).not.toBe('x-sdks-test/1.0');
+    expect(browser.seen[0]?.headers.get('authorization')).toBe('Bearer secret-token');
+
+    const node = recording(nodeClient);
+    await node.client.get({ url: '/project/x' });
+    expect(node.seen[0]?.redirect).toBe('manual');
+    expect(node.seen[0]?.headers.get('user-agent')).toBe('x-sdks-test/1.0');
+  });
+
+  it('holds a call with a credential-like custom header to redirect: manual (the platform would carry it anywhere)', async () => {
+    const { client, seen } = recording(browserClient);
+    client.setConfig({ headers: { 'X-Api-Key': 'k' } });
+    await client.get({ url: '/project/x' });
+    expect(seen[0]?.redirect).toBe('manual');
+    await client.get({ url: '/project/x', headers: { 'X-Api-Key': null } });
+    expect(seen[1]?.redirect).toBe('follow');
+  });
+
+  it('a header a hook adds is held back the same way', async () => {
+    const seen: Request[] = [];
+    const client = browserClient.createClient({
+      baseUrl: 'https://api.example.test',
+      core: ({ baseUrl }) => ({
+        baseUrl,
+        retry: false,
+        rateLimiter: false,
+        hooks: {
+          onRequest: [
+            ({ request }) => {
+              const headers = new Headers(request.headers);
+              headers.set('x-session', 'from-a-hook');
+              return new Request(request, { headers });
+            },
+          ],
+        },
+        fetch: async (request) => {
+          seen.push(request);
+          return Response.json({ ok: 1 });
+        },
+      }),
+    });
+    await client.get({ url: '/project/x' });
+    expect(seen[0]?.redirect).toBe('manual');
+    expect(seen[0]?.headers.get('x-session')).toBe('from-a-hook');
+  });
+
+  it('an opaque or status-0 answer is an UnexpectedResponseError that says why, never data', async () => {
+    const { client } = recording(browserClient, () => Response.error());
+    const error = await client.get({ url: '/project/x' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(browserCore.UnexpectedResponseError);
+    expect(String((error as Error).message)).toMatch(/opaque answer .*status 0/);
+    expect(String((error as Error).message)).not.toContain('secret-token');
+  });
+
+  it('holds no code to follow redirects by hand', () => {
+    const files = readdirSync(new URL('browser/chunks/', dist)).filter((f) => f.endsWith('.js'));
+    const code = files.map((f) => readFileSync(new URL(`browser/chunks/${f}`, dist), 'utf8'));
+    const all = code.join('') + readFileSync(new URL('browser/client.js', dist), 'utf8');
+    expect(all).not.toContain('function followRedirects');
+    expect(all).not.toContain('isBrowserLike');
+  });
+});
+
+describe('the default build', () => {
+  it('in a browser-like runtime (a `document`) leaves redirects and User-Agent to the platform too', async () => {
+    const g = globalThis as { document?: unknown };
+    g.document = {};
+    try {
+      const { client, seen } = recording(nodeClient);
+      await client.get({ url: '/project/x' });
+      expect(seen[0]?.redirect).toBe('follow');
+      expect(seen[0]?.headers.get('user-agent')).not.toBe('x-sdks-test/1.0');
+    } finally {
+      delete g.document;
+    }
+  });
+
+  it('an opaque answer (a runtime that hides redirects, not recognised as a browser) is an UnexpectedResponseError, for coreFetch callers too', async () => {
+    const core: Core = await import(new URL('index.js', dist).href);
+    const fetch = core.createCoreFetch({
+      baseUrl: 'https://api.example.test',
+      retry: false,
+      rateLimiter: false,
+      fetch: async () => Response.error(),
+    });
+    const error = await fetch('/project/x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(core.UnexpectedResponseError);
+    expect((error as { status: number }).status).toBe(0);
+  });
+});
