@@ -108,9 +108,10 @@ describe('argument types', () => {
 describe('results are the spec’s camelCase types', () => {
   it('operations and helpers', async () => {
     const { game } = await getGame({ client, path: { gameId: 1 } });
-    expectTypeOf(game).toEqualTypeOf<Game | undefined>();
-    expectTypeOf(game?.coverUrl).toEqualTypeOf<string | undefined>();
-    expectTypeOf(game?.canBeBought).toEqualTypeOf<boolean | undefined>();
+    expectTypeOf(game).toEqualTypeOf<Game>();
+    expectTypeOf(game.id).toEqualTypeOf<number>();
+    expectTypeOf(game.coverUrl).toEqualTypeOf<string | undefined>();
+    expectTypeOf(game.canBeBought).toEqualTypeOf<boolean | undefined>();
     expectTypeOf(iterateOwnedKeys({ client })).toEqualTypeOf<PaginatedIterable<DownloadKey>>();
     expectTypeOf(iterateSearchGames({ client, query: { query: 'x' } })).toEqualTypeOf<
       PaginatedIterable<Game>

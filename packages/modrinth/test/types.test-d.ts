@@ -32,10 +32,17 @@ describe('operation types', () => {
 
   it('nullable enums include null', () => {
     expectTypeOf<Version['requested_status']>().toEqualTypeOf<
-      'listed' | 'archived' | 'draft' | 'unlisted' | null | undefined
+      'listed' | 'archived' | 'draft' | 'unlisted' | null
     >();
     expectTypeOf<Version['files'][number]['file_type']>().toEqualTypeOf<
-      'required-resource-pack' | 'optional-resource-pack' | null | undefined
+      | 'required-resource-pack'
+      | 'optional-resource-pack'
+      | 'sources-jar'
+      | 'dev-jar'
+      | 'javadoc-jar'
+      | 'signature'
+      | 'unknown'
+      | null
     >();
   });
 
