@@ -32,7 +32,7 @@ const SPEC_TOTP_PATH = '/login/with-totp-token';
 const REQUIRED: Record<string, readonly string[]> = {
   Game: ['id', 'title', 'url'],
   Upload: ['id', 'filename', 'storage'],
-  User: ['id', 'username', 'url'],
+  User: ['id', 'username'],
   DownloadKey: ['id'],
   APIKey: ['id', 'key'],
   Build: ['id'],

@@ -166,9 +166,9 @@ function reshape(schema: Schema, shape: Shape): void {
   for (const key of shape.nullable ?? []) {
     const prop = props[key];
     if (!prop) throw new Error(`spec-patches: no property ${key} to make nullable`);
-    // A `$ref` takes no siblings in OpenAPI 3.0: wrap it.
-    if (prop.$ref) props[key] = { allOf: [{ $ref: prop.$ref }], nullable: true };
-    else prop.nullable = true;
+    // A `$ref` takes no siblings in OpenAPI 3.0 (and a validator needs a `type` beside `nullable`).
+    if (prop.$ref) throw new Error(`spec-patches: ${key} is a $ref: make its schema nullable`);
+    prop.nullable = true;
     if (Array.isArray(prop.enum) && !prop.enum.includes(null)) prop.enum = [...prop.enum, null];
   }
   for (const key of shape.notNull ?? []) {
@@ -213,7 +213,8 @@ const RESPONSE_SHAPES: readonly [string, boolean, Shape][] = [
         },
       },
       required: 'all',
-      nullable: ['slug', 'body_url', 'approved', 'queued', 'donation_urls', 'moderator_message'],
+      // `moderator_message`: its schema (`ModeratorMessage`) is nullable already.
+      nullable: ['slug', 'body_url', 'approved', 'queued', 'donation_urls'],
       enumValues: SIDES,
     },
   ],

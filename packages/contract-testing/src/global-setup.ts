@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startMockServer } from '@x/mock-servers';
 import type { TestProject } from 'vitest/node';
 import {
   buildCoverageReport,
@@ -11,7 +12,6 @@ import {
 import { recordedCorpus } from './fixtures.ts';
 import { defaultCoverageDir, type SpecName } from './paths.ts';
 import type { PrismServer } from './prism.ts';
-import { startMockServer } from '@x/mock-servers';
 import { loadPatchedSpec, SPEC_PATCHES } from './spec-patches.ts';
 
 export interface ContractContext {
@@ -54,7 +54,10 @@ export function contractGlobalSetup(options: ContractSetupOptions) {
     try {
       const results = await Promise.all(
         options.specs.map(async (name) => {
-          const server = await startMockServer(name, { patch: SPEC_PATCHES[name] });
+          const server = await startMockServer(name, {
+            patch: SPEC_PATCHES[name],
+            breakCycles: true,
+          });
           started.push(server);
           return [name, server] as const;
         }),

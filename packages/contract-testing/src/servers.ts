@@ -26,5 +26,5 @@ export function startMockServer(
   name: SpecName,
   options: Omit<Parameters<typeof startRaw>[1] & object, 'patch'> = {},
 ): Promise<PrismServer> {
-  return startRaw(name, { ...options, patch: SPEC_PATCHES[name] });
+  return startRaw(name, { breakCycles: true, ...options, patch: SPEC_PATCHES[name] });
 }

@@ -9,11 +9,7 @@ import {
 } from '@x/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
-import {
-  createItchClient,
-  DEFAULT_RATE_LIMIT,
-  DEFAULT_USER_AGENT,
-} from '../src/client.js';
+import { createItchClient, DEFAULT_RATE_LIMIT, DEFAULT_USER_AGENT } from '../src/client.js';
 import { parseItchErrorBody } from '../src/errors.js';
 import { client as defaultClient } from '../src/generated/client.gen.js';
 import {

@@ -13,6 +13,7 @@ export {
 } from './prism.ts';
 export {
   addIntegerExamples,
+  breakReferenceCycles,
   type DeriveOptions,
   derivePrismDocument,
   dropContradictingExamples,
@@ -35,15 +36,17 @@ export {
  * Ctrl-C). `integerExamples` gives example-less integers a plausible value
  * (for programs showing mock data to people; the contract tests keep Prism's).
  * `patch` changes the document before Prism reads it (the contract-test
- * harness passes the SDK's generator input patches).
+ * harness passes the SDK's generator input patches); `breakCycles` cuts
+ * reference cycles so Prism's answers keep the fields schemas require.
  */
 export async function startMockServer(
   name: SpecName,
   options: StartPrismOptions & DeriveOptions & { patch?: SpecPatch } = {},
 ): Promise<PrismServer> {
-  const { integerExamples, patch, ...prism } = options;
+  const { integerExamples, breakCycles, patch, ...prism } = options;
   const file = writePrismSpec(loadSpec(specPath(name), patch), {
     integerExamples: Boolean(integerExamples),
+    breakCycles: Boolean(breakCycles),
   });
   try {
     const server = await startPrism(file, prism);

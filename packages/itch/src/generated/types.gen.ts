@@ -35,7 +35,7 @@ export type User = {
     /**
      * The address of the user's page on itch.io
      */
-    url: string;
+    url?: string;
     /**
      * User's avatar URL; may be a GIF
      */

@@ -1518,12 +1518,7 @@ export const ProjectSchema = {
             nullable: true
         },
         moderator_message: {
-            allOf: [
-                {
-                    $ref: '#/components/schemas/ModeratorMessage'
-                }
-            ],
-            nullable: true
+            $ref: '#/components/schemas/ModeratorMessage'
         },
         published: {
             type: 'string',

@@ -692,7 +692,7 @@ export type Project = {
      * @deprecated
      */
     body_url: string | null;
-    moderator_message: ModeratorMessage | null;
+    moderator_message: ModeratorMessage;
     /**
      * The date the project was published
      */
