@@ -157,9 +157,12 @@ interface Shape {
   add?: Record<string, Schema>;
   /** Enum values labrinth sends that the spec's enums omit. */
   enumValues?: Record<string, readonly string[]>;
+  /** The schema itself is marked nullable, but labrinth never sends `null` for it. */
+  neverNull?: boolean;
 }
 
 function reshape(schema: Schema, shape: Shape): void {
+  if (shape.neverNull) delete schema.nullable;
   schema.properties ??= {};
   for (const [key, value] of Object.entries(shape.add ?? {})) schema.properties[key] = value;
   const props = schema.properties as Record<string, Schema>;
@@ -277,7 +280,8 @@ const RESPONSE_SHAPES: readonly [string, boolean, Shape][] = [
   ['VersionFileHashes', false, { required: ['sha1', 'sha512'] }],
   ['ProjectLicense', false, { required: 'all' }],
   ['ModeratorMessage', false, { required: 'all' }],
-  ['GalleryImage', false, { required: 'all' }],
+  // `gallery: Vec<LegacyGalleryItem>`: the items are never null (the spec marks the schema nullable).
+  ['GalleryImage', false, { required: 'all', neverNull: true }],
   ['ProjectDonationURL', false, { required: 'all' }],
   ['ProjectDependencyList', false, { required: 'all' }],
   ['License', false, { required: 'all' }],

@@ -14,7 +14,7 @@ export interface ItchErrorBody {
 }
 
 /** An @x/core HTTP error from itch, its body's fields typed. */
-export type ItchError<E extends core.ApiError = core.ApiError> = E & {
+export type ItchError<E extends core.ApiError = core.ApiError> = Omit<E, 'errors' | 'body'> & {
   /** itch's `errors` (e.g. `["Incorrect username or password"]`); empty when the body had none. */
   readonly errors: readonly string[];
   /** The parsed JSON body, its text when not JSON, `undefined` when empty. */

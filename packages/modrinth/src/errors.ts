@@ -31,7 +31,7 @@ export type ModrinthErrorCode =
   | 'payments_error'
   | 'zip_error'
   | 'io_error'
-  // biome-ignore lint/complexity/noBannedTypes: keeps completion of the known codes while accepting others
+  // Any other code: completion still offers the known ones.
   | (string & {});
 
 /** Modrinth's error body: `{"error": "not_found", "description": "..."}`. */
@@ -43,7 +43,10 @@ export interface ModrinthErrorBody {
 }
 
 /** An @x/core HTTP error from Modrinth, its body's fields typed. */
-export type ModrinthError<E extends core.ApiError = core.ApiError> = E & {
+export type ModrinthError<E extends core.ApiError = core.ApiError> = Omit<
+  E,
+  'code' | 'description' | 'body'
+> & {
   /** labrinth's `error` code (`not_found`, `invalid_input`, `ratelimit_error`...), when the body had one. */
   readonly code: ModrinthErrorCode | undefined;
   /** labrinth's `description`, when the body had one. */

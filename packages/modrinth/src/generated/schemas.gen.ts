@@ -1691,7 +1691,6 @@ export const ProjectLicenseSchema = {
 
 export const GalleryImageSchema = {
     type: 'object',
-    nullable: true,
     properties: {
         url: {
             type: 'string',

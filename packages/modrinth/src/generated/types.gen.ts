@@ -795,7 +795,7 @@ export type GalleryImage = {
      * The order of the gallery image. Gallery images are sorted by this field and then alphabetically by title.
      */
     ordering: number;
-} | null;
+};
 
 export type ProjectDependencyList = {
     /**
