@@ -159,11 +159,18 @@ interface Shape {
   enumValues?: Record<string, readonly string[]>;
   /** The schema itself is marked nullable, but labrinth never sends `null` for it. */
   neverNull?: boolean;
+  /** Properties whose JSON type the spec gets wrong. */
+  types?: Record<string, string>;
 }
 
 function reshape(schema: Schema, shape: Shape): void {
   if (shape.neverNull) delete schema.nullable;
   schema.properties ??= {};
+  for (const [key, type] of Object.entries(shape.types ?? {})) {
+    const prop = schema.properties[key];
+    if (!prop) throw new Error(`spec-patches: no property ${key} to retype`);
+    prop.type = type;
+  }
   for (const [key, value] of Object.entries(shape.add ?? {})) schema.properties[key] = value;
   const props = schema.properties as Record<string, Schema>;
   for (const key of shape.nullable ?? []) {
@@ -285,6 +292,27 @@ const RESPONSE_SHAPES: readonly [string, boolean, Shape][] = [
   ['ProjectDonationURL', false, { required: 'all' }],
   ['ProjectDependencyList', false, { required: 'all' }],
   ['License', false, { required: 'all' }],
+  [
+    'User',
+    true,
+    {
+      // Fields of both `LegacyUser` (v2) and v3's `User` (a team member's
+      // `user`); the private ones (`email`...) only reach their owner.
+      required: ['id', 'username', 'avatar_url', 'bio', 'created', 'role', 'badges'],
+      nullable: ['avatar_url', 'bio'],
+    },
+  ],
+  [
+    'TeamMember',
+    false,
+    {
+      // `LegacyTeamMember`: `permissions: Option<ProjectPermissions>`,
+      // `payouts_split: Option<Decimal>` sent as a float or null.
+      required: 'all',
+      nullable: ['permissions', 'payouts_split'],
+      types: { payouts_split: 'number' },
+    },
+  ],
 ];
 
 /**

@@ -948,7 +948,24 @@ export type UserPayoutData = {
     payout_address?: string;
 } | null;
 
-export type User = EditableUser & {
+export type User = {
+    /**
+     * The user's username
+     */
+    username: string;
+    /**
+     * The user's display name
+     */
+    name?: string | null;
+    /**
+     * The user's email (only displayed if requesting your own account). Requires `USER_READ_EMAIL` PAT scope.
+     */
+    email?: string | null;
+    /**
+     * A description of the user
+     */
+    bio: string | null;
+    payout_data?: UserPayoutData;
     /**
      * The user's ID
      */
@@ -956,7 +973,7 @@ export type User = EditableUser & {
     /**
      * The user's avatar url
      */
-    avatar_url: string;
+    avatar_url: string | null;
     /**
      * The time at which the user was created
      */
@@ -978,7 +995,7 @@ export type User = EditableUser & {
      * - TRANSLATOR
      *
      */
-    badges?: number;
+    badges: number;
     /**
      * A list of authentication providers you have signed up for (only displayed if requesting your own account)
      */
@@ -1218,7 +1235,7 @@ export type TeamMember = {
      * - VIEW_PAYOUTS
      *
      */
-    permissions?: number;
+    permissions: number | null;
     /**
      * Whether or not the user has accepted to be on the team (requires authorization to view)
      */
@@ -1226,11 +1243,11 @@ export type TeamMember = {
     /**
      * The split of payouts going to this user. The proportion of payouts they get is their split divided by the sum of the splits of all members.
      */
-    payouts_split?: number;
+    payouts_split: number | null;
     /**
      * The order of the team member.
      */
-    ordering?: number;
+    ordering: number;
 };
 
 export type CategoryTag = {

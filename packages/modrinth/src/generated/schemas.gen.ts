@@ -2034,90 +2034,113 @@ export const UserPayoutDataSchema = {
 } as const;
 
 export const UserSchema = {
-    allOf: [
-        {
-            $ref: '#/components/schemas/EditableUser'
+    type: 'object',
+    properties: {
+        username: {
+            type: 'string',
+            description: 'The user\'s username',
+            example: 'my_user'
         },
-        {
-            type: 'object',
-            properties: {
-                id: {
-                    type: 'string',
-                    example: 'EEFFGGHH',
-                    description: 'The user\'s ID'
-                },
-                avatar_url: {
-                    type: 'string',
-                    example: 'https://avatars.githubusercontent.com/u/11223344?v=1',
-                    description: 'The user\'s avatar url'
-                },
-                created: {
-                    type: 'string',
-                    format: 'ISO-8601',
-                    description: 'The time at which the user was created'
-                },
-                role: {
-                    type: 'string',
-                    enum: [
-                        'admin',
-                        'moderator',
-                        'developer'
-                    ],
-                    description: 'The user\'s role',
-                    example: 'developer'
-                },
-                badges: {
-                    type: 'integer',
-                    format: 'bitfield',
-                    example: 63,
-                    description: 'Any badges applicable to this user. These are currently unused and undisplayed, and as such are subject to change\n\nIn order from first to seventh bit, the current bits are:\n- (unused)\n- EARLY_MODPACK_ADOPTER\n- EARLY_RESPACK_ADOPTER\n- EARLY_PLUGIN_ADOPTER\n- ALPHA_TESTER\n- CONTRIBUTOR\n- TRANSLATOR\n'
-                },
-                auth_providers: {
-                    type: 'array',
-                    items: {
-                        type: 'string'
-                    },
-                    example: [
-                        'github',
-                        'gitlab',
-                        'steam',
-                        'microsoft',
-                        'google',
-                        'discord'
-                    ],
-                    description: 'A list of authentication providers you have signed up for (only displayed if requesting your own account)',
-                    nullable: true
-                },
-                email_verified: {
-                    type: 'boolean',
-                    description: 'Whether your email is verified (only displayed if requesting your own account)',
-                    nullable: true
-                },
-                has_password: {
-                    type: 'boolean',
-                    description: 'Whether you have a password associated with your account (only displayed if requesting your own account)',
-                    nullable: true
-                },
-                has_totp: {
-                    type: 'boolean',
-                    description: 'Whether you have TOTP two-factor authentication connected to your account (only displayed if requesting your own account)',
-                    nullable: true
-                },
-                github_id: {
-                    deprecated: true,
-                    type: 'integer',
-                    description: 'Deprecated - this is no longer public for security reasons and is always null',
-                    example: null,
-                    nullable: true
-                }
+        name: {
+            type: 'string',
+            example: 'My User',
+            description: 'The user\'s display name',
+            nullable: true
+        },
+        email: {
+            type: 'string',
+            format: 'email',
+            description: 'The user\'s email (only displayed if requesting your own account). Requires `USER_READ_EMAIL` PAT scope.',
+            nullable: true
+        },
+        bio: {
+            type: 'string',
+            example: 'My short biography',
+            description: 'A description of the user',
+            nullable: true
+        },
+        payout_data: {
+            $ref: '#/components/schemas/UserPayoutData'
+        },
+        id: {
+            type: 'string',
+            example: 'EEFFGGHH',
+            description: 'The user\'s ID'
+        },
+        avatar_url: {
+            type: 'string',
+            example: 'https://avatars.githubusercontent.com/u/11223344?v=1',
+            description: 'The user\'s avatar url',
+            nullable: true
+        },
+        created: {
+            type: 'string',
+            format: 'ISO-8601',
+            description: 'The time at which the user was created'
+        },
+        role: {
+            type: 'string',
+            enum: [
+                'admin',
+                'moderator',
+                'developer'
+            ],
+            description: 'The user\'s role',
+            example: 'developer'
+        },
+        badges: {
+            type: 'integer',
+            format: 'bitfield',
+            example: 63,
+            description: 'Any badges applicable to this user. These are currently unused and undisplayed, and as such are subject to change\n\nIn order from first to seventh bit, the current bits are:\n- (unused)\n- EARLY_MODPACK_ADOPTER\n- EARLY_RESPACK_ADOPTER\n- EARLY_PLUGIN_ADOPTER\n- ALPHA_TESTER\n- CONTRIBUTOR\n- TRANSLATOR\n'
+        },
+        auth_providers: {
+            type: 'array',
+            items: {
+                type: 'string'
             },
-            required: [
-                'id',
-                'avatar_url',
-                'created',
-                'role'
-            ]
+            example: [
+                'github',
+                'gitlab',
+                'steam',
+                'microsoft',
+                'google',
+                'discord'
+            ],
+            description: 'A list of authentication providers you have signed up for (only displayed if requesting your own account)',
+            nullable: true
+        },
+        email_verified: {
+            type: 'boolean',
+            description: 'Whether your email is verified (only displayed if requesting your own account)',
+            nullable: true
+        },
+        has_password: {
+            type: 'boolean',
+            description: 'Whether you have a password associated with your account (only displayed if requesting your own account)',
+            nullable: true
+        },
+        has_totp: {
+            type: 'boolean',
+            description: 'Whether you have TOTP two-factor authentication connected to your account (only displayed if requesting your own account)',
+            nullable: true
+        },
+        github_id: {
+            deprecated: true,
+            type: 'integer',
+            description: 'Deprecated - this is no longer public for security reasons and is always null',
+            example: null,
+            nullable: true
         }
+    },
+    required: [
+        'username',
+        'id',
+        'avatar_url',
+        'created',
+        'role',
+        'bio',
+        'badges'
     ]
 } as const;
 
@@ -2505,7 +2528,8 @@ export const TeamMemberSchema = {
             type: 'integer',
             format: 'bitfield',
             example: 127,
-            description: 'The user\'s permissions in bitfield format (requires authorization to view)\n\nIn order from first to tenth bit, the bits are:\n- UPLOAD_VERSION\n- DELETE_VERSION\n- EDIT_DETAILS\n- EDIT_BODY\n- MANAGE_INVITES\n- REMOVE_MEMBER\n- EDIT_MEMBER\n- DELETE_PROJECT\n- VIEW_ANALYTICS\n- VIEW_PAYOUTS\n'
+            description: 'The user\'s permissions in bitfield format (requires authorization to view)\n\nIn order from first to tenth bit, the bits are:\n- UPLOAD_VERSION\n- DELETE_VERSION\n- EDIT_DETAILS\n- EDIT_BODY\n- MANAGE_INVITES\n- REMOVE_MEMBER\n- EDIT_MEMBER\n- DELETE_PROJECT\n- VIEW_ANALYTICS\n- VIEW_PAYOUTS\n',
+            nullable: true
         },
         accepted: {
             type: 'boolean',
@@ -2513,9 +2537,10 @@ export const TeamMemberSchema = {
             description: 'Whether or not the user has accepted to be on the team (requires authorization to view)'
         },
         payouts_split: {
-            type: 'integer',
+            type: 'number',
             example: 100,
-            description: 'The split of payouts going to this user. The proportion of payouts they get is their split divided by the sum of the splits of all members.'
+            description: 'The split of payouts going to this user. The proportion of payouts they get is their split divided by the sum of the splits of all members.',
+            nullable: true
         },
         ordering: {
             type: 'integer',
@@ -2527,7 +2552,10 @@ export const TeamMemberSchema = {
         'team_id',
         'user',
         'role',
-        'accepted'
+        'accepted',
+        'permissions',
+        'payouts_split',
+        'ordering'
     ]
 } as const;
 
