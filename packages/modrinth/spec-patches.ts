@@ -325,12 +325,40 @@ const RESPONSE_SHAPES: readonly [string, boolean, Shape][] = [
  */
 const REQUEST_FLATTEN = ['CreatableVersion', 'CreatableProject'] as const;
 
+/**
+ * The update lookups' filters are optional in labrinth (`UpdateData`,
+ * `ManyUpdateData` in `routes/v2/version_file.rs`: `loaders`, `game_versions`,
+ * `version_types` are `Option<Vec<_>>`); the spec required the first two and
+ * left out the third.
+ */
+const UPDATE_FILTER = {
+  version_types: {
+    type: 'array',
+    items: { type: 'string', enum: ['release', 'beta', 'alpha'] },
+    description: 'Only versions of these release channels',
+    example: ['release', 'beta'],
+  },
+};
+
+function relaxUpdateFilters(spec: Spec): void {
+  for (const name of ['GetLatestVersionFromHashBody', 'GetLatestVersionsFromHashesBody']) {
+    const schema = flatten(spec, name);
+    schema.properties.version_types = structuredClone(UPDATE_FILTER.version_types);
+    const required = (schema.required ?? []).filter(
+      (key: string) => key !== 'loaders' && key !== 'game_versions',
+    );
+    if (required.length) schema.required = required;
+    else delete schema.required;
+  }
+}
+
 function reshapeResponses(spec: Spec): void {
   for (const [name, flat, shape] of RESPONSE_SHAPES) {
     const schema = flat ? flatten(spec, name) : schemaNamed(spec, name);
     reshape(schema, shape);
   }
   for (const name of REQUEST_FLATTEN) flatten(spec, name);
+  relaxUpdateFilters(spec);
 }
 
 /**

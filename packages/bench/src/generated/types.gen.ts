@@ -236,8 +236,12 @@ export type VersionFileHashes = {
 };
 
 export type GetLatestVersionFromHashBody = {
-    loaders: Array<string>;
-    game_versions: Array<string>;
+    loaders?: Array<string>;
+    game_versions?: Array<string>;
+    /**
+     * Only versions of these release channels
+     */
+    version_types?: Array<'release' | 'beta' | 'alpha'>;
 };
 
 /**
@@ -255,9 +259,15 @@ export type HashList = {
     algorithm: 'sha1' | 'sha512';
 };
 
-export type GetLatestVersionsFromHashesBody = HashList & {
-    loaders: Array<string>;
-    game_versions: Array<string>;
+export type GetLatestVersionsFromHashesBody = {
+    hashes: Array<string>;
+    algorithm: 'sha1' | 'sha512';
+    loaders?: Array<string>;
+    game_versions?: Array<string>;
+    /**
+     * Only versions of these release channels
+     */
+    version_types?: Array<'release' | 'beta' | 'alpha'>;
 };
 
 export type BaseProject = {

@@ -555,12 +555,24 @@ export const GetLatestVersionFromHashBodySchema = {
                 '1.18',
                 '1.18.1'
             ]
+        },
+        version_types: {
+            type: 'array',
+            items: {
+                type: 'string',
+                enum: [
+                    'release',
+                    'beta',
+                    'alpha'
+                ]
+            },
+            description: 'Only versions of these release channels',
+            example: [
+                'release',
+                'beta'
+            ]
         }
-    },
-    required: [
-        'loaders',
-        'game_versions'
-    ]
+    }
 } as const;
 
 export const HashVersionMapSchema = {
@@ -601,38 +613,65 @@ export const HashListSchema = {
 } as const;
 
 export const GetLatestVersionsFromHashesBodySchema = {
-    allOf: [
-        {
-            $ref: '#/components/schemas/HashList'
-        },
-        {
-            type: 'object',
-            properties: {
-                loaders: {
-                    type: 'array',
-                    items: {
-                        type: 'string'
-                    },
-                    example: [
-                        'fabric'
-                    ]
-                },
-                game_versions: {
-                    type: 'array',
-                    items: {
-                        type: 'string'
-                    },
-                    example: [
-                        '1.18',
-                        '1.18.1'
-                    ]
-                }
+    type: 'object',
+    properties: {
+        hashes: {
+            type: 'array',
+            items: {
+                type: 'string'
             },
-            required: [
-                'loaders',
-                'game_versions'
+            example: [
+                'ea0f38408102e4d2efd53c2cc11b88b711996b48d8922f76ea6abf731219c5bd1efe39ddf9cce77c54d49a62ff10fb685c00d2e4c524ab99d20f6296677ab2c4',
+                '925a5c4899affa4098d997dfa4a4cb52c636d539e94bc489d1fa034218cb96819a70eb8b01647a39316a59fcfe223c1a8c05ed2e2ae5f4c1e75fa48f6af1c960'
+            ]
+        },
+        algorithm: {
+            type: 'string',
+            enum: [
+                'sha1',
+                'sha512'
+            ],
+            example: 'sha512'
+        },
+        loaders: {
+            type: 'array',
+            items: {
+                type: 'string'
+            },
+            example: [
+                'fabric'
+            ]
+        },
+        game_versions: {
+            type: 'array',
+            items: {
+                type: 'string'
+            },
+            example: [
+                '1.18',
+                '1.18.1'
+            ]
+        },
+        version_types: {
+            type: 'array',
+            items: {
+                type: 'string',
+                enum: [
+                    'release',
+                    'beta',
+                    'alpha'
+                ]
+            },
+            description: 'Only versions of these release channels',
+            example: [
+                'release',
+                'beta'
             ]
         }
+    },
+    required: [
+        'hashes',
+        'algorithm'
     ]
 } as const;
 
