@@ -44,6 +44,7 @@ export {
   InternalServerError,
   type ItchError,
   type ItchErrorBody,
+  type ItchErrorClass,
   NotFoundError,
   PermissionDeniedError,
   parseItchErrorBody,

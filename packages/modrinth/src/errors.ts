@@ -56,49 +56,49 @@ export type ModrinthError<E extends core.ApiError = core.ApiError> = Omit<
 };
 
 /** The same class, its instances typed as {@link ModrinthError}. */
-type Typed<C extends abstract new (init: core.ApiErrorInit) => core.ApiError> = Omit<
-  C,
-  'prototype'
-> & {
-  readonly prototype: ModrinthError<InstanceType<C>>;
-  new (init: core.ApiErrorInit): ModrinthError<InstanceType<C>>;
-};
+export type ModrinthErrorClass<C extends abstract new (init: core.ApiErrorInit) => core.ApiError> =
+  Omit<C, 'prototype'> & {
+    readonly prototype: ModrinthError<InstanceType<C>>;
+    new (init: core.ApiErrorInit): ModrinthError<InstanceType<C>>;
+  };
 
 /** Any HTTP error answer (status >= 400). */
-export const ApiError = core.ApiError as Typed<typeof core.ApiError>;
+export const ApiError = core.ApiError as ModrinthErrorClass<typeof core.ApiError>;
 export type ApiError = ModrinthError<core.ApiError>;
 /** 400: `invalid_input` and the like. */
-export const BadRequestError = core.BadRequestError as Typed<typeof core.BadRequestError>;
+export const BadRequestError = core.BadRequestError as ModrinthErrorClass<
+  typeof core.BadRequestError
+>;
 export type BadRequestError = ModrinthError<core.BadRequestError>;
 /** 401: a missing or refused token (`unauthorized`). */
-export const AuthenticationError = core.AuthenticationError as Typed<
+export const AuthenticationError = core.AuthenticationError as ModrinthErrorClass<
   typeof core.AuthenticationError
 >;
 export type AuthenticationError = ModrinthError<core.AuthenticationError>;
 /** 403 */
-export const PermissionDeniedError = core.PermissionDeniedError as Typed<
+export const PermissionDeniedError = core.PermissionDeniedError as ModrinthErrorClass<
   typeof core.PermissionDeniedError
 >;
 export type PermissionDeniedError = ModrinthError<core.PermissionDeniedError>;
 /** 404: `not_found`. */
-export const NotFoundError = core.NotFoundError as Typed<typeof core.NotFoundError>;
+export const NotFoundError = core.NotFoundError as ModrinthErrorClass<typeof core.NotFoundError>;
 export type NotFoundError = ModrinthError<core.NotFoundError>;
 /** 409: `conflict`. */
-export const ConflictError = core.ConflictError as Typed<typeof core.ConflictError>;
+export const ConflictError = core.ConflictError as ModrinthErrorClass<typeof core.ConflictError>;
 export type ConflictError = ModrinthError<core.ConflictError>;
 /** 410: this API version is no longer served (`api_deprecated`). */
-export const GoneError = core.GoneError as Typed<typeof core.GoneError>;
+export const GoneError = core.GoneError as ModrinthErrorClass<typeof core.GoneError>;
 export type GoneError = ModrinthError<core.GoneError>;
 /** 422 */
-export const UnprocessableEntityError = core.UnprocessableEntityError as Typed<
+export const UnprocessableEntityError = core.UnprocessableEntityError as ModrinthErrorClass<
   typeof core.UnprocessableEntityError
 >;
 export type UnprocessableEntityError = ModrinthError<core.UnprocessableEntityError>;
 /** 429: `ratelimit_error`, after the retries. */
-export const RateLimitError = core.RateLimitError as Typed<typeof core.RateLimitError>;
+export const RateLimitError = core.RateLimitError as ModrinthErrorClass<typeof core.RateLimitError>;
 export type RateLimitError = ModrinthError<core.RateLimitError>;
 /** 5xx */
-export const InternalServerError = core.InternalServerError as Typed<
+export const InternalServerError = core.InternalServerError as ModrinthErrorClass<
   typeof core.InternalServerError
 >;
 export type InternalServerError = ModrinthError<core.InternalServerError>;

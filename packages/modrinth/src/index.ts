@@ -47,6 +47,7 @@ export {
   InternalServerError,
   type ModrinthError,
   type ModrinthErrorBody,
+  type ModrinthErrorClass,
   type ModrinthErrorCode,
   NotFoundError,
   PermissionDeniedError,
