@@ -177,6 +177,14 @@ for (const mode of ['node16', 'bundler']) {
     if (!installed) throw new Error('not installed');
     sh(process.execPath, [tsc, '-p', `tsconfig.${mode}.json`], { cwd: app });
   });
+  // src/honest-types.ts again with exactOptionalPropertyTypes: the field types users rely on.
+  await leg(
+    `typecheck, moduleResolution ${mode}, exactOptionalPropertyTypes (honest types)`,
+    () => {
+      if (!installed) throw new Error('not installed');
+      sh(process.execPath, [tsc, '-p', `tsconfig.${mode}.exact.json`], { cwd: app });
+    },
+  );
 }
 
 try {
@@ -209,6 +217,19 @@ try {
     await leg(`Node 24 (${process.version}) runs the consumer against Prism`, () =>
       runMain(process.execPath, [mainJs]),
     );
+    await leg(`Node 20 (${node20Version}) runs the honest-types program against Prism`, () => {
+      const out = sh(node20, [join(app, 'dist/honest-types.js'), modrinth.url, itch.url], {
+        cwd: app,
+        timeout: 60_000,
+      });
+      const r = JSON.parse(
+        out
+          .trim()
+          .split('\n')
+          .find((l) => l.startsWith('{')),
+      );
+      return `${r.title} / ${r.name} / sha512 ${r.sha512Length} chars / game ${r.gameTitle}`;
+    });
   }
 
   // --- browser

@@ -1,13 +1,20 @@
 import * as heyApi from '@hey-api/openapi-ts';
 import { xCoreClient } from '../../scripts/x-core-client-plugin.mjs';
+import { patchItchSpec } from './spec-patches.ts';
 
-// Generated from the spec as written (never edited by hand); the hand-written
+// Generated from the spec through the input patches of spec-patches.ts (each
+// one's reason: specs/README.md), never edited by hand; the hand-written
 // layer in src/ wires the client to @x/core and fills the generator's gaps.
 export default heyApi.defineConfig({
   input: '../../specs/itch.openapi.json',
   output: {
     path: 'src/generated',
     module: { extension: '.js' },
+  },
+  parser: {
+    patch: {
+      input: patchItchSpec,
+    },
   },
   plugins: [
     // The operations call @x/core's client (`@x/core/client`): they resolve

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startMockServer } from '@x/mock-servers';
 import type { TestProject } from 'vitest/node';
 import {
   buildCoverageReport,
@@ -9,10 +10,9 @@ import {
   writeCoverageReport,
 } from './coverage.ts';
 import { recordedCorpus } from './fixtures.ts';
-import { defaultCoverageDir, type SpecName, specPath } from './paths.ts';
+import { defaultCoverageDir, type SpecName } from './paths.ts';
 import type { PrismServer } from './prism.ts';
-import { startMockServer } from './servers.ts';
-import { loadSpec } from './spec.ts';
+import { loadPatchedSpec, SPEC_PATCHES } from './spec-patches.ts';
 
 export interface ContractContext {
   /** Prism base URL per started spec. */
@@ -54,7 +54,10 @@ export function contractGlobalSetup(options: ContractSetupOptions) {
     try {
       const results = await Promise.all(
         options.specs.map(async (name) => {
-          const server = await startMockServer(name);
+          const server = await startMockServer(name, {
+            patch: SPEC_PATCHES[name],
+            breakCycles: true,
+          });
           started.push(server);
           return [name, server] as const;
         }),
@@ -76,7 +79,7 @@ export function contractGlobalSetup(options: ContractSetupOptions) {
       const failures: string[] = [];
       if (options.coverageDir === false && !options.minOperationCoverage) return;
       for (const name of options.specs) {
-        const report = buildCoverageReport(loadSpec(specPath(name)), records);
+        const report = buildCoverageReport(loadPatchedSpec(name), records);
         if (options.coverageDir !== false)
           writeCoverageReport(options.coverageDir ?? defaultCoverageDir(), report);
         log(summariseCoverage(report));

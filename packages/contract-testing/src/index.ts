@@ -1,8 +1,9 @@
 import { describe, inject } from 'vitest';
 import { type ContractFetch, createContractFetch } from './contract-fetch.ts';
 import { type PayloadSource, payloadSources } from './fixtures.ts';
-import { type SpecName, specPath } from './paths.ts';
-import { type LoadedSpec, loadSpec } from './spec.ts';
+import type { SpecName } from './paths.ts';
+import type { LoadedSpec } from './spec.ts';
+import { loadPatchedSpec } from './spec-patches.ts';
 
 export { importWithoutFetchGlobals } from './cold-import.ts';
 export {
@@ -35,15 +36,16 @@ export { repoRoot, type SpecName, specPath } from './paths.ts';
 export { freePort, type PrismServer, PrismStartError, startPrism } from './prism.ts';
 export { derivePrismDocument, prismSafeName } from './prism-spec.ts';
 export { type LoadedSpec, loadSpec, type Operation } from './spec.ts';
+export { loadPatchedSpec, SPEC_PATCHES } from './spec-patches.ts';
 export { createResponseValidator, honourNullableEnums } from './validate.ts';
 
 const specs = new Map<SpecName, LoadedSpec>();
 
-/** The spec, parsed once per worker. */
+/** The spec as the SDK was generated from it (through its input patches), parsed once per worker. */
 export function spec(name: SpecName): LoadedSpec {
   let loaded = specs.get(name);
   if (!loaded) {
-    loaded = loadSpec(specPath(name));
+    loaded = loadPatchedSpec(name);
     specs.set(name, loaded);
   }
   return loaded;

@@ -1,5 +1,6 @@
 // The Prism copy of a spec is made by @x/mock-servers (built JavaScript the app runs too).
 export {
+  breakReferenceCycles,
   derivePrismDocument,
   dropContradictingExamples,
   prismSafeName,

@@ -41,6 +41,36 @@ describe('errorFromResponse', () => {
     });
     expect(error.body).toBe('<html>oops</html>');
     expect(error.apiMessage).toBeUndefined();
+    expect(error.code).toBeUndefined();
+    expect(error.errors).toEqual([]);
+  });
+
+  it("a parser's structured result becomes code, description and errors, secrets scrubbed", async () => {
+    const body = { error: 'invalid_input', description: 'token sekret-123 is malformed' };
+    const error = await errorFromResponse(
+      new Response(JSON.stringify(body), {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+      }),
+      {
+        ...context,
+        parseErrorBody: (parsed) => {
+          const b = parsed as typeof body;
+          return {
+            message: `${b.error}: ${b.description}`,
+            code: b.error,
+            description: b.description,
+            errors: [b.description, 'second'],
+          };
+        },
+      },
+    );
+    expect(error.code).toBe('invalid_input');
+    expect(error.description).toBe('token [REDACTED] is malformed');
+    expect(error.errors).toEqual(['token [REDACTED] is malformed', 'second']);
+    expect(error.apiMessage).toBe('invalid_input: token [REDACTED] is malformed');
+    expect(JSON.stringify(error)).not.toContain('sekret-123');
+    expect(Object.isFrozen(error.errors)).toBe(true);
   });
 });
 

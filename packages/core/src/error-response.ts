@@ -1,4 +1,5 @@
 import { type ApiError, ApiError as ApiErrorClass, parseBody } from './errors.js';
+import type { ParsedErrorBody } from './types.js';
 
 /** The default `parseErrorBody`: a `message`, `description`, `error` or `detail` string, or `errors[]` strings. */
 export function defaultParseErrorBody(body: unknown): string | undefined {
@@ -23,7 +24,9 @@ export interface ErrorContext {
   /** Credentials in use, scrubbed from everything the error holds. */
   secrets: readonly (string | undefined)[];
   retryAfterMs: number | undefined;
-  parseErrorBody: ((body: unknown, rawText: string) => string | undefined) | undefined;
+  parseErrorBody:
+    | ((body: unknown, rawText: string) => string | ParsedErrorBody | undefined)
+    | undefined;
   /** Reads a 429's wait from its body when no header gave one (ms). */
   retryAfterFromBody?: ((body: unknown, rawText: string) => number | undefined) | undefined;
   /** The wait when neither `retryAfterMs` nor the body gives one (the rate-limit reset). */
@@ -35,8 +38,9 @@ export interface ErrorContext {
 /**
  * The typed error for a response with status >= 400, its body read (so an
  * error is complete whether it is retried, thrown at the deadline or given
- * to `onRetry`) and parsed into `apiMessage`. A body that cannot be read
- * leaves `body` undefined; a throwing `parseErrorBody` leaves `apiMessage` so.
+ * to `onRetry`) and parsed into `apiMessage` (and `code`, `description`,
+ * `errors` when the SDK's parser finds them). A body that cannot be read
+ * leaves `body` undefined; a throwing `parseErrorBody` leaves the parsed fields so.
  */
 export async function errorFromResponse(
   response: Response,
@@ -45,16 +49,16 @@ export async function errorFromResponse(
   // A body cut off (timeout, reset) still leaves the status to report.
   const raw = await response.text().catch(() => '');
   const body = parseBody(raw);
-  let apiMessage: string | undefined;
+  let parsed: ParsedErrorBody = {};
   if (raw !== '') {
     try {
-      apiMessage =
-        (context.parseErrorBody ?? defaultParseErrorBody)(
-          typeof body === 'string' ? undefined : body,
-          raw,
-        ) || undefined;
+      const result = (context.parseErrorBody ?? defaultParseErrorBody)(
+        typeof body === 'string' ? undefined : body,
+        raw,
+      );
+      parsed = typeof result === 'string' ? { message: result } : (result ?? {});
     } catch {
-      apiMessage = undefined;
+      parsed = {};
     }
   }
   let { retryAfterMs } = context;
@@ -76,7 +80,10 @@ export async function errorFromResponse(
     url: context.url,
     headers: response.headers,
     body,
-    apiMessage,
+    apiMessage: parsed.message || undefined,
+    code: parsed.code,
+    description: parsed.description,
+    errors: parsed.errors,
     retryAfterMs,
     secrets: context.secrets,
   });

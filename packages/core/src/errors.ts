@@ -61,6 +61,12 @@ export interface ApiErrorInit {
   body?: unknown;
   /** Message extracted from the body (SDK's `parseErrorBody`). */
   apiMessage?: string | undefined;
+  /** The API's machine-readable error code, when the SDK's parser found one. */
+  code?: string | undefined;
+  /** The API's own description of the error, as it sent it. */
+  description?: string | undefined;
+  /** The error messages the API listed, as it sent them. */
+  errors?: readonly string[] | undefined;
   /** Server wait hint, in ms. */
   retryAfterMs?: number | undefined;
   /** Secrets to scrub from the message and body (the token in use). */
@@ -117,6 +123,16 @@ export class ApiError extends CoreError {
   readonly body: unknown;
   /** The message the SDK extracted from the body, if any. */
   readonly apiMessage: string | undefined;
+  /**
+   * The API's machine-readable error code from the body (Modrinth's `error`:
+   * `not_found`, `invalid_input`...), when the SDK knows where it is; each SDK
+   * re-exports the error classes with its codes typed.
+   */
+  readonly code: string | undefined;
+  /** The API's own description of the error from the body (Modrinth's `description`), if any. */
+  readonly description: string | undefined;
+  /** The error messages the API listed in the body (itch's `errors`); empty when none. */
+  readonly errors: readonly string[];
   /** From `x-request-id`, `request-id`, `cf-ray`... */
   readonly requestId: string | undefined;
   /** The server's wait hint in ms, when it sent one. */
@@ -137,6 +153,10 @@ export class ApiError extends CoreError {
     this.headers = init.headers ? redactHeaders(init.headers, secrets) : {};
     this.body = scrubBody(init.body, secrets);
     this.apiMessage = apiMessage;
+    // The body's own words may echo a credential back: scrubbed like the message.
+    this.code = init.code ? scrub(init.code, secrets) : undefined;
+    this.description = init.description ? scrub(init.description, secrets) : undefined;
+    this.errors = Object.freeze((init.errors ?? []).map((e) => scrub(e, secrets)));
     this.requestId =
       REQUEST_ID_HEADERS.map((h) => init.headers?.get(h)).find((v) => !!v) ?? undefined;
     this.retryAfterMs = init.retryAfterMs;

@@ -50,6 +50,7 @@ export type {
   Hook,
   Hooks,
   Logger,
+  ParsedErrorBody,
   PublicCoreConfig,
   RateLimitHeaderNames,
   RateLimitWaitState,

@@ -188,10 +188,12 @@ export interface CoreConfig {
    */
   rateLimitHeaders?: RateLimitHeaderNames;
   /**
-   * Turns an error response body into a message (`body` is parsed JSON, or `undefined` when not JSON).
+   * Turns an error response body into a message (`body` is parsed JSON, or
+   * `undefined` when not JSON), or into a {@link ParsedErrorBody} whose fields
+   * become the error's `apiMessage`, `code`, `description` and `errors`.
    * @default reads `message`, `description`, `error` or `errors[0]` string fields
    */
-  parseErrorBody?: (body: unknown, rawText: string) => string | undefined;
+  parseErrorBody?: (body: unknown, rawText: string) => string | ParsedErrorBody | undefined;
   /**
    * Reads the wait a 429 states in its body (ms), for APIs that send no
    * `Retry-After` (Modrinth: "Please wait 1234 milliseconds"), or whose
@@ -252,3 +254,15 @@ export type CoreFetch = ((
   /** The configuration, without the credential (only `hasToken`). */
   readonly config: PublicCoreConfig;
 };
+
+/** What an SDK's `parseErrorBody` found in an error body; every field optional. */
+export interface ParsedErrorBody {
+  /** The error's message (`ApiError.apiMessage`). */
+  message?: string | undefined;
+  /** A machine-readable error code (`ApiError.code`). */
+  code?: string | undefined;
+  /** The API's description of the error (`ApiError.description`). */
+  description?: string | undefined;
+  /** The error messages the API listed (`ApiError.errors`). */
+  errors?: readonly string[] | undefined;
+}

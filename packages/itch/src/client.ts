@@ -1,5 +1,6 @@
 import { type CallOptions, type CoreConfig, RateLimiter, type TokenProvider } from '@x/core';
 import { type Client, type Config, createClient } from '@x/core/client';
+import { parseItchErrorBody } from './errors.js';
 import { normalizeData } from './normalize.js';
 import { VERSION } from './version.js';
 
@@ -59,14 +60,6 @@ export type ItchCallOptions = CallOptions;
  */
 export type ItchClient = Client;
 
-/** itch's error body `{"errors": ["..."]}` -> the error's message. */
-export function parseItchErrorBody(body: unknown): string | undefined {
-  const errors = (body as { errors?: unknown } | null)?.errors;
-  if (!Array.isArray(errors)) return undefined;
-  const messages = errors.filter((e): e is string => typeof e === 'string');
-  return messages.length > 0 ? messages.join('; ') : undefined;
-}
-
 function credentialOf(options: ItchClientOptions): ItchCredential | undefined {
   if (options.apiKey !== undefined && options.jwt !== undefined) {
     throw new TypeError('@x/itch: pass either apiKey or jwt, not both');
@@ -114,7 +107,7 @@ export function itchClientConfig(options: ItchClientOptions = {}): Config {
     // first limiter for its lifetime.
     core: ({ baseUrl }) => itchCoreConfig({ ...options, baseUrl }),
     transformData: normalizeData,
-    // `/login` and `/login/with-totp-token` must never carry a key.
+    // `/login` and `/totp/verify` must never carry a key.
     tokenFor: 'secured-operations',
   };
   if (credential !== undefined) config.auth = credential;

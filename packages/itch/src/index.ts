@@ -1,20 +1,12 @@
+// @x/core's errors, so `instanceof` works with imports from this package;
+// the HTTP ones with itch's error body typed (`errors`).
 export {
-  ApiError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
   ConnectionError,
   CoreError,
-  GoneError,
-  InternalServerError,
-  NotFoundError,
   type PaginatedIterable,
-  PermissionDeniedError,
-  RateLimitError,
   RateLimiter,
   TimeoutError,
   UnexpectedResponseError,
-  UnprocessableEntityError,
 } from '@x/core';
 export type {
   Client,
@@ -34,7 +26,6 @@ export {
   type ItchClient,
   type ItchClientOptions,
   type ItchCredential,
-  parseItchErrorBody,
 } from './client.js';
 export {
   downloadUpload,
@@ -44,6 +35,22 @@ export {
   type UploadDownloadOptions,
   uploadDownloadUrl,
 } from './downloads.js';
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  GoneError,
+  InternalServerError,
+  type ItchError,
+  type ItchErrorBody,
+  type ItchErrorClass,
+  NotFoundError,
+  PermissionDeniedError,
+  parseItchErrorBody,
+  RateLimitError,
+  UnprocessableEntityError,
+} from './errors.js';
 export { client } from './generated/client.gen.js';
 export * from './generated/sdk.gen.js';
 export type * from './generated/types.gen.js';

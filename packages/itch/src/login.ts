@@ -1,5 +1,6 @@
-import { CoreError } from '@x/core';
+import { ApiError, CoreError } from '@x/core';
 import type { Client } from '@x/core/client';
+import type { ItchError } from './errors.js';
 import { loginWithPassword, totpVerify } from './generated/sdk.gen.js';
 import type { ApiKey } from './generated/types.gen.js';
 
@@ -30,10 +31,20 @@ export interface LoginResult {
 }
 
 /**
- * Why {@link login} ended without a key: itch asked for a TOTP code that could
- * not be sent (no `totp` callback), asked for a recaptcha, or answered with no key.
+ * Why {@link login} ended without a key:
+ * - `incorrect-credentials`: itch refused the username or password (the live
+ *   service answers 400 `{"errors":["Incorrect username or password"]}`);
+ * - `totp-invalid`: itch refused the two-factor code (400 `{"errors":["invalid code"]}`);
+ * - `totp-required`: itch asked for a TOTP code and there is no `totp` callback;
+ * - `recaptcha-required`: itch asked for a recaptcha;
+ * - `no-key`: itch answered without an API key.
  */
-export type LoginFailureReason = 'totp-required' | 'recaptcha-required' | 'no-key';
+export type LoginFailureReason =
+  | 'incorrect-credentials'
+  | 'totp-invalid'
+  | 'totp-required'
+  | 'recaptcha-required'
+  | 'no-key';
 
 /**
  * The login flow ended without a key, for a reason the caller can act on.
@@ -44,19 +55,41 @@ export class LoginError extends CoreError {
   readonly reason: LoginFailureReason;
   /** Where to solve the challenge, for `recaptcha-required`. */
   readonly recaptchaUrl?: string;
-  constructor(reason: LoginFailureReason, message: string, recaptchaUrl?: string) {
-    super(message);
+  /** itch's own words, for `incorrect-credentials` and `totp-invalid` (e.g. `["Incorrect username or password"]`). */
+  readonly errors: readonly string[];
+  /** For `incorrect-credentials` and `totp-invalid`: the HTTP error itch answered with (its `status`, `errors`). */
+  declare readonly cause?: ItchError;
+  constructor(
+    reason: LoginFailureReason,
+    message: string,
+    options: { recaptchaUrl?: string | undefined; cause?: ItchError } = {},
+  ) {
+    super(message, options.cause ? { cause: options.cause } : undefined);
     this.reason = reason;
-    if (recaptchaUrl) this.recaptchaUrl = recaptchaUrl;
+    this.errors = options.cause?.errors ?? [];
+    if (options.recaptchaUrl) this.recaptchaUrl = options.recaptchaUrl;
   }
 }
 
 /**
- * Log in with a password: `loginWithPassword`, then, when itch answers that
- * a TOTP code is needed, `totpVerify` with the code from `options.totp()`.
- * Resolves to the API key. HTTP failures throw @x/core errors (a wrong
- * password is an `AuthenticationError`); neither they nor a `LoginError`
- * contain the credentials.
+ * itch refuses a wrong password, or a wrong TOTP code, with 400 and
+ * `{"errors": [...]}` (recorded from the live service; the spec said 401, so
+ * both are read so). Any other failure is passed on as it is.
+ */
+function refused(error: unknown): error is ItchError {
+  return error instanceof ApiError && (error.status === 400 || error.status === 401);
+}
+
+/**
+ * Log in with a password: `loginWithPassword` (`POST /login`), then, when
+ * itch answers that a TOTP code is needed, `totpVerify` (`POST /totp/verify`,
+ * where itch's own clients send it) with the code from `options.totp()`.
+ * Resolves to the API key.
+ *
+ * A wrong username or password rejects with a {@link LoginError} whose
+ * `reason` is `'incorrect-credentials'`; a wrong TOTP code, `'totp-invalid'`
+ * (itch's `errors` are on the error, its HTTP error in `cause`). Other HTTP
+ * failures throw the @x/core errors. None of them contain the credentials.
  */
 export async function login(options: LoginOptions): Promise<LoginResult> {
   const body: {
@@ -70,13 +103,22 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
   const first = await loginWithPassword({
     ...(options.client ? { client: options.client } : {}),
     body,
+  }).catch((error: unknown) => {
+    if (refused(error)) {
+      throw new LoginError(
+        'incorrect-credentials',
+        `itch.io refused the username or password (${error.status}: ${error.errors.join('; ') || 'no reason given'})`,
+        { cause: error },
+      );
+    }
+    throw error;
   });
   if (first.key?.key) return result(first.key, first.cookie);
   if (first.recaptchaNeeded) {
     throw new LoginError(
       'recaptcha-required',
       'itch.io asks for a recaptcha; solve it at recaptchaUrl and retry with recaptchaResponse',
-      first.recaptchaUrl,
+      { recaptchaUrl: first.recaptchaUrl },
     );
   }
   if (first.totpNeeded) {
@@ -90,6 +132,15 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
     const second = await totpVerify({
       ...(options.client ? { client: options.client } : {}),
       body: { token: first.token, code },
+    }).catch((error: unknown) => {
+      if (refused(error)) {
+        throw new LoginError(
+          'totp-invalid',
+          `itch.io refused the two-factor code (${error.status}: ${error.errors.join('; ') || 'no reason given'})`,
+          { cause: error },
+        );
+      }
+      throw error;
     });
     if (second.key?.key) return result(second.key, second.cookie);
   }

@@ -48,7 +48,7 @@ export const OPERATION_RESPONSES = [
   ['searchGames', 'GET', '/search/games', 'SearchGamesResponse'],
   ['searchUsers', 'GET', '/search/users', 'SearchUsersResponse'],
   ['loginWithPassword', 'POST', '/login', 'LoginWithPasswordResponse'],
-  ['totpVerify', 'POST', '/login/with-totp-token', 'TOTPVerifyResponse'],
+  ['totpVerify', 'POST', '/totp/verify', 'TOTPVerifyResponse'],
   ['wharfStatus', 'GET', '/wharf/status', 'WharfStatusResponse'],
   ['listChannels', 'GET', '/wharf/channels', 'ListChannelsResponse'],
   ['getChannel', 'GET', '/wharf/channels/{channelName}', 'GetChannelResponse'],

@@ -9,12 +9,8 @@ import {
 } from '@x/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
-import {
-  createItchClient,
-  DEFAULT_RATE_LIMIT,
-  DEFAULT_USER_AGENT,
-  parseItchErrorBody,
-} from '../src/client.js';
+import { createItchClient, DEFAULT_RATE_LIMIT, DEFAULT_USER_AGENT } from '../src/client.js';
+import { parseItchErrorBody } from '../src/errors.js';
 import { client as defaultClient } from '../src/generated/client.gen.js';
 import {
   getGame,
@@ -156,7 +152,10 @@ describe('createItchClient', () => {
   });
 
   it('parseItchErrorBody', () => {
-    expect(parseItchErrorBody({ errors: ['a', 'b'] })).toBe('a; b');
+    expect(parseItchErrorBody({ errors: ['a', 'b'] })).toEqual({
+      message: 'a; b',
+      errors: ['a', 'b'],
+    });
     expect(parseItchErrorBody({ errors: [] })).toBeUndefined();
     expect(parseItchErrorBody('nope')).toBeUndefined();
     expect(parseItchErrorBody(null)).toBeUndefined();

@@ -34,7 +34,7 @@ beforeAll(async () => {
         return res.end();
       case 'POST /login':
         return sendJson(res, 200, payload('login.totp-needed.redacted.json'));
-      case 'POST /login/with-totp-token':
+      case 'POST /totp/verify':
         return form.get('code') === '123456'
           ? sendJson(res, 200, payload('login.success.redacted.json'))
           : sendJson(res, 400, payload('error.totp-verify-invalid-code.json'));

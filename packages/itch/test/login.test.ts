@@ -1,9 +1,10 @@
 import { inspect } from 'node:util';
 import { contract, contractFetchFor, fixture } from '@x/contract-testing';
-import { AuthenticationError, BadRequestError } from '@x/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { createItchClient } from '../src/client.js';
-import { LoginError, login } from '../src/login.js';
+import { AuthenticationError, BadRequestError } from '../src/errors.js';
+import { totpVerify } from '../src/generated/sdk.gen.js';
+import { LoginError, type LoginFailureReason, login } from '../src/login.js';
 import { type LocalServer, sendJson, startServer } from './helpers/server.js';
 
 const USER = 'leafo-fan@example.com';
@@ -29,7 +30,9 @@ beforeAll(async () => {
       }
       return sendJson(res, 200, payload('login.success.redacted.json'));
     }
-    if (req.url === '/login/with-totp-token') {
+    // Where itch's own clients (go-itchio `TOTPVerify`) send the second step;
+    // the spec's `/login/with-totp-token` gets the 404 below.
+    if (req.url === '/totp/verify') {
       if (form.get('token') !== TOTP_TOKEN || form.get('code') !== CODE) {
         return sendJson(res, 400, payload('error.totp-verify-invalid-code.json'));
       }
@@ -41,15 +44,15 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /**
- * Success answers go through the contract checker. The captured 400s are
- * real behaviour the spec does not document (it says 401), so tests that
- * reach them use the plain fetch (`checked: false`).
+ * Every answer goes through the contract checker, against the spec as the SDK
+ * is generated from it: `spec-patches.ts` documents the live 400s and moves
+ * the second step to `/totp/verify`.
  */
-function localClient(checked = true) {
+function localClient() {
   return createItchClient({
     baseUrl: server.url,
     retry: false,
-    ...(checked ? { fetch: contractFetchFor('itch', server.url) } : {}),
+    fetch: contractFetchFor('itch', server.url),
     logger: {
       debug: (message: string, data?: unknown) =>
         logs.push(inspect([message, data], { depth: 10 })),
@@ -86,7 +89,12 @@ describe('login()', () => {
     expect(asked).toBe(1);
     expect(logs.length).toBeGreaterThan(0);
     expect(result.apiKey).toBe('fixture-api-key');
-    const sent = server.requests.filter((r) => r.url.startsWith('/login'));
+    const sent = server.requests.filter((r) => r.url === '/login' || r.url === '/totp/verify');
+    expect(sent.map((r) => r.url).slice(-2)).toEqual(['/login', '/totp/verify']);
+    expect(Object.fromEntries(new URLSearchParams(sent.at(-1)?.body))).toEqual({
+      token: TOTP_TOKEN,
+      code: CODE,
+    });
     expect(sent.every((r) => r.headers.authorization === undefined)).toBe(true);
   });
 
@@ -101,47 +109,95 @@ describe('login()', () => {
     expectNoSecrets(error);
   });
 
-  it('a wrong password is a BadRequestError with itch’s message and no credentials', async () => {
+  it('a wrong password is a LoginError (incorrect-credentials) with itch’s errors and no credentials', async () => {
     const error = await login({
-      client: localClient(false),
+      client: localClient(),
       username: USER,
       password: 'wrong-password-123',
     }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BadRequestError);
-    expect((error as Error).message).toContain('Incorrect username or password');
+    expect(error).toBeInstanceOf(LoginError);
+    if (!(error instanceof LoginError)) return;
+    expectTypeOf(error.reason).toEqualTypeOf<LoginFailureReason>();
+    expect(error.reason).toBe('incorrect-credentials');
+    expect(error.errors).toEqual(['Incorrect username or password']);
+    expect(error.message).toContain('Incorrect username or password');
+    // The HTTP answer, typed: itch's 400 and its `errors`.
+    expect(error.cause).toBeInstanceOf(BadRequestError);
+    expect(error.cause?.status).toBe(400);
+    expectTypeOf(error.cause?.errors).toEqualTypeOf<readonly string[] | undefined>();
+    expect(error.cause?.errors).toEqual(['Incorrect username or password']);
     expectNoSecrets(error);
     expect(inspect(error)).not.toContain('wrong-password-123');
   });
 
-  it('a wrong TOTP code is a BadRequestError with itch’s message and no credentials', async () => {
+  it('a wrong TOTP code is a LoginError (totp-invalid) with itch’s errors and no credentials', async () => {
     const error = await login({
-      client: localClient(false),
+      client: localClient(),
       username: 'two-factor',
       password: PASSWORD,
       totp: () => '000000',
     }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BadRequestError);
-    expect((error as Error).message).toContain('invalid code');
+    expect(error).toBeInstanceOf(LoginError);
+    expect((error as LoginError).reason).toBe('totp-invalid');
+    expect((error as LoginError).errors).toEqual(['invalid code']);
+    expect((error as LoginError).cause).toBeInstanceOf(BadRequestError);
     expectNoSecrets(error);
   });
 
-  it('against Prism: the documented 200 yields a key, the documented 401 an AuthenticationError', async () => {
+  it('against Prism: the documented 200 yields a key, a refusal (400 or 401) a LoginError', async () => {
     const c = contract('itch');
     const client = createItchClient({ baseUrl: c.baseUrl, retry: false, fetch: c.fetch });
     const ok = await login({ client, username: USER, password: PASSWORD });
     expect(typeof ok.apiKey).toBe('string');
-    const failing = createItchClient({
+    for (const [status, Class] of [
+      [400, BadRequestError],
+      [401, AuthenticationError],
+    ] as const) {
+      const failing = createItchClient({
+        baseUrl: c.baseUrl,
+        retry: false,
+        fetch: (request) => {
+          request.headers.set('prefer', `code=${status}`);
+          return c.fetch(request);
+        },
+      });
+      const error = await login({ client: failing, username: USER, password: PASSWORD }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(LoginError);
+      expect((error as LoginError).reason).toBe('incorrect-credentials');
+      expect((error as LoginError).cause).toBeInstanceOf(Class);
+      expectNoSecrets(error);
+    }
+  });
+
+  it('against Prism: totpVerify posts token and code to /totp/verify, as itch’s clients do', async () => {
+    const c = contract('itch');
+    const sent: string[] = [];
+    const client = createItchClient({
       baseUrl: c.baseUrl,
       retry: false,
       fetch: (request) => {
-        request.headers.set('prefer', 'code=401');
+        sent.push(new URL(request.url).pathname);
         return c.fetch(request);
       },
     });
-    const error = await login({ client: failing, username: USER, password: PASSWORD }).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expectNoSecrets(error);
+    const answer = await totpVerify({ client, body: { token: TOTP_TOKEN, code: CODE } });
+    expect(sent).toEqual(['/totp/verify']);
+    expect(typeof answer.key?.key).toBe('string');
+    const refused = createItchClient({
+      baseUrl: c.baseUrl,
+      retry: false,
+      fetch: (request) => {
+        request.headers.set('prefer', 'code=400');
+        return c.fetch(request);
+      },
+    });
+    const error = await totpVerify({
+      client: refused,
+      body: { token: TOTP_TOKEN, code: CODE },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(Array.isArray((error as BadRequestError).errors)).toBe(true);
   });
 });

@@ -331,7 +331,7 @@ describe('normaliser rules', () => {
     expect(routeOf('post', '/wharf/builds/{buildId}/files/{fileId}')?.operationId).toBe(
       'finalizeBuildFile',
     );
-    expect(routeOf('POST', '/login/with-totp-token')?.operationId).toBe('totpVerify');
+    expect(routeOf('POST', '/totp/verify')?.operationId).toBe('totpVerify');
     expect(routeOf('GET', '/uploads/{uploadId}/download')).toBeUndefined();
   });
 

@@ -1,5 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  ApiError,
+  BadRequestError,
   type Build,
   type Channel,
   createBuild,
@@ -15,14 +17,19 @@ import {
   getBuildUpgradePath,
   getChannel,
   getGame,
+  getUpload,
   getWharfBuild,
   type ItchClient,
+  type ItchErrorBody,
   iterateOwnedKeys,
   iterateSearchGames,
+  LoginError,
+  type LoginFailureReason,
   type LoginResult,
   listBuildEvents,
   listBuildFiles,
   listChannels,
+  listGameUploads,
   listProfileBuilds,
   login,
   loginWithPassword,
@@ -108,9 +115,10 @@ describe('argument types', () => {
 describe('results are the spec’s camelCase types', () => {
   it('operations and helpers', async () => {
     const { game } = await getGame({ client, path: { gameId: 1 } });
-    expectTypeOf(game).toEqualTypeOf<Game | undefined>();
-    expectTypeOf(game?.coverUrl).toEqualTypeOf<string | undefined>();
-    expectTypeOf(game?.canBeBought).toEqualTypeOf<boolean | undefined>();
+    expectTypeOf(game).toEqualTypeOf<Game>();
+    expectTypeOf(game.id).toEqualTypeOf<number>();
+    expectTypeOf(game.coverUrl).toEqualTypeOf<string | undefined>();
+    expectTypeOf(game.canBeBought).toEqualTypeOf<boolean | undefined>();
     expectTypeOf(iterateOwnedKeys({ client })).toEqualTypeOf<PaginatedIterable<DownloadKey>>();
     expectTypeOf(iterateSearchGames({ client, query: { query: 'x' } })).toEqualTypeOf<
       PaginatedIterable<Game>
@@ -125,5 +133,36 @@ describe('results are the spec’s camelCase types', () => {
     >();
     const path = await getBuildUpgradePath({ client, path: { buildId: 1, targetBuildId: 2 } });
     expectTypeOf(path.upgradePath?.builds).toEqualTypeOf<Build[] | undefined>();
+  });
+});
+
+// The honest types of spec-patches.ts.
+describe('honest types', () => {
+  it('ids and wrappers are always there', async () => {
+    const { game } = await getGame({ client, path: { gameId: 1 } });
+    expectTypeOf(game.id).toEqualTypeOf<number>();
+    expectTypeOf(game.title).toEqualTypeOf<string>();
+    expectTypeOf(game.url).toEqualTypeOf<string>();
+    const { uploads } = await listGameUploads({ client, path: { gameId: 1 } });
+    expectTypeOf(uploads[0]!.id).toEqualTypeOf<number>();
+    expectTypeOf(uploads[0]!.filename).toEqualTypeOf<string>();
+    const { upload } = await getUpload({ client, path: { uploadId: 1 } });
+    expectTypeOf(upload.storage).toEqualTypeOf<'hosted' | 'build' | 'external'>();
+    expectTypeOf<DownloadKey['id']>().toEqualTypeOf<number>();
+  });
+
+  it('errors carry itch’s `errors`; a refused login is a LoginError', () => {
+    const error: unknown = undefined;
+    if (error instanceof BadRequestError) {
+      expectTypeOf(error.errors).toEqualTypeOf<readonly string[]>();
+      expectTypeOf(error.body).toEqualTypeOf<ItchErrorBody | string | undefined>();
+    }
+    if (error instanceof ApiError) expectTypeOf(error.errors).toEqualTypeOf<readonly string[]>();
+    if (error instanceof LoginError) {
+      expectTypeOf(error.reason).toEqualTypeOf<LoginFailureReason>();
+      expectTypeOf(error.errors).toEqualTypeOf<readonly string[]>();
+    }
+    expectTypeOf<'incorrect-credentials'>().toMatchTypeOf<LoginFailureReason>();
+    expectTypeOf<'totp-invalid'>().toMatchTypeOf<LoginFailureReason>();
   });
 });

@@ -95,9 +95,62 @@ export function addIntegerExamples(node: any): void {
   }
 }
 
+/**
+ * Prism builds an answer for a schema that refers back to itself
+ * (itch: `Upload.build` -> `Build.upload` -> `Upload`...) by unrolling the
+ * cycle a few times and then answering `{}`, an object without the properties
+ * the schema requires. In Prism's copy, every reference that closes a cycle
+ * (found depth-first, component by component) becomes a plain object of the
+ * target's required properties that refer to nothing, so Prism's answers stay
+ * finite and keep the required fields. Returns the JSON pointers replaced.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: OpenAPI objects are walked generically
+export function breakReferenceCycles(doc: any): string[] {
+  const schemas: Record<string, unknown> = doc?.components?.schemas ?? {};
+  const prefix = '#/components/schemas/';
+  const replaced: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  // biome-ignore lint/suspicious/noExplicitAny: a schema
+  const stub = (target: any) => {
+    const properties: Record<string, unknown> = {};
+    for (const key of target?.required ?? []) {
+      const prop = target.properties?.[key];
+      if (prop && !JSON.stringify(prop).includes('"$ref"')) properties[key] = prop;
+    }
+    return { type: 'object', properties, required: Object.keys(properties) };
+  };
+  // biome-ignore lint/suspicious/noExplicitAny: a schema node
+  const walk = (node: any, path: string) => {
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'example' || key === 'examples') continue;
+      // biome-ignore lint/suspicious/noExplicitAny: a schema node
+      const child = value as any;
+      const ref = child?.$ref;
+      if (typeof ref === 'string' && ref.startsWith(prefix)) {
+        const name = ref.slice(prefix.length);
+        if (state.get(name) === 'open') {
+          node[key] = stub(schemas[name]);
+          replaced.push(`${path}/${key}`);
+        } else visit(name);
+      } else walk(child, `${path}/${key}`);
+    }
+  };
+  const visit = (name: string) => {
+    if (state.has(name) || !schemas[name]) return;
+    state.set(name, 'open');
+    walk(schemas[name], `${prefix}${name}`);
+    state.set(name, 'done');
+  };
+  for (const name of Object.keys(schemas)) visit(name);
+  return replaced;
+}
+
 export interface DeriveOptions {
   /** Plausible examples for integers that have none (see `addIntegerExamples`). @default false */
   integerExamples?: boolean;
+  /** Cut reference cycles so Prism's answers keep required fields (see `breakReferenceCycles`). @default false */
+  breakCycles?: boolean;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: OpenAPI document
@@ -105,6 +158,7 @@ export function derivePrismDocument(doc: any, options: DeriveOptions = {}): any 
   const copy = structuredClone(doc);
   dropContradictingExamples(copy.components);
   dropContradictingExamples(copy.paths);
+  if (options.breakCycles) breakReferenceCycles(copy);
   if (options.integerExamples) {
     addIntegerExamples(copy.components);
     addIntegerExamples(copy.paths);

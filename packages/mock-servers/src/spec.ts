@@ -33,8 +33,18 @@ export interface LoadedSpec {
   operations: Operation[];
 }
 
-/** Reads an OpenAPI document (JSON or YAML) and lists its operations. Errors name the file. */
-export function loadSpec(file: string): LoadedSpec {
+/**
+ * Changes a parsed document in place before its operations are listed: the
+ * SDKs' generator input patches, so mocks and validators read the document the
+ * SDK was generated from.
+ */
+export type SpecPatch = (doc: unknown) => void;
+
+/**
+ * Reads an OpenAPI document (JSON or YAML), applies `patch` if given, and
+ * lists its operations. Errors name the file.
+ */
+export function loadSpec(file: string, patch?: SpecPatch): LoadedSpec {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -47,6 +57,13 @@ export function loadSpec(file: string): LoadedSpec {
     throw new Error(
       `mock-servers: ${file} is not an OpenAPI 3.0/3.1 document (openapi: ${openapi || 'missing'})`,
     );
+  }
+  if (patch) {
+    try {
+      patch(doc);
+    } catch (cause) {
+      throw new Error(`mock-servers: the patch of ${file} failed`, { cause });
+    }
   }
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries<Record<string, unknown>>(doc.paths ?? {})) {

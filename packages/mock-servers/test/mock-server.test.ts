@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   addIntegerExamples,
+  breakReferenceCycles,
   loadSpec,
   PrismStartError,
   specPath,
@@ -147,5 +148,49 @@ describe('addIntegerExamples', () => {
       e: { type: 'string' },
       f: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 0, example: 0 } },
     });
+  });
+});
+
+describe('loadSpec with a patch', () => {
+  test('the operations are listed from the patched document; a failing patch names the file', () => {
+    const moved = loadSpec(specPath('itch'), (doc) => {
+      const paths = (doc as { paths: Record<string, unknown> }).paths;
+      paths['/moved'] = paths['/login'];
+      delete paths['/login'];
+    });
+    const login = moved.operations.find((o) => o.operationId === 'loginWithPassword');
+    expect(login?.path).toBe('/moved');
+    expect(() =>
+      loadSpec(specPath('itch'), () => {
+        throw new Error('boom');
+      }),
+    ).toThrow(/the patch of .*itch\.openapi\.json failed/);
+  });
+});
+
+describe('breakReferenceCycles', () => {
+  test('a reference back into a schema on the walk becomes its required, reference-free fields', () => {
+    const doc = {
+      components: {
+        schemas: {
+          A: {
+            type: 'object',
+            required: ['id', 'b'],
+            properties: { id: { type: 'integer' }, b: { $ref: '#/components/schemas/B' } },
+          },
+          B: {
+            type: 'object',
+            properties: { a: { $ref: '#/components/schemas/A' }, name: { type: 'string' } },
+          },
+        },
+      },
+    };
+    expect(breakReferenceCycles(doc)).toEqual(['#/components/schemas/B/properties/a']);
+    expect(doc.components.schemas.B.properties.a).toEqual({
+      type: 'object',
+      properties: { id: { type: 'integer' } },
+      required: ['id'],
+    });
+    expect(doc.components.schemas.A.properties.b).toEqual({ $ref: '#/components/schemas/B' });
   });
 });

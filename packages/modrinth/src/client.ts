@@ -7,6 +7,7 @@ import {
   type RetryOptions,
 } from '@x/core';
 import { type Client, type Config, createClient, type SdkFetch } from '@x/core/client';
+import { parseModrinthError } from './errors.js';
 import { modrinthQuerySerializer } from './query.js';
 import { VERSION } from './version.js';
 
@@ -73,19 +74,6 @@ export interface ModrinthClientOptions {
  * limiter with per-call overrides, `coreFetch` is the @x/core fetch underneath.
  */
 export type ModrinthClient = Client;
-
-/** Turns Modrinth's `{"error": "...", "description": "..."}` into an error message. */
-export function parseModrinthError(body: unknown, rawText: string): string | undefined {
-  if (body && typeof body === 'object') {
-    const { error, description } = body as { error?: unknown; description?: unknown };
-    const e = typeof error === 'string' && error ? error : undefined;
-    const d = typeof description === 'string' && description ? description : undefined;
-    if (e && d) return `${e}: ${d}`;
-    if (d ?? e) return d ?? e;
-  }
-  const text = rawText.trim();
-  return text && text.length <= 500 && !text.startsWith('<') ? text : undefined;
-}
 
 /**
  * The wait a Modrinth 429 states in its body (ms): labrinth sends no

@@ -3,23 +3,14 @@
  * wired to @x/core (retries, rate limit, typed errors).
  */
 
-// @x/core's errors, so `instanceof` works with imports from this package.
+// @x/core's errors, so `instanceof` works with imports from this package;
+// the HTTP ones with Modrinth's error body typed (`code`, `description`).
 export {
-  ApiError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
   ConnectionError,
   CoreError,
-  GoneError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
   RateLimiter,
   TimeoutError,
   UnexpectedResponseError,
-  UnprocessableEntityError,
 } from '@x/core';
 export type { Client } from '@x/core/client';
 export {
@@ -46,8 +37,24 @@ export {
   type ModrinthCallOptions,
   type ModrinthClient,
   type ModrinthClientOptions,
-  parseModrinthError,
 } from './client.js';
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  GoneError,
+  InternalServerError,
+  type ModrinthError,
+  type ModrinthErrorBody,
+  type ModrinthErrorClass,
+  type ModrinthErrorCode,
+  NotFoundError,
+  PermissionDeniedError,
+  parseModrinthError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from './errors.js';
 export {
   FacetError,
   type FacetOperator,

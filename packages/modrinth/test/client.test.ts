@@ -305,5 +305,49 @@ describe('rate limits (local server answering 429 with X-Ratelimit-Reset)', () =
     const client = createModrinthClient({ baseUrl: base, rateLimiter: false });
     const error = await loaderList({ client }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
+    if (!(error instanceof NotFoundError)) return;
+    // labrinth's machine-readable code and description, as typed fields.
+    expect(error.code).toBe('not_found');
+    expect(error.description).toBe('the requested route does not exist');
+    expect(error.body).toEqual({
+      error: 'not_found',
+      description: 'the requested route does not exist',
+    });
+    expect(error.apiMessage).toBe('not_found: the requested route does not exist');
+  });
+
+  it('400 invalid_input: code and description typed, the token scrubbed from both', async () => {
+    const token = 'mrp_secret_token_123';
+    handler = () => ({
+      status: 400,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        error: 'invalid_input',
+        description: `Error while validating input: bad token ${token}`,
+      }),
+    });
+    const client = createModrinthClient({ baseUrl: base, rateLimiter: false, token, retry: false });
+    const error = await versionsFromHashes({
+      client,
+      body: { hashes: ['abc'], algorithm: 'sha1' },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    if (!(error instanceof BadRequestError)) return;
+    expect(error.code).toBe('invalid_input');
+    expect(error.description).toBe('Error while validating input: bad token [REDACTED]');
+    expect(JSON.stringify(error)).not.toContain(token);
+    expect(error.message).not.toContain(token);
+  });
+
+  it('a body that is not labrinth JSON leaves code and description undefined', async () => {
+    handler = () => ({ status: 404, body: 'no such thing' });
+    const client = createModrinthClient({ baseUrl: base, rateLimiter: false });
+    const error = await loaderList({ client }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    if (!(error instanceof NotFoundError)) return;
+    expect(error.code).toBeUndefined();
+    expect(error.description).toBeUndefined();
+    expect(error.body).toBe('no such thing');
+    expect(error.apiMessage).toBe('no such thing');
   });
 });

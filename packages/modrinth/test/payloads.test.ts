@@ -96,9 +96,9 @@ describePayloads(
       expect(project.slug).toBe('sodium');
       expect(project.requested_status).toBeNull();
       expectTypeOf(project.requested_status).toEqualTypeOf<
-        'approved' | 'archived' | 'unlisted' | 'private' | 'draft' | null | undefined
+        'approved' | 'archived' | 'unlisted' | 'private' | 'draft' | null
       >();
-      expect((project as Project & { organization?: string }).organization).toBeTypeOf('string');
+      expect(project.organization).toBeTypeOf('string');
     });
 
     it('searchProjects', async () => {
@@ -129,7 +129,14 @@ describePayloads(
       const files = versions.flatMap((v) => v.files);
       expect(files.some((f) => f.file_type === null)).toBe(true);
       expectTypeOf(files[0]!.file_type).toEqualTypeOf<
-        'required-resource-pack' | 'optional-resource-pack' | null | undefined
+        | 'required-resource-pack'
+        | 'optional-resource-pack'
+        | 'sources-jar'
+        | 'dev-jar'
+        | 'javadoc-jar'
+        | 'signature'
+        | 'unknown'
+        | null
       >();
       expect(files.some((f) => typeof (f as { id?: unknown }).id === 'string')).toBe(true);
       expect(versions.some((v) => v.requested_status === null)).toBe(true);

@@ -1,11 +1,19 @@
+import type { NotFoundError as CoreNotFound } from '@x/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  ApiError,
+  type CreatableVersion,
   createModrinthClient,
   facet,
+  getLatestVersionsFromHashes,
   getProject,
   getProjects,
   getProjectVersions,
+  type ModrinthErrorBody,
+  type ModrinthErrorCode,
+  NotFoundError,
   type Project,
+  type ProjectDonationUrl,
   type ProjectResult,
   searchAll,
   searchProjects,
@@ -32,10 +40,17 @@ describe('operation types', () => {
 
   it('nullable enums include null', () => {
     expectTypeOf<Version['requested_status']>().toEqualTypeOf<
-      'listed' | 'archived' | 'draft' | 'unlisted' | null | undefined
+      'listed' | 'archived' | 'draft' | 'unlisted' | null
     >();
     expectTypeOf<Version['files'][number]['file_type']>().toEqualTypeOf<
-      'required-resource-pack' | 'optional-resource-pack' | null | undefined
+      | 'required-resource-pack'
+      | 'optional-resource-pack'
+      | 'sources-jar'
+      | 'dev-jar'
+      | 'javadoc-jar'
+      | 'signature'
+      | 'unknown'
+      | null
     >();
   });
 
@@ -56,5 +71,101 @@ describe('operation types', () => {
     facet('downloads', '=>', 1);
     // @ts-expect-error the token is a string or a provider
     createModrinthClient({ token: 42 });
+  });
+});
+
+// The honest types of spec-patches.ts: what labrinth always sends is required,
+// its `Option<T>` fields are `| null`, what it needs in a request is required.
+describe('honest response types', () => {
+  it('a project: every field present, the optional ones null', () => {
+    expectTypeOf<Project['title']>().toEqualTypeOf<string>();
+    expectTypeOf<Project['slug']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Project['downloads']>().toEqualTypeOf<number>();
+    expectTypeOf<Project['versions']>().toEqualTypeOf<string[]>();
+    expectTypeOf<Project['game_versions']>().toEqualTypeOf<string[]>();
+    expectTypeOf<Project['loaders']>().toEqualTypeOf<string[]>();
+    expectTypeOf<Project['organization']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Project['icon_url']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Project['donation_urls']>().toEqualTypeOf<ProjectDonationUrl[] | null>();
+    expectTypeOf<Project['license']['url']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Project['client_side']>().toEqualTypeOf<
+      'required' | 'optional' | 'unsupported' | 'unknown'
+    >();
+    expectTypeOf<Project['gallery'][number]['title']>().toEqualTypeOf<string | null>();
+  });
+
+  it('a version and its files', () => {
+    expectTypeOf<Version['name']>().toEqualTypeOf<string>();
+    expectTypeOf<Version['version_number']>().toEqualTypeOf<string>();
+    expectTypeOf<Version['changelog']>().toEqualTypeOf<string>();
+    expectTypeOf<Version['loaders']>().toEqualTypeOf<string[]>();
+    expectTypeOf<Version['game_versions']>().toEqualTypeOf<string[]>();
+    expectTypeOf<Version['featured']>().toEqualTypeOf<boolean>();
+    expectTypeOf<Version['version_type']>().toEqualTypeOf<'release' | 'beta' | 'alpha'>();
+    expectTypeOf<Version['files'][number]['hashes']['sha512']>().toEqualTypeOf<string>();
+    expectTypeOf<Version['files'][number]['hashes']['sha1']>().toEqualTypeOf<string>();
+    expectTypeOf<Version['files'][number]['primary']>().toEqualTypeOf<boolean>();
+    expectTypeOf<Version['dependencies'][number]['dependency_type']>().toEqualTypeOf<
+      'required' | 'optional' | 'incompatible' | 'embedded'
+    >();
+  });
+
+  it('a search hit', () => {
+    expectTypeOf<ProjectResult['slug']>().toEqualTypeOf<string | null>();
+    expectTypeOf<ProjectResult['title']>().toEqualTypeOf<string>();
+    expectTypeOf<ProjectResult['icon_url']>().toEqualTypeOf<string>();
+    expectTypeOf<ProjectResult['featured_gallery']>().toEqualTypeOf<string | null>();
+    expectTypeOf<ProjectResult['latest_version']>().toEqualTypeOf<string>();
+  });
+});
+
+describe('honest request types', () => {
+  it('createVersion data: what labrinth needs is required', () => {
+    expectTypeOf<CreatableVersion>().toHaveProperty('name').toEqualTypeOf<string>();
+    const files = [{ name: 'a.jar', data: new Uint8Array(1) }];
+    // @ts-expect-error name, version_number, game_versions, loaders... are required
+    uploadVersion({ client, body: { data: { project_id: 'AABBCCDD' }, files } });
+    uploadVersion({
+      client,
+      body: {
+        data: {
+          project_id: 'AABBCCDD',
+          name: 'Version 1.0.0',
+          version_number: '1.0.0',
+          game_versions: ['1.21.1'],
+          loaders: ['fabric'],
+          version_type: 'release',
+          dependencies: [],
+          featured: false,
+        },
+        files,
+      },
+    });
+  });
+
+  it('request bodies are required', () => {
+    // @ts-expect-error versionsFromHashes needs { hashes, algorithm }
+    versionsFromHashes({ client });
+    // @ts-expect-error getLatestVersionsFromHashes needs its body
+    getLatestVersionsFromHashes({ client });
+  });
+});
+
+describe('typed error bodies', () => {
+  it('the error classes carry labrinth’s code and description', () => {
+    const error: unknown = undefined;
+    if (error instanceof NotFoundError) {
+      expectTypeOf(error.code).toEqualTypeOf<ModrinthErrorCode | undefined>();
+      expectTypeOf(error.description).toEqualTypeOf<string | undefined>();
+      expectTypeOf(error.body).toEqualTypeOf<ModrinthErrorBody | string | undefined>();
+      expectTypeOf(error.status).toEqualTypeOf<number>();
+    }
+    if (error instanceof ApiError) {
+      expectTypeOf(error.code).toEqualTypeOf<ModrinthErrorCode | undefined>();
+    }
+    expectTypeOf<'not_found'>().toMatchTypeOf<ModrinthErrorCode>();
+    expectTypeOf<ModrinthErrorBody['error']>().toEqualTypeOf<ModrinthErrorCode>();
+    // The same classes as @x/core's: `instanceof` works with either import.
+    expectTypeOf(NotFoundError).toMatchTypeOf<abstract new (...args: never) => CoreNotFound>();
   });
 });

@@ -103,7 +103,8 @@ export async function scanFolder(
       sha1: c.file.hashes.sha1,
       sha512: c.file.hashes.sha512,
       project: c.current
-        ? { id: c.current.project_id, slug: project?.slug, title: project?.title }
+        ? // A project may have no slug (labrinth sends `slug: null`): left out then.
+          { id: c.current.project_id, slug: project?.slug ?? undefined, title: project?.title }
         : null,
       installed: c.current?.id
         ? { id: c.current.id, versionNumber: c.current.version_number }

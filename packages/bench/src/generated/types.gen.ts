@@ -86,7 +86,41 @@ export type EditableFileType = {
     file_type: 'required-resource-pack' | 'optional-resource-pack' | null;
 };
 
-export type CreatableVersion = BaseVersion & {
+export type CreatableVersion = {
+    /**
+     * The name of this version
+     */
+    name: string;
+    /**
+     * The version number. Ideally will follow semantic versioning
+     */
+    version_number: string;
+    /**
+     * The changelog for this version
+     */
+    changelog?: string | null;
+    /**
+     * A list of specific versions of projects that this version depends on
+     */
+    dependencies: Array<VersionDependency>;
+    /**
+     * A list of versions of Minecraft that this version supports
+     */
+    game_versions: Array<string>;
+    /**
+     * The release channel for this version
+     */
+    version_type: 'release' | 'beta' | 'alpha';
+    /**
+     * The mod loaders that this version supports
+     */
+    loaders: Array<string>;
+    /**
+     * Whether the version is featured or not
+     */
+    featured: boolean;
+    status?: 'listed' | 'archived' | 'draft' | 'unlisted' | 'scheduled' | 'unknown';
+    requested_status?: 'listed' | 'archived' | 'draft' | 'unlisted' | null;
     /**
      * The ID of the project this version is for
      */
@@ -105,7 +139,41 @@ export type CreateVersionBody = {
     data: CreatableVersion;
 };
 
-export type Version = BaseVersion & {
+export type Version = {
+    /**
+     * The name of this version
+     */
+    name: string;
+    /**
+     * The version number. Ideally will follow semantic versioning
+     */
+    version_number: string;
+    /**
+     * The changelog for this version
+     */
+    changelog: string;
+    /**
+     * A list of specific versions of projects that this version depends on
+     */
+    dependencies: Array<VersionDependency>;
+    /**
+     * A list of versions of Minecraft that this version supports
+     */
+    game_versions: Array<string>;
+    /**
+     * The release channel for this version
+     */
+    version_type: 'release' | 'beta' | 'alpha';
+    /**
+     * The mod loaders that this version supports
+     */
+    loaders: Array<string>;
+    /**
+     * Whether the version is featured or not
+     */
+    featured: boolean;
+    status: 'listed' | 'archived' | 'draft' | 'unlisted' | 'scheduled' | 'unknown';
+    requested_status: 'listed' | 'archived' | 'draft' | 'unlisted' | null;
     /**
      * The ID of the version, encoded as a base62 string
      */
@@ -128,7 +196,7 @@ export type Version = BaseVersion & {
      *
      * @deprecated
      */
-    changelog_url?: string | null;
+    changelog_url: string | null;
     /**
      * A list of files available for download for this version
      */
@@ -156,20 +224,24 @@ export type VersionFile = {
     /**
      * The type of the additional file, used mainly for adding resource packs to datapacks
      */
-    file_type?: 'required-resource-pack' | 'optional-resource-pack' | null;
+    file_type: 'required-resource-pack' | 'optional-resource-pack' | 'sources-jar' | 'dev-jar' | 'javadoc-jar' | 'signature' | 'unknown' | null;
 };
 
 /**
  * A map of hashes of the file. The key is the hashing algorithm and the value is the string version of the hash.
  */
 export type VersionFileHashes = {
-    sha512?: string;
-    sha1?: string;
+    sha512: string;
+    sha1: string;
 };
 
 export type GetLatestVersionFromHashBody = {
-    loaders: Array<string>;
-    game_versions: Array<string>;
+    loaders?: Array<string>;
+    game_versions?: Array<string>;
+    /**
+     * Only versions of these release channels
+     */
+    version_types?: Array<'release' | 'beta' | 'alpha'>;
 };
 
 /**
@@ -187,9 +259,15 @@ export type HashList = {
     algorithm: 'sha1' | 'sha512';
 };
 
-export type GetLatestVersionsFromHashesBody = HashList & {
-    loaders: Array<string>;
-    game_versions: Array<string>;
+export type GetLatestVersionsFromHashesBody = {
+    hashes: Array<string>;
+    algorithm: 'sha1' | 'sha512';
+    loaders?: Array<string>;
+    game_versions?: Array<string>;
+    /**
+     * Only versions of these release channels
+     */
+    version_types?: Array<'release' | 'beta' | 'alpha'>;
 };
 
 export type BaseProject = {
@@ -243,7 +321,52 @@ export type ServerRenderedProject = BaseProject & {
     monetization_status?: 'monetized' | 'demonetized' | 'force-demonetized';
 };
 
-export type ProjectResult = ServerRenderedProject & {
+export type ProjectResult = {
+    /**
+     * The slug of a project, used for vanity URLs. Regex: ```^[\w!@$()`.+,"\-']{3,64}$```
+     */
+    slug: string | null;
+    /**
+     * The title or name of the project
+     */
+    title: string;
+    /**
+     * A short description of the project
+     */
+    description: string;
+    /**
+     * A list of the categories that the project has
+     */
+    categories: Array<string>;
+    /**
+     * The client side support of the project
+     */
+    client_side: 'required' | 'optional' | 'unsupported' | 'unknown';
+    /**
+     * The server side support of the project
+     */
+    server_side: 'required' | 'optional' | 'unsupported' | 'unknown';
+    /**
+     * The project type of the project
+     */
+    project_type: 'mod' | 'modpack' | 'resourcepack' | 'shader';
+    /**
+     * The total number of downloads of the project
+     */
+    downloads: number;
+    /**
+     * The URL of the project's icon
+     */
+    icon_url: string;
+    /**
+     * The RGB color of the project, automatically generated from the project icon
+     */
+    color: number | null;
+    /**
+     * The ID of the moderation thread associated with this project
+     */
+    thread_id?: string;
+    monetization_status?: 'monetized' | 'demonetized' | 'force-demonetized';
     /**
      * The ID of the project
      */
@@ -255,7 +378,7 @@ export type ProjectResult = ServerRenderedProject & {
     /**
      * A list of the categories that the project has which are not secondary
      */
-    display_categories?: Array<string>;
+    display_categories: Array<string>;
     /**
      * A list of the minecraft versions supported by the project
      */
@@ -275,7 +398,7 @@ export type ProjectResult = ServerRenderedProject & {
     /**
      * The latest version of minecraft that this project supports
      */
-    latest_version?: string;
+    latest_version: string;
     /**
      * The SPDX license ID of a project
      */
@@ -283,11 +406,11 @@ export type ProjectResult = ServerRenderedProject & {
     /**
      * All gallery images attached to the project
      */
-    gallery?: Array<string>;
+    gallery: Array<string>;
     /**
      * The featured gallery image of the project
      */
-    featured_gallery?: string | null;
+    featured_gallery: string | null;
     /**
      * A list of this project's dependencies, in the format of `{project_id}-{dep_type}`
      */
@@ -337,15 +460,15 @@ export type ProjectDonationUrl = {
     /**
      * The ID of the donation platform
      */
-    id?: string;
+    id: string;
     /**
      * The donation platform this link is to
      */
-    platform?: string;
+    platform: string;
     /**
      * The URL of the donation platform and user
      */
-    url?: string;
+    url: string;
 };
 
 export type ModifiableProject = NonSearchProject & {
@@ -370,7 +493,75 @@ export type EditableProject = ModifiableProject & {
     moderation_message_body?: string | null;
 };
 
-export type CreatableProject = ModifiableProject & {
+export type CreatableProject = {
+    /**
+     * The slug of a project, used for vanity URLs. Regex: ```^[\w!@$()`.+,"\-']{3,64}$```
+     */
+    slug: string;
+    /**
+     * The title or name of the project
+     */
+    title: string;
+    /**
+     * A short description of the project
+     */
+    description: string;
+    /**
+     * A list of the categories that the project has
+     */
+    categories: Array<string>;
+    /**
+     * The client side support of the project
+     */
+    client_side: 'required' | 'optional' | 'unsupported';
+    /**
+     * The server side support of the project
+     */
+    server_side: 'required' | 'optional' | 'unsupported';
+    /**
+     * A long form description of the project
+     */
+    body: string;
+    /**
+     * The status of the project
+     */
+    status?: 'approved' | 'archived' | 'rejected' | 'draft' | 'unlisted' | 'processing' | 'withheld' | 'scheduled' | 'private' | 'unknown';
+    /**
+     * The requested status when submitting for review or scheduling the project for release
+     */
+    requested_status?: 'approved' | 'archived' | 'unlisted' | 'private' | 'draft' | null;
+    /**
+     * A list of categories which are searchable but non-primary
+     */
+    additional_categories?: Array<string>;
+    /**
+     * An optional link to where to submit bugs or issues with the project
+     */
+    issues_url?: string | null;
+    /**
+     * An optional link to the source code of the project
+     */
+    source_url?: string | null;
+    /**
+     * An optional link to the project's wiki page or other relevant information
+     */
+    wiki_url?: string | null;
+    /**
+     * An optional invite link to the project's discord
+     */
+    discord_url?: string | null;
+    /**
+     * A list of donation links for the project
+     */
+    donation_urls?: Array<ProjectDonationUrl>;
+    /**
+     * The SPDX license ID of a project
+     */
+    license_id: string;
+    /**
+     * The URL to this license
+     */
+    license_url?: string | null;
     project_type: 'mod' | 'modpack';
     /**
      * A list of initial versions to upload with the created project. Deprecated - please upload version files after initial upload.
@@ -415,7 +606,88 @@ export type CreatableProjectGalleryItem = {
     ordering?: number;
 } | null;
 
-export type Project = NonSearchProject & ServerRenderedProject & {
+export type Project = {
+    /**
+     * The slug of a project, used for vanity URLs. Regex: ```^[\w!@$()`.+,"\-']{3,64}$```
+     */
+    slug: string | null;
+    /**
+     * The title or name of the project
+     */
+    title: string;
+    /**
+     * A short description of the project
+     */
+    description: string;
+    /**
+     * A list of the categories that the project has
+     */
+    categories: Array<string>;
+    /**
+     * The client side support of the project
+     */
+    client_side: 'required' | 'optional' | 'unsupported' | 'unknown';
+    /**
+     * The server side support of the project
+     */
+    server_side: 'required' | 'optional' | 'unsupported' | 'unknown';
+    /**
+     * A long form description of the project
+     */
+    body: string;
+    /**
+     * The status of the project
+     */
+    status: 'approved' | 'archived' | 'rejected' | 'draft' | 'unlisted' | 'processing' | 'withheld' | 'scheduled' | 'private' | 'unknown';
+    /**
+     * The requested status when submitting for review or scheduling the project for release
+     */
+    requested_status: 'approved' | 'archived' | 'unlisted' | 'private' | 'draft' | null;
+    /**
+     * A list of categories which are searchable but non-primary
+     */
+    additional_categories: Array<string>;
+    /**
+     * An optional link to where to submit bugs or issues with the project
+     */
+    issues_url: string | null;
+    /**
+     * An optional link to the source code of the project
+     */
+    source_url: string | null;
+    /**
+     * An optional link to the project's wiki page or other relevant information
+     */
+    wiki_url: string | null;
+    /**
+     * An optional invite link to the project's discord
+     */
+    discord_url: string | null;
+    /**
+     * A list of donation links for the project
+     */
+    donation_urls: Array<ProjectDonationUrl> | null;
+    /**
+     * The project type of the project
+     */
+    project_type: 'mod' | 'modpack' | 'resourcepack' | 'shader';
+    /**
+     * The total number of downloads of the project
+     */
+    downloads: number;
+    /**
+     * The URL of the project's icon
+     */
+    icon_url: string | null;
+    /**
+     * The RGB color of the project, automatically generated from the project icon
+     */
+    color: number | null;
+    /**
+     * The ID of the moderation thread associated with this project
+     */
+    thread_id: string;
+    monetization_status: 'monetized' | 'demonetized' | 'force-demonetized';
     /**
      * The ID of the project, encoded as a base62 string
      */
@@ -429,8 +701,8 @@ export type Project = NonSearchProject & ServerRenderedProject & {
      *
      * @deprecated
      */
-    body_url?: string | null;
-    moderator_message?: ModeratorMessage;
+    body_url: string | null;
+    moderator_message: ModeratorMessage;
     /**
      * The date the project was published
      */
@@ -442,32 +714,36 @@ export type Project = NonSearchProject & ServerRenderedProject & {
     /**
      * The date the project's status was set to an approved status
      */
-    approved?: string | null;
+    approved: string | null;
     /**
      * The date the project's status was submitted to moderators for review
      */
-    queued?: string | null;
+    queued: string | null;
     /**
      * The total number of users following the project
      */
     followers: number;
-    license?: ProjectLicense;
+    license: ProjectLicense;
     /**
      * A list of the version IDs of the project (will never be empty unless `draft` status)
      */
-    versions?: Array<string>;
+    versions: Array<string>;
     /**
      * A list of all of the game versions supported by the project
      */
-    game_versions?: Array<string>;
+    game_versions: Array<string>;
     /**
      * A list of all of the loaders supported by the project
      */
-    loaders?: Array<string>;
+    loaders: Array<string>;
     /**
      * A list of images that have been uploaded to the project's gallery
      */
-    gallery?: Array<GalleryImage>;
+    gallery: Array<GalleryImage>;
+    /**
+     * The ID of the organization that owns the project, if any
+     */
+    organization: string | null;
 };
 
 /**
@@ -479,11 +755,11 @@ export type ModeratorMessage = {
     /**
      * The message that a moderator has left for the project
      */
-    message?: string;
+    message: string;
     /**
      * The longer body of the message that a moderator has left for the project
      */
-    body?: string | null;
+    body: string | null;
 } | null;
 
 /**
@@ -493,15 +769,15 @@ export type ProjectLicense = {
     /**
      * The SPDX license ID of a project
      */
-    id?: string;
+    id: string;
     /**
      * The long name of a license
      */
-    name?: string;
+    name: string;
     /**
      * The URL to this license
      */
-    url?: string | null;
+    url: string | null;
 };
 
 export type GalleryImage = {
@@ -516,11 +792,11 @@ export type GalleryImage = {
     /**
      * The title of the gallery image
      */
-    title?: string | null;
+    title: string | null;
     /**
      * The description of the gallery image
      */
-    description?: string | null;
+    description: string | null;
     /**
      * The date and time the gallery image was created
      */
@@ -528,18 +804,18 @@ export type GalleryImage = {
     /**
      * The order of the gallery image. Gallery images are sorted by this field and then alphabetically by title.
      */
-    ordering?: number;
-} | null;
+    ordering: number;
+};
 
 export type ProjectDependencyList = {
     /**
      * Projects that the project depends upon
      */
-    projects?: Array<Project>;
+    projects: Array<Project>;
     /**
      * Versions that the project depends upon
      */
-    versions?: Array<Version>;
+    versions: Array<Version>;
 };
 
 export type PatchProjectsBody = {
@@ -682,7 +958,24 @@ export type UserPayoutData = {
     payout_address?: string;
 } | null;
 
-export type User = EditableUser & {
+export type User = {
+    /**
+     * The user's username
+     */
+    username: string;
+    /**
+     * The user's display name
+     */
+    name?: string | null;
+    /**
+     * The user's email (only displayed if requesting your own account). Requires `USER_READ_EMAIL` PAT scope.
+     */
+    email?: string | null;
+    /**
+     * A description of the user
+     */
+    bio: string | null;
+    payout_data?: UserPayoutData;
     /**
      * The user's ID
      */
@@ -690,7 +983,7 @@ export type User = EditableUser & {
     /**
      * The user's avatar url
      */
-    avatar_url: string;
+    avatar_url: string | null;
     /**
      * The time at which the user was created
      */
@@ -712,7 +1005,7 @@ export type User = EditableUser & {
      * - TRANSLATOR
      *
      */
-    badges?: number;
+    badges: number;
     /**
      * A list of authentication providers you have signed up for (only displayed if requesting your own account)
      */
@@ -952,7 +1245,7 @@ export type TeamMember = {
      * - VIEW_PAYOUTS
      *
      */
-    permissions?: number;
+    permissions: number | null;
     /**
      * Whether or not the user has accepted to be on the team (requires authorization to view)
      */
@@ -960,11 +1253,11 @@ export type TeamMember = {
     /**
      * The split of payouts going to this user. The proportion of payouts they get is their split divided by the sum of the splits of all members.
      */
-    payouts_split?: number;
+    payouts_split: number | null;
     /**
      * The order of the team member.
      */
-    ordering?: number;
+    ordering: number;
 };
 
 export type CategoryTag = {
@@ -1078,8 +1371,8 @@ export type LicenseTag = {
  * A full license
  */
 export type License = {
-    title?: string;
-    body?: string;
+    title: string;
+    body: string;
 };
 
 export type InvalidInputError = {
@@ -1361,7 +1654,7 @@ export type ModifyProjectData = {
     /**
      * Modified project fields
      */
-    body?: EditableProject;
+    body: EditableProject;
     path: {
         /**
          * The ID or slug of the project
@@ -1419,7 +1712,7 @@ export type PatchProjectsData = {
     /**
      * Fields to edit on all projects specified
      */
-    body?: PatchProjectsBody;
+    body: PatchProjectsBody;
     path?: never;
     query: {
         /**
@@ -1486,7 +1779,7 @@ export type CreateProjectData = {
     /**
      * New project
      */
-    body?: CreateProjectBody;
+    body: CreateProjectBody;
     path?: never;
     query?: never;
     url: '/project';
@@ -1864,7 +2157,7 @@ export type ScheduleProjectData = {
     /**
      * Information about date and requested status
      */
-    body?: Schedule;
+    body: Schedule;
     path: {
         /**
          * The ID or slug of the project
@@ -2004,7 +2297,7 @@ export type ModifyVersionData = {
     /**
      * Modified version fields
      */
-    body?: EditableVersion;
+    body: EditableVersion;
     path: {
         /**
          * The ID of the version
@@ -2073,7 +2366,7 @@ export type CreateVersionData = {
     /**
      * New version
      */
-    body?: CreateVersionBody;
+    body: CreateVersionBody;
     path?: never;
     query?: never;
     url: '/version';
@@ -2105,7 +2398,7 @@ export type ScheduleVersionData = {
     /**
      * Information about date and requested status
      */
-    body?: Schedule;
+    body: Schedule;
     path: {
         /**
          * The ID of the version
@@ -2163,7 +2456,7 @@ export type AddFilesToVersionData = {
     /**
      * New version files
      */
-    body?: {
+    body: {
         data?: {
             [key: string]: unknown;
         };
@@ -2284,7 +2577,7 @@ export type GetLatestVersionFromHashData = {
     /**
      * Parameters of the updated version requested
      */
-    body?: GetLatestVersionFromHashBody;
+    body: GetLatestVersionFromHashBody;
     path: {
         /**
          * The hash of the file, considering its byte content, and encoded in hexadecimal
@@ -2324,7 +2617,7 @@ export type VersionsFromHashesData = {
     /**
      * Hashes and algorithm of the versions requested
      */
-    body?: HashList;
+    body: HashList;
     path?: never;
     query?: never;
     url: '/version_files';
@@ -2350,7 +2643,7 @@ export type GetLatestVersionsFromHashesData = {
     /**
      * Parameters of the updated version requested
      */
-    body?: GetLatestVersionsFromHashesBody;
+    body: GetLatestVersionsFromHashesBody;
     path?: never;
     query?: never;
     url: '/version_files/update';
@@ -2404,7 +2697,7 @@ export type ModifyUserData = {
     /**
      * Modified user fields
      */
-    body?: EditableUser;
+    body: EditableUser;
     path: {
         /**
          * The ID or username of the user
@@ -2925,7 +3218,7 @@ export type SubmitReportData = {
     /**
      * The report to be sent
      */
-    body?: CreatableReport;
+    body: CreatableReport;
     path?: never;
     query?: never;
     url: '/report';
@@ -2991,7 +3284,7 @@ export type ModifyReportData = {
     /**
      * What to modify about the report
      */
-    body?: {
+    body: {
         /**
          * The contents of the report
          */
@@ -3103,7 +3396,7 @@ export type SendThreadMessageData = {
     /**
      * The message to be sent. Note that you only need the fields applicable for the `text` type.
      */
-    body?: ThreadMessageBody;
+    body: ThreadMessageBody;
     path: {
         /**
          * The ID of the thread
@@ -3251,7 +3544,7 @@ export type AddTeamMemberData = {
     /**
      * User to be added (must be the ID, usernames cannot be used here)
      */
-    body?: UserIdentifier;
+    body: UserIdentifier;
     path: {
         /**
          * The ID of the team
@@ -3381,7 +3674,7 @@ export type ModifyTeamMemberData = {
     /**
      * Contents to be modified
      */
-    body?: ModifyTeamMemberBody;
+    body: ModifyTeamMemberBody;
     path: {
         /**
          * The ID of the team
@@ -3422,7 +3715,7 @@ export type TransferTeamOwnershipData = {
     /**
      * New owner's ID
      */
-    body?: UserIdentifier;
+    body: UserIdentifier;
     path: {
         /**
          * The ID of the team

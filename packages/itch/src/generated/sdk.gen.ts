@@ -312,7 +312,7 @@ export const loginWithPassword = <ThrowOnError extends boolean = true>(options: 
 export const totpVerify = <ThrowOnError extends boolean = true>(options: Options<TotpVerifyData, ThrowOnError>): RequestResult<TotpVerifyResponses, TotpVerifyErrors, ThrowOnError, 'data'> => (options.client ?? client).post<TotpVerifyResponses, TotpVerifyErrors, ThrowOnError, 'data'>({
     ...urlSearchParamsBodySerializer,
     responseStyle: 'data',
-    url: '/login/with-totp-token',
+    url: '/totp/verify',
     ...options,
     headers: {
         'Content-Type': 'application/x-www-form-urlencoded',

@@ -191,42 +191,118 @@ export const EditableFileTypeSchema = {
 } as const;
 
 export const CreatableVersionSchema = {
-    allOf: [
-        {
-            $ref: '#/components/schemas/BaseVersion'
+    type: 'object',
+    properties: {
+        name: {
+            type: 'string',
+            description: 'The name of this version',
+            example: 'Version 1.0.0'
         },
-        {
-            type: 'object',
-            properties: {
-                project_id: {
-                    type: 'string',
-                    description: 'The ID of the project this version is for',
-                    example: 'AABBCCDD'
-                },
-                file_parts: {
-                    type: 'array',
-                    items: {
-                        type: 'string'
-                    },
-                    description: 'An array of the multipart field names of each file that goes with this version'
-                },
-                primary_file: {
-                    type: 'string',
-                    description: 'The multipart field name of the primary file'
-                }
+        version_number: {
+            type: 'string',
+            description: 'The version number. Ideally will follow semantic versioning',
+            example: '1.0.0'
+        },
+        changelog: {
+            type: 'string',
+            description: 'The changelog for this version',
+            example: 'List of changes in this version: ...',
+            nullable: true
+        },
+        dependencies: {
+            type: 'array',
+            items: {
+                $ref: '#/components/schemas/VersionDependency'
             },
-            required: [
-                'file_parts',
-                'project_id',
-                'name',
-                'version_number',
-                'game_versions',
-                'version_type',
-                'loaders',
-                'featured',
-                'dependencies'
+            description: 'A list of specific versions of projects that this version depends on'
+        },
+        game_versions: {
+            type: 'array',
+            items: {
+                type: 'string'
+            },
+            description: 'A list of versions of Minecraft that this version supports',
+            example: [
+                '1.16.5',
+                '1.17.1'
             ]
+        },
+        version_type: {
+            type: 'string',
+            description: 'The release channel for this version',
+            enum: [
+                'release',
+                'beta',
+                'alpha'
+            ],
+            example: 'release'
+        },
+        loaders: {
+            type: 'array',
+            items: {
+                type: 'string'
+            },
+            description: 'The mod loaders that this version supports',
+            example: [
+                'fabric',
+                'forge'
+            ]
+        },
+        featured: {
+            type: 'boolean',
+            description: 'Whether the version is featured or not',
+            example: true
+        },
+        status: {
+            type: 'string',
+            enum: [
+                'listed',
+                'archived',
+                'draft',
+                'unlisted',
+                'scheduled',
+                'unknown'
+            ],
+            example: 'listed'
+        },
+        requested_status: {
+            type: 'string',
+            enum: [
+                'listed',
+                'archived',
+                'draft',
+                'unlisted',
+                null
+            ],
+            nullable: true
+        },
+        project_id: {
+            type: 'string',
+            description: 'The ID of the project this version is for',
+            example: 'AABBCCDD'
+        },
+        file_parts: {
+            type: 'array',
+            items: {
+                type: 'string'
+            },
+            description: 'An array of the multipart field names of each file that goes with this version'
+        },
+        primary_file: {
+            type: 'string',
+            description: 'The multipart field name of the primary file'
         }
+    },
+    required: [
+        'file_parts',
+        'project_id',
+        'name',
+        'version_number',
+        'game_versions',
+        'version_type',
+        'loaders',
+        'featured',
+        'dependencies'
     ]
 } as const;
 
@@ -243,66 +319,146 @@ export const CreateVersionBodySchema = {
 } as const;
 
 export const VersionSchema = {
-    allOf: [
-        {
-            $ref: '#/components/schemas/BaseVersion'
+    type: 'object',
+    properties: {
+        name: {
+            type: 'string',
+            description: 'The name of this version',
+            example: 'Version 1.0.0'
         },
-        {
-            type: 'object',
-            properties: {
-                id: {
-                    type: 'string',
-                    description: 'The ID of the version, encoded as a base62 string',
-                    example: 'IIJJKKLL'
-                },
-                project_id: {
-                    type: 'string',
-                    description: 'The ID of the project this version is for',
-                    example: 'AABBCCDD'
-                },
-                author_id: {
-                    type: 'string',
-                    description: 'The ID of the author who published this version',
-                    example: 'EEFFGGHH'
-                },
-                date_published: {
-                    type: 'string',
-                    format: 'ISO-8601'
-                },
-                downloads: {
-                    type: 'integer',
-                    description: 'The number of times this version has been downloaded'
-                },
-                changelog_url: {
-                    type: 'string',
-                    description: 'A link to the changelog for this version. Always null, only kept for legacy compatibility.',
-                    deprecated: true,
-                    example: null,
-                    nullable: true
-                },
-                files: {
-                    type: 'array',
-                    items: {
-                        $ref: '#/components/schemas/VersionFile'
-                    },
-                    description: 'A list of files available for download for this version'
-                }
+        version_number: {
+            type: 'string',
+            description: 'The version number. Ideally will follow semantic versioning',
+            example: '1.0.0'
+        },
+        changelog: {
+            type: 'string',
+            description: 'The changelog for this version',
+            example: 'List of changes in this version: ...'
+        },
+        dependencies: {
+            type: 'array',
+            items: {
+                $ref: '#/components/schemas/VersionDependency'
             },
-            required: [
-                'id',
-                'project_id',
-                'author_id',
-                'date_published',
-                'downloads',
-                'files',
-                'name',
-                'version_number',
-                'game_versions',
-                'version_type',
-                'loaders',
-                'featured'
+            description: 'A list of specific versions of projects that this version depends on'
+        },
+        game_versions: {
+            type: 'array',
+            items: {
+                type: 'string'
+            },
+            description: 'A list of versions of Minecraft that this version supports',
+            example: [
+                '1.16.5',
+                '1.17.1'
             ]
+        },
+        version_type: {
+            type: 'string',
+            description: 'The release channel for this version',
+            enum: [
+                'release',
+                'beta',
+                'alpha'
+            ],
+            example: 'release'
+        },
+        loaders: {
+            type: 'array',
+            items: {
+                type: 'string'
+            },
+            description: 'The mod loaders that this version supports',
+            example: [
+                'fabric',
+                'forge'
+            ]
+        },
+        featured: {
+            type: 'boolean',
+            description: 'Whether the version is featured or not',
+            example: true
+        },
+        status: {
+            type: 'string',
+            enum: [
+                'listed',
+                'archived',
+                'draft',
+                'unlisted',
+                'scheduled',
+                'unknown'
+            ],
+            example: 'listed'
+        },
+        requested_status: {
+            type: 'string',
+            enum: [
+                'listed',
+                'archived',
+                'draft',
+                'unlisted',
+                null
+            ],
+            nullable: true
+        },
+        id: {
+            type: 'string',
+            description: 'The ID of the version, encoded as a base62 string',
+            example: 'IIJJKKLL'
+        },
+        project_id: {
+            type: 'string',
+            description: 'The ID of the project this version is for',
+            example: 'AABBCCDD'
+        },
+        author_id: {
+            type: 'string',
+            description: 'The ID of the author who published this version',
+            example: 'EEFFGGHH'
+        },
+        date_published: {
+            type: 'string',
+            format: 'ISO-8601'
+        },
+        downloads: {
+            type: 'integer',
+            description: 'The number of times this version has been downloaded'
+        },
+        changelog_url: {
+            type: 'string',
+            description: 'A link to the changelog for this version. Always null, only kept for legacy compatibility.',
+            deprecated: true,
+            example: null,
+            nullable: true
+        },
+        files: {
+            type: 'array',
+            items: {
+                $ref: '#/components/schemas/VersionFile'
+            },
+            description: 'A list of files available for download for this version'
         }
+    },
+    required: [
+        'id',
+        'project_id',
+        'author_id',
+        'date_published',
+        'downloads',
+        'files',
+        'name',
+        'version_number',
+        'game_versions',
+        'version_type',
+        'loaders',
+        'featured',
+        'changelog',
+        'dependencies',
+        'status',
+        'requested_status',
+        'changelog_url'
     ]
 } as const;
 
@@ -337,6 +493,11 @@ export const VersionFileSchema = {
             enum: [
                 'required-resource-pack',
                 'optional-resource-pack',
+                'sources-jar',
+                'dev-jar',
+                'javadoc-jar',
+                'signature',
+                'unknown',
                 null
             ],
             description: 'The type of the additional file, used mainly for adding resource packs to datapacks',
@@ -349,7 +510,8 @@ export const VersionFileSchema = {
         'url',
         'filename',
         'primary',
-        'size'
+        'size',
+        'file_type'
     ]
 } as const;
 
@@ -365,7 +527,11 @@ export const VersionFileHashesSchema = {
             example: 'c84dd4b3580c02b79958a0590afd5783d80ef504'
         }
     },
-    description: 'A map of hashes of the file. The key is the hashing algorithm and the value is the string version of the hash.'
+    description: 'A map of hashes of the file. The key is the hashing algorithm and the value is the string version of the hash.',
+    required: [
+        'sha1',
+        'sha512'
+    ]
 } as const;
 
 export const GetLatestVersionFromHashBodySchema = {
@@ -389,12 +555,24 @@ export const GetLatestVersionFromHashBodySchema = {
                 '1.18',
                 '1.18.1'
             ]
+        },
+        version_types: {
+            type: 'array',
+            items: {
+                type: 'string',
+                enum: [
+                    'release',
+                    'beta',
+                    'alpha'
+                ]
+            },
+            description: 'Only versions of these release channels',
+            example: [
+                'release',
+                'beta'
+            ]
         }
-    },
-    required: [
-        'loaders',
-        'game_versions'
-    ]
+    }
 } as const;
 
 export const HashVersionMapSchema = {
@@ -435,38 +613,65 @@ export const HashListSchema = {
 } as const;
 
 export const GetLatestVersionsFromHashesBodySchema = {
-    allOf: [
-        {
-            $ref: '#/components/schemas/HashList'
-        },
-        {
-            type: 'object',
-            properties: {
-                loaders: {
-                    type: 'array',
-                    items: {
-                        type: 'string'
-                    },
-                    example: [
-                        'fabric'
-                    ]
-                },
-                game_versions: {
-                    type: 'array',
-                    items: {
-                        type: 'string'
-                    },
-                    example: [
-                        '1.18',
-                        '1.18.1'
-                    ]
-                }
+    type: 'object',
+    properties: {
+        hashes: {
+            type: 'array',
+            items: {
+                type: 'string'
             },
-            required: [
-                'loaders',
-                'game_versions'
+            example: [
+                'ea0f38408102e4d2efd53c2cc11b88b711996b48d8922f76ea6abf731219c5bd1efe39ddf9cce77c54d49a62ff10fb685c00d2e4c524ab99d20f6296677ab2c4',
+                '925a5c4899affa4098d997dfa4a4cb52c636d539e94bc489d1fa034218cb96819a70eb8b01647a39316a59fcfe223c1a8c05ed2e2ae5f4c1e75fa48f6af1c960'
+            ]
+        },
+        algorithm: {
+            type: 'string',
+            enum: [
+                'sha1',
+                'sha512'
+            ],
+            example: 'sha512'
+        },
+        loaders: {
+            type: 'array',
+            items: {
+                type: 'string'
+            },
+            example: [
+                'fabric'
+            ]
+        },
+        game_versions: {
+            type: 'array',
+            items: {
+                type: 'string'
+            },
+            example: [
+                '1.18',
+                '1.18.1'
+            ]
+        },
+        version_types: {
+            type: 'array',
+            items: {
+                type: 'string',
+                enum: [
+                    'release',
+                    'beta',
+                    'alpha'
+                ]
+            },
+            description: 'Only versions of these release channels',
+            example: [
+                'release',
+                'beta'
             ]
         }
+    },
+    required: [
+        'hashes',
+        'algorithm'
     ]
 } as const;
 
@@ -581,114 +786,205 @@ export const ServerRenderedProjectSchema = {
 } as const;
 
 export const ProjectResultSchema = {
-    allOf: [
-        {
-            $ref: '#/components/schemas/ServerRenderedProject'
+    type: 'object',
+    properties: {
+        slug: {
+            type: 'string',
+            description: 'The slug of a project, used for vanity URLs. Regex: ```^[\\w!@$()`.+,"\\-\']{3,64}$```',
+            example: 'my_project',
+            nullable: true
         },
-        {
-            type: 'object',
-            properties: {
-                project_id: {
-                    type: 'string',
-                    description: 'The ID of the project',
-                    example: 'AABBCCDD'
-                },
-                author: {
-                    type: 'string',
-                    description: 'The username of the project\'s author',
-                    example: 'my_user'
-                },
-                display_categories: {
-                    type: 'array',
-                    items: {
-                        type: 'string'
-                    },
-                    description: 'A list of the categories that the project has which are not secondary',
-                    example: [
-                        'technology',
-                        'fabric'
-                    ]
-                },
-                versions: {
-                    type: 'array',
-                    items: {
-                        type: 'string'
-                    },
-                    description: 'A list of the minecraft versions supported by the project',
-                    example: [
-                        '1.8',
-                        '1.8.9'
-                    ]
-                },
-                follows: {
-                    type: 'integer',
-                    description: 'The total number of users following the project'
-                },
-                date_created: {
-                    type: 'string',
-                    format: 'ISO-8601',
-                    description: 'The date the project was added to search'
-                },
-                date_modified: {
-                    type: 'string',
-                    format: 'ISO-8601',
-                    description: 'The date the project was last modified'
-                },
-                latest_version: {
-                    type: 'string',
-                    description: 'The latest version of minecraft that this project supports',
-                    example: '1.8.9'
-                },
-                license: {
-                    type: 'string',
-                    description: 'The SPDX license ID of a project',
-                    example: 'MIT'
-                },
-                gallery: {
-                    type: 'array',
-                    description: 'All gallery images attached to the project',
-                    example: [
-                        'https://cdn.modrinth.com/data/AABBCCDD/images/009b7d8d6e8bf04968a29421117c59b3efe2351a.png',
-                        'https://cdn.modrinth.com/data/AABBCCDD/images/c21776867afb6046fdc3c21dbcf5cc50ae27a236.png'
-                    ],
-                    items: {
-                        type: 'string'
-                    }
-                },
-                featured_gallery: {
-                    type: 'string',
-                    description: 'The featured gallery image of the project',
-                    nullable: true
-                },
-                dependencies: {
-                    type: 'array',
-                    description: 'A list of this project\'s dependencies, in the format of `{project_id}-{dep_type}`',
-                    example: [
-                        'AABBCCDD-required',
-                        'EEFFGGHH-optional',
-                        'IIJJKKLL-incompatible',
-                        'MMNNOOPP-embedded'
-                    ],
-                    items: {
-                        type: 'string'
-                    }
-                }
+        title: {
+            type: 'string',
+            description: 'The title or name of the project',
+            example: 'My Project'
+        },
+        description: {
+            type: 'string',
+            description: 'A short description of the project',
+            example: 'A short description'
+        },
+        categories: {
+            type: 'array',
+            items: {
+                type: 'string'
             },
-            required: [
-                'slug',
-                'title',
-                'description',
-                'client_side',
-                'server_side',
-                'project_id',
-                'author',
-                'versions',
-                'follows',
-                'date_created',
-                'date_modified',
-                'license'
+            example: [
+                'technology',
+                'adventure',
+                'fabric'
+            ],
+            description: 'A list of the categories that the project has'
+        },
+        client_side: {
+            type: 'string',
+            enum: [
+                'required',
+                'optional',
+                'unsupported',
+                'unknown'
+            ],
+            description: 'The client side support of the project',
+            example: 'required'
+        },
+        server_side: {
+            type: 'string',
+            enum: [
+                'required',
+                'optional',
+                'unsupported',
+                'unknown'
+            ],
+            description: 'The server side support of the project',
+            example: 'optional'
+        },
+        project_type: {
+            type: 'string',
+            enum: [
+                'mod',
+                'modpack',
+                'resourcepack',
+                'shader'
+            ],
+            description: 'The project type of the project',
+            example: 'mod'
+        },
+        downloads: {
+            type: 'integer',
+            description: 'The total number of downloads of the project'
+        },
+        icon_url: {
+            type: 'string',
+            example: 'https://cdn.modrinth.com/data/AABBCCDD/b46513nd83hb4792a9a0e1fn28fgi6090c1842639.png',
+            description: 'The URL of the project\'s icon'
+        },
+        color: {
+            type: 'integer',
+            example: 8703084,
+            description: 'The RGB color of the project, automatically generated from the project icon',
+            nullable: true
+        },
+        thread_id: {
+            type: 'string',
+            example: 'TTUUVVWW',
+            description: 'The ID of the moderation thread associated with this project'
+        },
+        monetization_status: {
+            type: 'string',
+            enum: [
+                'monetized',
+                'demonetized',
+                'force-demonetized'
             ]
+        },
+        project_id: {
+            type: 'string',
+            description: 'The ID of the project',
+            example: 'AABBCCDD'
+        },
+        author: {
+            type: 'string',
+            description: 'The username of the project\'s author',
+            example: 'my_user'
+        },
+        display_categories: {
+            type: 'array',
+            items: {
+                type: 'string'
+            },
+            description: 'A list of the categories that the project has which are not secondary',
+            example: [
+                'technology',
+                'fabric'
+            ]
+        },
+        versions: {
+            type: 'array',
+            items: {
+                type: 'string'
+            },
+            description: 'A list of the minecraft versions supported by the project',
+            example: [
+                '1.8',
+                '1.8.9'
+            ]
+        },
+        follows: {
+            type: 'integer',
+            description: 'The total number of users following the project'
+        },
+        date_created: {
+            type: 'string',
+            format: 'ISO-8601',
+            description: 'The date the project was added to search'
+        },
+        date_modified: {
+            type: 'string',
+            format: 'ISO-8601',
+            description: 'The date the project was last modified'
+        },
+        latest_version: {
+            type: 'string',
+            description: 'The latest version of minecraft that this project supports',
+            example: '1.8.9'
+        },
+        license: {
+            type: 'string',
+            description: 'The SPDX license ID of a project',
+            example: 'MIT'
+        },
+        gallery: {
+            type: 'array',
+            description: 'All gallery images attached to the project',
+            example: [
+                'https://cdn.modrinth.com/data/AABBCCDD/images/009b7d8d6e8bf04968a29421117c59b3efe2351a.png',
+                'https://cdn.modrinth.com/data/AABBCCDD/images/c21776867afb6046fdc3c21dbcf5cc50ae27a236.png'
+            ],
+            items: {
+                type: 'string'
+            }
+        },
+        featured_gallery: {
+            type: 'string',
+            description: 'The featured gallery image of the project',
+            nullable: true
+        },
+        dependencies: {
+            type: 'array',
+            description: 'A list of this project\'s dependencies, in the format of `{project_id}-{dep_type}`',
+            example: [
+                'AABBCCDD-required',
+                'EEFFGGHH-optional',
+                'IIJJKKLL-incompatible',
+                'MMNNOOPP-embedded'
+            ],
+            items: {
+                type: 'string'
+            }
         }
+    },
+    required: [
+        'project_type',
+        'downloads',
+        'slug',
+        'title',
+        'description',
+        'client_side',
+        'server_side',
+        'project_id',
+        'author',
+        'versions',
+        'follows',
+        'date_created',
+        'date_modified',
+        'license',
+        'categories',
+        'display_categories',
+        'icon_url',
+        'latest_version',
+        'gallery',
+        'featured_gallery',
+        'color'
     ]
 } as const;
 
@@ -801,7 +1097,12 @@ export const ProjectDonationURLSchema = {
             description: 'The URL of the donation platform and user',
             example: 'https://www.patreon.com/my_user'
         }
-    }
+    },
+    required: [
+        'id',
+        'platform',
+        'url'
+    ]
 } as const;
 
 export const ModifiableProjectSchema = {
@@ -851,56 +1152,184 @@ export const EditableProjectSchema = {
 } as const;
 
 export const CreatableProjectSchema = {
-    allOf: [
-        {
-            $ref: '#/components/schemas/ModifiableProject'
+    type: 'object',
+    properties: {
+        slug: {
+            type: 'string',
+            description: 'The slug of a project, used for vanity URLs. Regex: ```^[\\w!@$()`.+,"\\-\']{3,64}$```',
+            example: 'my_project'
         },
-        {
-            type: 'object',
-            properties: {
-                project_type: {
-                    type: 'string',
-                    enum: [
-                        'mod',
-                        'modpack'
-                    ],
-                    example: 'modpack'
-                },
-                initial_versions: {
-                    type: 'array',
-                    items: {
-                        $ref: '#/components/schemas/EditableVersion'
-                    },
-                    description: 'A list of initial versions to upload with the created project. Deprecated - please upload version files after initial upload.',
-                    deprecated: true
-                },
-                is_draft: {
-                    type: 'boolean',
-                    description: 'Whether the project should be saved as a draft instead of being sent to moderation for review. Deprecated - please always mark this as true.',
-                    example: true,
-                    deprecated: true
-                },
-                gallery_items: {
-                    type: 'array',
-                    description: 'Gallery images to be uploaded with the created project. Deprecated - please upload gallery images after initial upload.',
-                    deprecated: true,
-                    items: {
-                        $ref: '#/components/schemas/CreatableProjectGalleryItem'
-                    }
-                }
+        title: {
+            type: 'string',
+            description: 'The title or name of the project',
+            example: 'My Project'
+        },
+        description: {
+            type: 'string',
+            description: 'A short description of the project',
+            example: 'A short description'
+        },
+        categories: {
+            type: 'array',
+            items: {
+                type: 'string'
             },
-            required: [
-                'project_type',
-                'slug',
-                'title',
-                'description',
-                'body',
-                'categories',
-                'client_side',
-                'server_side',
-                'license_id'
+            example: [
+                'technology',
+                'adventure',
+                'fabric'
+            ],
+            description: 'A list of the categories that the project has'
+        },
+        client_side: {
+            type: 'string',
+            enum: [
+                'required',
+                'optional',
+                'unsupported'
+            ],
+            description: 'The client side support of the project',
+            example: 'required'
+        },
+        server_side: {
+            type: 'string',
+            enum: [
+                'required',
+                'optional',
+                'unsupported'
+            ],
+            description: 'The server side support of the project',
+            example: 'optional'
+        },
+        body: {
+            type: 'string',
+            description: 'A long form description of the project',
+            example: 'A long body describing my project in detail'
+        },
+        status: {
+            type: 'string',
+            enum: [
+                'approved',
+                'archived',
+                'rejected',
+                'draft',
+                'unlisted',
+                'processing',
+                'withheld',
+                'scheduled',
+                'private',
+                'unknown'
+            ],
+            description: 'The status of the project',
+            example: 'approved'
+        },
+        requested_status: {
+            type: 'string',
+            enum: [
+                'approved',
+                'archived',
+                'unlisted',
+                'private',
+                'draft',
+                null
+            ],
+            description: 'The requested status when submitting for review or scheduling the project for release',
+            nullable: true
+        },
+        additional_categories: {
+            type: 'array',
+            items: {
+                type: 'string'
+            },
+            description: 'A list of categories which are searchable but non-primary',
+            example: [
+                'technology',
+                'adventure',
+                'fabric'
             ]
+        },
+        issues_url: {
+            type: 'string',
+            description: 'An optional link to where to submit bugs or issues with the project',
+            example: 'https://github.com/my_user/my_project/issues',
+            nullable: true
+        },
+        source_url: {
+            type: 'string',
+            description: 'An optional link to the source code of the project',
+            example: 'https://github.com/my_user/my_project',
+            nullable: true
+        },
+        wiki_url: {
+            type: 'string',
+            description: 'An optional link to the project\'s wiki page or other relevant information',
+            example: 'https://github.com/my_user/my_project/wiki',
+            nullable: true
+        },
+        discord_url: {
+            type: 'string',
+            description: 'An optional invite link to the project\'s discord',
+            example: 'https://discord.gg/AaBbCcDd',
+            nullable: true
+        },
+        donation_urls: {
+            type: 'array',
+            items: {
+                $ref: '#/components/schemas/ProjectDonationURL'
+            },
+            description: 'A list of donation links for the project'
+        },
+        license_id: {
+            type: 'string',
+            description: 'The SPDX license ID of a project',
+            example: 'LGPL-3.0-or-later'
+        },
+        license_url: {
+            type: 'string',
+            description: 'The URL to this license',
+            nullable: true
+        },
+        project_type: {
+            type: 'string',
+            enum: [
+                'mod',
+                'modpack'
+            ],
+            example: 'modpack'
+        },
+        initial_versions: {
+            type: 'array',
+            items: {
+                $ref: '#/components/schemas/EditableVersion'
+            },
+            description: 'A list of initial versions to upload with the created project. Deprecated - please upload version files after initial upload.',
+            deprecated: true
+        },
+        is_draft: {
+            type: 'boolean',
+            description: 'Whether the project should be saved as a draft instead of being sent to moderation for review. Deprecated - please always mark this as true.',
+            example: true,
+            deprecated: true
+        },
+        gallery_items: {
+            type: 'array',
+            description: 'Gallery images to be uploaded with the created project. Deprecated - please upload gallery images after initial upload.',
+            deprecated: true,
+            items: {
+                $ref: '#/components/schemas/CreatableProjectGalleryItem'
+            }
         }
+    },
+    required: [
+        'project_type',
+        'slug',
+        'title',
+        'description',
+        'body',
+        'categories',
+        'client_side',
+        'server_side',
+        'license_id'
     ]
 } as const;
 
@@ -938,126 +1367,314 @@ export const CreatableProjectGalleryItemSchema = {
 } as const;
 
 export const ProjectSchema = {
-    allOf: [
-        {
-            $ref: '#/components/schemas/NonSearchProject'
+    type: 'object',
+    properties: {
+        slug: {
+            type: 'string',
+            description: 'The slug of a project, used for vanity URLs. Regex: ```^[\\w!@$()`.+,"\\-\']{3,64}$```',
+            example: 'my_project',
+            nullable: true
         },
-        {
-            $ref: '#/components/schemas/ServerRenderedProject'
+        title: {
+            type: 'string',
+            description: 'The title or name of the project',
+            example: 'My Project'
         },
-        {
-            type: 'object',
-            properties: {
-                id: {
-                    type: 'string',
-                    example: 'AABBCCDD',
-                    description: 'The ID of the project, encoded as a base62 string'
-                },
-                team: {
-                    type: 'string',
-                    example: 'MMNNOOPP',
-                    description: 'The ID of the team that has ownership of this project'
-                },
-                body_url: {
-                    type: 'string',
-                    deprecated: true,
-                    default: null,
-                    description: 'The link to the long description of the project. Always null, only kept for legacy compatibility.',
-                    example: null,
-                    nullable: true
-                },
-                moderator_message: {
-                    $ref: '#/components/schemas/ModeratorMessage'
-                },
-                published: {
-                    type: 'string',
-                    format: 'ISO-8601',
-                    description: 'The date the project was published'
-                },
-                updated: {
-                    type: 'string',
-                    format: 'ISO-8601',
-                    description: 'The date the project was last updated'
-                },
-                approved: {
-                    type: 'string',
-                    format: 'ISO-8601',
-                    description: 'The date the project\'s status was set to an approved status',
-                    nullable: true
-                },
-                queued: {
-                    type: 'string',
-                    format: 'ISO-8601',
-                    description: 'The date the project\'s status was submitted to moderators for review',
-                    nullable: true
-                },
-                followers: {
-                    type: 'integer',
-                    description: 'The total number of users following the project'
-                },
-                license: {
-                    $ref: '#/components/schemas/ProjectLicense'
-                },
-                versions: {
-                    type: 'array',
-                    items: {
-                        type: 'string'
-                    },
-                    example: [
-                        'IIJJKKLL',
-                        'QQRRSSTT'
-                    ],
-                    description: 'A list of the version IDs of the project (will never be empty unless `draft` status)'
-                },
-                game_versions: {
-                    type: 'array',
-                    items: {
-                        type: 'string'
-                    },
-                    example: [
-                        '1.19',
-                        '1.19.1',
-                        '1.19.2',
-                        '1.19.3'
-                    ],
-                    description: 'A list of all of the game versions supported by the project'
-                },
-                loaders: {
-                    type: 'array',
-                    items: {
-                        type: 'string'
-                    },
-                    example: [
-                        'forge',
-                        'fabric',
-                        'quilt'
-                    ],
-                    description: 'A list of all of the loaders supported by the project'
-                },
-                gallery: {
-                    type: 'array',
-                    items: {
-                        $ref: '#/components/schemas/GalleryImage'
-                    },
-                    description: 'A list of images that have been uploaded to the project\'s gallery'
-                }
+        description: {
+            type: 'string',
+            description: 'A short description of the project',
+            example: 'A short description'
+        },
+        categories: {
+            type: 'array',
+            items: {
+                type: 'string'
             },
-            required: [
-                'id',
-                'team',
-                'published',
-                'updated',
-                'followers',
-                'title',
-                'description',
-                'categories',
-                'client_side',
-                'server_side',
-                'slug',
-                'body',
-                'status'
+            example: [
+                'technology',
+                'adventure',
+                'fabric'
+            ],
+            description: 'A list of the categories that the project has'
+        },
+        client_side: {
+            type: 'string',
+            enum: [
+                'required',
+                'optional',
+                'unsupported',
+                'unknown'
+            ],
+            description: 'The client side support of the project',
+            example: 'required'
+        },
+        server_side: {
+            type: 'string',
+            enum: [
+                'required',
+                'optional',
+                'unsupported',
+                'unknown'
+            ],
+            description: 'The server side support of the project',
+            example: 'optional'
+        },
+        body: {
+            type: 'string',
+            description: 'A long form description of the project',
+            example: 'A long body describing my project in detail'
+        },
+        status: {
+            type: 'string',
+            enum: [
+                'approved',
+                'archived',
+                'rejected',
+                'draft',
+                'unlisted',
+                'processing',
+                'withheld',
+                'scheduled',
+                'private',
+                'unknown'
+            ],
+            description: 'The status of the project',
+            example: 'approved'
+        },
+        requested_status: {
+            type: 'string',
+            enum: [
+                'approved',
+                'archived',
+                'unlisted',
+                'private',
+                'draft',
+                null
+            ],
+            description: 'The requested status when submitting for review or scheduling the project for release',
+            nullable: true
+        },
+        additional_categories: {
+            type: 'array',
+            items: {
+                type: 'string'
+            },
+            description: 'A list of categories which are searchable but non-primary',
+            example: [
+                'technology',
+                'adventure',
+                'fabric'
             ]
+        },
+        issues_url: {
+            type: 'string',
+            description: 'An optional link to where to submit bugs or issues with the project',
+            example: 'https://github.com/my_user/my_project/issues',
+            nullable: true
+        },
+        source_url: {
+            type: 'string',
+            description: 'An optional link to the source code of the project',
+            example: 'https://github.com/my_user/my_project',
+            nullable: true
+        },
+        wiki_url: {
+            type: 'string',
+            description: 'An optional link to the project\'s wiki page or other relevant information',
+            example: 'https://github.com/my_user/my_project/wiki',
+            nullable: true
+        },
+        discord_url: {
+            type: 'string',
+            description: 'An optional invite link to the project\'s discord',
+            example: 'https://discord.gg/AaBbCcDd',
+            nullable: true
+        },
+        donation_urls: {
+            type: 'array',
+            items: {
+                $ref: '#/components/schemas/ProjectDonationURL'
+            },
+            description: 'A list of donation links for the project',
+            nullable: true
+        },
+        project_type: {
+            type: 'string',
+            enum: [
+                'mod',
+                'modpack',
+                'resourcepack',
+                'shader'
+            ],
+            description: 'The project type of the project',
+            example: 'mod'
+        },
+        downloads: {
+            type: 'integer',
+            description: 'The total number of downloads of the project'
+        },
+        icon_url: {
+            type: 'string',
+            example: 'https://cdn.modrinth.com/data/AABBCCDD/b46513nd83hb4792a9a0e1fn28fgi6090c1842639.png',
+            description: 'The URL of the project\'s icon',
+            nullable: true
+        },
+        color: {
+            type: 'integer',
+            example: 8703084,
+            description: 'The RGB color of the project, automatically generated from the project icon',
+            nullable: true
+        },
+        thread_id: {
+            type: 'string',
+            example: 'TTUUVVWW',
+            description: 'The ID of the moderation thread associated with this project'
+        },
+        monetization_status: {
+            type: 'string',
+            enum: [
+                'monetized',
+                'demonetized',
+                'force-demonetized'
+            ]
+        },
+        id: {
+            type: 'string',
+            example: 'AABBCCDD',
+            description: 'The ID of the project, encoded as a base62 string'
+        },
+        team: {
+            type: 'string',
+            example: 'MMNNOOPP',
+            description: 'The ID of the team that has ownership of this project'
+        },
+        body_url: {
+            type: 'string',
+            deprecated: true,
+            default: null,
+            description: 'The link to the long description of the project. Always null, only kept for legacy compatibility.',
+            example: null,
+            nullable: true
+        },
+        moderator_message: {
+            $ref: '#/components/schemas/ModeratorMessage'
+        },
+        published: {
+            type: 'string',
+            format: 'ISO-8601',
+            description: 'The date the project was published'
+        },
+        updated: {
+            type: 'string',
+            format: 'ISO-8601',
+            description: 'The date the project was last updated'
+        },
+        approved: {
+            type: 'string',
+            format: 'ISO-8601',
+            description: 'The date the project\'s status was set to an approved status',
+            nullable: true
+        },
+        queued: {
+            type: 'string',
+            format: 'ISO-8601',
+            description: 'The date the project\'s status was submitted to moderators for review',
+            nullable: true
+        },
+        followers: {
+            type: 'integer',
+            description: 'The total number of users following the project'
+        },
+        license: {
+            $ref: '#/components/schemas/ProjectLicense'
+        },
+        versions: {
+            type: 'array',
+            items: {
+                type: 'string'
+            },
+            example: [
+                'IIJJKKLL',
+                'QQRRSSTT'
+            ],
+            description: 'A list of the version IDs of the project (will never be empty unless `draft` status)'
+        },
+        game_versions: {
+            type: 'array',
+            items: {
+                type: 'string'
+            },
+            example: [
+                '1.19',
+                '1.19.1',
+                '1.19.2',
+                '1.19.3'
+            ],
+            description: 'A list of all of the game versions supported by the project'
+        },
+        loaders: {
+            type: 'array',
+            items: {
+                type: 'string'
+            },
+            example: [
+                'forge',
+                'fabric',
+                'quilt'
+            ],
+            description: 'A list of all of the loaders supported by the project'
+        },
+        gallery: {
+            type: 'array',
+            items: {
+                $ref: '#/components/schemas/GalleryImage'
+            },
+            description: 'A list of images that have been uploaded to the project\'s gallery'
+        },
+        organization: {
+            type: 'string',
+            nullable: true,
+            description: 'The ID of the organization that owns the project, if any',
+            example: 'OOPPQQRR'
         }
+    },
+    required: [
+        'project_type',
+        'downloads',
+        'id',
+        'team',
+        'published',
+        'updated',
+        'followers',
+        'title',
+        'description',
+        'categories',
+        'client_side',
+        'server_side',
+        'slug',
+        'body',
+        'status',
+        'requested_status',
+        'additional_categories',
+        'issues_url',
+        'source_url',
+        'wiki_url',
+        'discord_url',
+        'donation_urls',
+        'icon_url',
+        'color',
+        'thread_id',
+        'monetization_status',
+        'body_url',
+        'moderator_message',
+        'approved',
+        'queued',
+        'license',
+        'versions',
+        'game_versions',
+        'loaders',
+        'gallery',
+        'organization'
     ]
 } as const;
 
@@ -1077,7 +1694,11 @@ export const ModeratorMessageSchema = {
     },
     nullable: true,
     example: null,
-    description: 'A message that a moderator sent regarding the project'
+    description: 'A message that a moderator sent regarding the project',
+    required: [
+        'message',
+        'body'
+    ]
 } as const;
 
 export const ProjectLicenseSchema = {
@@ -1099,12 +1720,16 @@ export const ProjectLicenseSchema = {
             nullable: true
         }
     },
-    description: 'The license of the project'
+    description: 'The license of the project',
+    required: [
+        'id',
+        'name',
+        'url'
+    ]
 } as const;
 
 export const GalleryImageSchema = {
     type: 'object',
-    nullable: true,
     properties: {
         url: {
             type: 'string',
@@ -1142,7 +1767,10 @@ export const GalleryImageSchema = {
     required: [
         'url',
         'featured',
-        'created'
+        'created',
+        'title',
+        'description',
+        'ordering'
     ]
 } as const;
 
@@ -1163,7 +1791,11 @@ export const ProjectDependencyListSchema = {
             },
             description: 'Versions that the project depends upon'
         }
-    }
+    },
+    required: [
+        'projects',
+        'versions'
+    ]
 } as const;
 
 export const PatchProjectsBodySchema = {
@@ -1441,90 +2073,113 @@ export const UserPayoutDataSchema = {
 } as const;
 
 export const UserSchema = {
-    allOf: [
-        {
-            $ref: '#/components/schemas/EditableUser'
+    type: 'object',
+    properties: {
+        username: {
+            type: 'string',
+            description: 'The user\'s username',
+            example: 'my_user'
         },
-        {
-            type: 'object',
-            properties: {
-                id: {
-                    type: 'string',
-                    example: 'EEFFGGHH',
-                    description: 'The user\'s ID'
-                },
-                avatar_url: {
-                    type: 'string',
-                    example: 'https://avatars.githubusercontent.com/u/11223344?v=1',
-                    description: 'The user\'s avatar url'
-                },
-                created: {
-                    type: 'string',
-                    format: 'ISO-8601',
-                    description: 'The time at which the user was created'
-                },
-                role: {
-                    type: 'string',
-                    enum: [
-                        'admin',
-                        'moderator',
-                        'developer'
-                    ],
-                    description: 'The user\'s role',
-                    example: 'developer'
-                },
-                badges: {
-                    type: 'integer',
-                    format: 'bitfield',
-                    example: 63,
-                    description: 'Any badges applicable to this user. These are currently unused and undisplayed, and as such are subject to change\n\nIn order from first to seventh bit, the current bits are:\n- (unused)\n- EARLY_MODPACK_ADOPTER\n- EARLY_RESPACK_ADOPTER\n- EARLY_PLUGIN_ADOPTER\n- ALPHA_TESTER\n- CONTRIBUTOR\n- TRANSLATOR\n'
-                },
-                auth_providers: {
-                    type: 'array',
-                    items: {
-                        type: 'string'
-                    },
-                    example: [
-                        'github',
-                        'gitlab',
-                        'steam',
-                        'microsoft',
-                        'google',
-                        'discord'
-                    ],
-                    description: 'A list of authentication providers you have signed up for (only displayed if requesting your own account)',
-                    nullable: true
-                },
-                email_verified: {
-                    type: 'boolean',
-                    description: 'Whether your email is verified (only displayed if requesting your own account)',
-                    nullable: true
-                },
-                has_password: {
-                    type: 'boolean',
-                    description: 'Whether you have a password associated with your account (only displayed if requesting your own account)',
-                    nullable: true
-                },
-                has_totp: {
-                    type: 'boolean',
-                    description: 'Whether you have TOTP two-factor authentication connected to your account (only displayed if requesting your own account)',
-                    nullable: true
-                },
-                github_id: {
-                    deprecated: true,
-                    type: 'integer',
-                    description: 'Deprecated - this is no longer public for security reasons and is always null',
-                    example: null,
-                    nullable: true
-                }
+        name: {
+            type: 'string',
+            example: 'My User',
+            description: 'The user\'s display name',
+            nullable: true
+        },
+        email: {
+            type: 'string',
+            format: 'email',
+            description: 'The user\'s email (only displayed if requesting your own account). Requires `USER_READ_EMAIL` PAT scope.',
+            nullable: true
+        },
+        bio: {
+            type: 'string',
+            example: 'My short biography',
+            description: 'A description of the user',
+            nullable: true
+        },
+        payout_data: {
+            $ref: '#/components/schemas/UserPayoutData'
+        },
+        id: {
+            type: 'string',
+            example: 'EEFFGGHH',
+            description: 'The user\'s ID'
+        },
+        avatar_url: {
+            type: 'string',
+            example: 'https://avatars.githubusercontent.com/u/11223344?v=1',
+            description: 'The user\'s avatar url',
+            nullable: true
+        },
+        created: {
+            type: 'string',
+            format: 'ISO-8601',
+            description: 'The time at which the user was created'
+        },
+        role: {
+            type: 'string',
+            enum: [
+                'admin',
+                'moderator',
+                'developer'
+            ],
+            description: 'The user\'s role',
+            example: 'developer'
+        },
+        badges: {
+            type: 'integer',
+            format: 'bitfield',
+            example: 63,
+            description: 'Any badges applicable to this user. These are currently unused and undisplayed, and as such are subject to change\n\nIn order from first to seventh bit, the current bits are:\n- (unused)\n- EARLY_MODPACK_ADOPTER\n- EARLY_RESPACK_ADOPTER\n- EARLY_PLUGIN_ADOPTER\n- ALPHA_TESTER\n- CONTRIBUTOR\n- TRANSLATOR\n'
+        },
+        auth_providers: {
+            type: 'array',
+            items: {
+                type: 'string'
             },
-            required: [
-                'id',
-                'avatar_url',
-                'created',
-                'role'
-            ]
+            example: [
+                'github',
+                'gitlab',
+                'steam',
+                'microsoft',
+                'google',
+                'discord'
+            ],
+            description: 'A list of authentication providers you have signed up for (only displayed if requesting your own account)',
+            nullable: true
+        },
+        email_verified: {
+            type: 'boolean',
+            description: 'Whether your email is verified (only displayed if requesting your own account)',
+            nullable: true
+        },
+        has_password: {
+            type: 'boolean',
+            description: 'Whether you have a password associated with your account (only displayed if requesting your own account)',
+            nullable: true
+        },
+        has_totp: {
+            type: 'boolean',
+            description: 'Whether you have TOTP two-factor authentication connected to your account (only displayed if requesting your own account)',
+            nullable: true
+        },
+        github_id: {
+            deprecated: true,
+            type: 'integer',
+            description: 'Deprecated - this is no longer public for security reasons and is always null',
+            example: null,
+            nullable: true
         }
+    },
+    required: [
+        'username',
+        'id',
+        'avatar_url',
+        'created',
+        'role',
+        'bio',
+        'badges'
     ]
 } as const;
 
@@ -1912,7 +2567,8 @@ export const TeamMemberSchema = {
             type: 'integer',
             format: 'bitfield',
             example: 127,
-            description: 'The user\'s permissions in bitfield format (requires authorization to view)\n\nIn order from first to tenth bit, the bits are:\n- UPLOAD_VERSION\n- DELETE_VERSION\n- EDIT_DETAILS\n- EDIT_BODY\n- MANAGE_INVITES\n- REMOVE_MEMBER\n- EDIT_MEMBER\n- DELETE_PROJECT\n- VIEW_ANALYTICS\n- VIEW_PAYOUTS\n'
+            description: 'The user\'s permissions in bitfield format (requires authorization to view)\n\nIn order from first to tenth bit, the bits are:\n- UPLOAD_VERSION\n- DELETE_VERSION\n- EDIT_DETAILS\n- EDIT_BODY\n- MANAGE_INVITES\n- REMOVE_MEMBER\n- EDIT_MEMBER\n- DELETE_PROJECT\n- VIEW_ANALYTICS\n- VIEW_PAYOUTS\n',
+            nullable: true
         },
         accepted: {
             type: 'boolean',
@@ -1920,9 +2576,10 @@ export const TeamMemberSchema = {
             description: 'Whether or not the user has accepted to be on the team (requires authorization to view)'
         },
         payouts_split: {
-            type: 'integer',
+            type: 'number',
             example: 100,
-            description: 'The split of payouts going to this user. The proportion of payouts they get is their split divided by the sum of the splits of all members.'
+            description: 'The split of payouts going to this user. The proportion of payouts they get is their split divided by the sum of the splits of all members.',
+            nullable: true
         },
         ordering: {
             type: 'integer',
@@ -1934,7 +2591,10 @@ export const TeamMemberSchema = {
         'team_id',
         'user',
         'role',
-        'accepted'
+        'accepted',
+        'permissions',
+        'payouts_split',
+        'ordering'
     ]
 } as const;
 
@@ -2119,7 +2779,11 @@ export const LicenseSchema = {
             type: 'string',
             example: 'Insert the entire text of the LGPL-3.0 here...'
         }
-    }
+    },
+    required: [
+        'title',
+        'body'
+    ]
 } as const;
 
 export const InvalidInputErrorSchema = {

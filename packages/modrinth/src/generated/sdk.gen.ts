@@ -96,7 +96,7 @@ export const randomProjects = <ThrowOnError extends boolean = true>(options: Opt
 /**
  * Create a project
  */
-export const createProject = <ThrowOnError extends boolean = true>(options?: Options<CreateProjectData, ThrowOnError>): RequestResult<CreateProjectResponses, CreateProjectErrors, ThrowOnError, 'data'> => (options?.client ?? client).post<CreateProjectResponses, CreateProjectErrors, ThrowOnError, 'data'>({
+export const createProject = <ThrowOnError extends boolean = true>(options: Options<CreateProjectData, ThrowOnError>): RequestResult<CreateProjectResponses, CreateProjectErrors, ThrowOnError, 'data'> => (options.client ?? client).post<CreateProjectResponses, CreateProjectErrors, ThrowOnError, 'data'>({
     ...formDataBodySerializer,
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
@@ -104,7 +104,7 @@ export const createProject = <ThrowOnError extends boolean = true>(options?: Opt
     ...options,
     headers: {
         'Content-Type': null,
-        ...options?.headers
+        ...options.headers
     }
 });
 
@@ -285,7 +285,7 @@ export const getVersionFromIdOrNumber = <ThrowOnError extends boolean = true>(op
  * You can name the file parts anything you would like, but you must list each of the parts' names in `file_parts`, and optionally, provide one to use as the primary file in `primary_file`.
  *
  */
-export const createVersion = <ThrowOnError extends boolean = true>(options?: Options<CreateVersionData, ThrowOnError>): RequestResult<CreateVersionResponses, CreateVersionErrors, ThrowOnError, 'data'> => (options?.client ?? client).post<CreateVersionResponses, CreateVersionErrors, ThrowOnError, 'data'>({
+export const createVersion = <ThrowOnError extends boolean = true>(options: Options<CreateVersionData, ThrowOnError>): RequestResult<CreateVersionResponses, CreateVersionErrors, ThrowOnError, 'data'> => (options.client ?? client).post<CreateVersionResponses, CreateVersionErrors, ThrowOnError, 'data'>({
     ...formDataBodySerializer,
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
@@ -293,7 +293,7 @@ export const createVersion = <ThrowOnError extends boolean = true>(options?: Opt
     ...options,
     headers: {
         'Content-Type': null,
-        ...options?.headers
+        ...options.headers
     }
 });
 
@@ -374,13 +374,13 @@ export const getLatestVersionFromHash = <ThrowOnError extends boolean = true>(op
  *
  * This is the same as [`/version_file/{hash}`](#operation/versionFromHash) except it accepts multiple hashes.
  */
-export const versionsFromHashes = <ThrowOnError extends boolean = true>(options?: Options<VersionsFromHashesData, ThrowOnError>): RequestResult<VersionsFromHashesResponses, VersionsFromHashesErrors, ThrowOnError, 'data'> => (options?.client ?? client).post<VersionsFromHashesResponses, VersionsFromHashesErrors, ThrowOnError, 'data'>({
+export const versionsFromHashes = <ThrowOnError extends boolean = true>(options: Options<VersionsFromHashesData, ThrowOnError>): RequestResult<VersionsFromHashesResponses, VersionsFromHashesErrors, ThrowOnError, 'data'> => (options.client ?? client).post<VersionsFromHashesResponses, VersionsFromHashesErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     url: '/version_files',
     ...options,
     headers: {
         'Content-Type': 'application/json',
-        ...options?.headers
+        ...options.headers
     }
 });
 
@@ -389,13 +389,13 @@ export const versionsFromHashes = <ThrowOnError extends boolean = true>(options?
  *
  * This is the same as [`/version_file/{hash}/update`](#operation/getLatestVersionFromHash) except it accepts multiple hashes.
  */
-export const getLatestVersionsFromHashes = <ThrowOnError extends boolean = true>(options?: Options<GetLatestVersionsFromHashesData, ThrowOnError>): RequestResult<GetLatestVersionsFromHashesResponses, GetLatestVersionsFromHashesErrors, ThrowOnError, 'data'> => (options?.client ?? client).post<GetLatestVersionsFromHashesResponses, GetLatestVersionsFromHashesErrors, ThrowOnError, 'data'>({
+export const getLatestVersionsFromHashes = <ThrowOnError extends boolean = true>(options: Options<GetLatestVersionsFromHashesData, ThrowOnError>): RequestResult<GetLatestVersionsFromHashesResponses, GetLatestVersionsFromHashesErrors, ThrowOnError, 'data'> => (options.client ?? client).post<GetLatestVersionsFromHashesResponses, GetLatestVersionsFromHashesErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     url: '/version_files/update',
     ...options,
     headers: {
         'Content-Type': 'application/json',
-        ...options?.headers
+        ...options.headers
     }
 });
 
@@ -583,14 +583,14 @@ export const getOpenReports = <ThrowOnError extends boolean = true>(options?: Op
  *
  * Bring a project, user, or version to the attention of the moderators by reporting it.
  */
-export const submitReport = <ThrowOnError extends boolean = true>(options?: Options<SubmitReportData, ThrowOnError>): RequestResult<SubmitReportResponses, SubmitReportErrors, ThrowOnError, 'data'> => (options?.client ?? client).post<SubmitReportResponses, SubmitReportErrors, ThrowOnError, 'data'>({
+export const submitReport = <ThrowOnError extends boolean = true>(options: Options<SubmitReportData, ThrowOnError>): RequestResult<SubmitReportResponses, SubmitReportErrors, ThrowOnError, 'data'> => (options.client ?? client).post<SubmitReportResponses, SubmitReportErrors, ThrowOnError, 'data'>({
     responseStyle: 'data',
     security: [{ name: 'Authorization', type: 'apiKey' }],
     url: '/report',
     ...options,
     headers: {
         'Content-Type': 'application/json',
-        ...options?.headers
+        ...options.headers
     }
 });
 
