@@ -1,5 +1,6 @@
 import * as heyApi from '@hey-api/openapi-ts';
 import { xCoreClient } from '../../scripts/x-core-client-plugin.mjs';
+import { xOperations } from '../../scripts/x-operations-plugin.mjs';
 
 // Generated from the spec as written (never edited by hand); the hand-written
 // layer in src/ wires the client to @x/core and fills the generator's gaps.
@@ -15,5 +16,13 @@ export default heyApi.defineConfig({
     xCoreClient(heyApi)({ throwOnError: true, runtimeConfigPath: './src/runtime-config.js' }),
     '@hey-api/typescript',
     { name: '@hey-api/sdk', responseStyle: 'data' },
+    // Every operation as a function (`@x/itch/operations`) and as a method
+    // of the client (`itch.getGame(gameId)`), with camelCase input mapped to
+    // the wire's snake_case.
+    xOperations(heyApi)({
+      className: 'ItchOperations',
+      camelCaseInput: true,
+      docsUrl: () => 'https://itch.io/docs/api/serverside',
+    }),
   ],
 });

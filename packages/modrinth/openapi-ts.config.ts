@@ -1,5 +1,6 @@
 import * as heyApi from '@hey-api/openapi-ts';
 import { xCoreClient } from '../../scripts/x-core-client-plugin.mjs';
+import { xOperations } from '../../scripts/x-operations-plugin.mjs';
 
 /**
  * OpenAPI 3.0: Modrinth marks `requested_status` and `files[].file_type`
@@ -121,5 +122,21 @@ export default heyApi.defineConfig({
     '@hey-api/typescript',
     '@hey-api/schemas',
     { name: '@hey-api/sdk', responseStyle: 'data' },
+    // Every operation as a function (`@x/modrinth/operations`) and as a
+    // method of the client (`modrinth.getProject('sodium')`).
+    xOperations(heyApi)({
+      className: 'ModrinthOperations',
+      // Multipart and raw-image bodies: replaced by the upload helpers (src/uploads.ts).
+      exclude: [
+        'createProject',
+        'createVersion',
+        'addFilesToVersion',
+        'changeProjectIcon',
+        'changeUserIcon',
+        'addGalleryImage',
+      ],
+      docsUrl: (operation: { id: string }) =>
+        `https://docs.modrinth.com/api/operations/${operation.id.toLowerCase()}/`,
+    }),
   ],
 });
