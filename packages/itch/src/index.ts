@@ -1,7 +1,21 @@
+/**
+ * @x/itch: the itch.io API, every operation typed and wired to @x/core
+ * (retries, rate limit, typed errors), camelCase in and out.
+ *
+ * ```ts
+ * const itch = createItchClient({ apiKey: process.env.ITCH_API_KEY });
+ * const { game } = await itch.getGame(3);
+ * ```
+ *
+ * Every operation is a method of the client; `@x/itch/operations` has the
+ * same operations as standalone, tree-shakable functions, and the
+ * per-operation `*Data`/`*Responses` types.
+ */
 export {
   ApiError,
   AuthenticationError,
   BadRequestError,
+  type CallOptions,
   ConflictError,
   ConnectionError,
   CoreError,
@@ -12,59 +26,30 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RateLimiter,
+  type RetryOptions,
   TimeoutError,
   UnexpectedResponseError,
   UnprocessableEntityError,
 } from '@x/core';
-export type {
-  Client,
-  ClientMeta,
-  Config,
-  Options as RequestOptions,
-  RequestResult,
-  TDataShape,
-} from '@x/core/client';
-export { type PlanUpgradeOptions, planUpgrade, type UpgradeStep, upgradeSteps } from './builds.js';
+export type { OperationOptions } from '@x/core/client';
+export { type UpgradeStep, upgradeSteps } from './builds.js';
 export {
-  createItchClient,
   DEFAULT_BASE_URL,
   DEFAULT_RATE_LIMIT,
   DEFAULT_USER_AGENT,
-  type ItchCallOptions,
-  type ItchClient,
   type ItchClientOptions,
   type ItchCredential,
-  parseItchErrorBody,
 } from './client.js';
-export {
-  downloadUpload,
-  type OpenDownloadSessionOptions,
-  openDownloadSession,
-  resolveUploadDownloadUrl,
-  type UploadDownloadOptions,
-  uploadDownloadUrl,
-} from './downloads.js';
-export { client } from './generated/client.gen.js';
-export * from './generated/sdk.gen.js';
-export type * from './generated/types.gen.js';
+export type { AccessInput, UploadDownloadInput } from './downloads.js';
+// The schemas' types (`Game`, `Upload`...); the per-operation ones are in `@x/itch/operations`.
+export type * from './generated/models.gen.js';
+export { createItchClient, ItchClient } from './itch-client.js';
 export {
   LoginError,
   type LoginFailureReason,
-  type LoginOptions,
+  type LoginInput,
   type LoginResult,
-  login,
 } from './login.js';
-export { normalizeResponse, parseItchDate } from './normalize.js';
-export {
-  iterateBundleGames,
-  iterateCollectionGames,
-  iterateOwnedKeys,
-  iterateProfileBuilds,
-  iterateProfileCollections,
-  iterateProfileGames,
-  iterateSearchGames,
-  iterateSearchUsers,
-  type ListOptions,
-  type PagedOptions,
-} from './pagination.js';
+export { parseItchDate } from './normalize.js';
+export type { PagedInput } from './pagination.js';
 export { VERSION } from './version.js';

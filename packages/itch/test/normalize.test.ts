@@ -18,7 +18,7 @@ import {
   parseItchDate,
   routeOf,
 } from '../src/normalize.js';
-import { OPERATION_RESPONSES } from '../src/operations.js';
+import { OPERATION_RESPONSES } from '../src/operation-responses.js';
 import { calls } from './helpers/operations.js';
 import {
   declaredPaths,
