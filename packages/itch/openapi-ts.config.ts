@@ -15,7 +15,6 @@ export default heyApi.defineConfig({
     // to the response data and throw @x/core errors.
     xCoreClient(heyApi)({ throwOnError: true, runtimeConfigPath: './src/runtime-config.js' }),
     '@hey-api/typescript',
-    { name: '@hey-api/sdk', responseStyle: 'data' },
     // Every operation as a function (`@x/itch/operations`) and as a method
     // of the client (`itch.getGame(gameId)`), with camelCase input mapped to
     // the wire's snake_case.

@@ -121,7 +121,6 @@ export default heyApi.defineConfig({
     xCoreClient(heyApi)({ throwOnError: true, runtimeConfigPath: './src/runtime-config.js' }),
     '@hey-api/typescript',
     '@hey-api/schemas',
-    { name: '@hey-api/sdk', responseStyle: 'data' },
     // Every operation as a function (`@x/modrinth/operations`) and as a
     // method of the client (`modrinth.getProject('sodium')`).
     xOperations(heyApi)({
