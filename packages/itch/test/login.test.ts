@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { contract, contractFetchFor, fixture } from '@x/contract-testing';
 import { AuthenticationError, BadRequestError } from '@x/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createItchClient } from '../src/client.js';
+import { createItchClient } from '../src/index.js';
 import { LoginError, login } from '../src/login.js';
 import { type LocalServer, sendJson, startServer } from './helpers/server.js';
 
@@ -66,7 +66,7 @@ function expectNoSecrets(value: unknown) {
 
 describe('login()', () => {
   it('yields the key at once when no second factor is on (real-shaped answer)', async () => {
-    const result = await login({ client: localClient(), username: USER, password: PASSWORD });
+    const result = await localClient().login({ username: USER, password: PASSWORD });
     expect(result.apiKey).toBe('fixture-api-key');
     expect(result.key).toMatchObject({ id: 31337, userId: 4242, sourceVersion: '26.1.0' });
     expect(result.cookie).toEqual({ itchio: 'fixture-cookie' });
@@ -74,8 +74,7 @@ describe('login()', () => {
 
   it('asks for the TOTP code only when itch says so, then yields the key', async () => {
     let asked = 0;
-    const result = await login({
-      client: localClient(),
+    const result = await localClient().login({
       username: 'two-factor',
       password: PASSWORD,
       totp: () => {
@@ -91,22 +90,18 @@ describe('login()', () => {
   });
 
   it('a needed TOTP code without a totp callback is a LoginError without credentials', async () => {
-    const error = await login({
-      client: localClient(),
-      username: 'two-factor',
-      password: PASSWORD,
-    }).catch((e: unknown) => e);
+    const error = await localClient()
+      .login({ username: 'two-factor', password: PASSWORD })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoginError);
     expect((error as LoginError).reason).toBe('totp-required');
     expectNoSecrets(error);
   });
 
   it('a wrong password is a BadRequestError with itch’s message and no credentials', async () => {
-    const error = await login({
-      client: localClient(false),
-      username: USER,
-      password: 'wrong-password-123',
-    }).catch((e: unknown) => e);
+    const error = await localClient(false)
+      .login({ username: USER, password: 'wrong-password-123' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as Error).message).toContain('Incorrect username or password');
     expectNoSecrets(error);
@@ -114,12 +109,9 @@ describe('login()', () => {
   });
 
   it('a wrong TOTP code is a BadRequestError with itch’s message and no credentials', async () => {
-    const error = await login({
-      client: localClient(false),
-      username: 'two-factor',
-      password: PASSWORD,
-      totp: () => '000000',
-    }).catch((e: unknown) => e);
+    const error = await localClient(false)
+      .login({ username: 'two-factor', password: PASSWORD, totp: () => '000000' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as Error).message).toContain('invalid code');
     expectNoSecrets(error);
@@ -128,7 +120,7 @@ describe('login()', () => {
   it('against Prism: the documented 200 yields a key, the documented 401 an AuthenticationError', async () => {
     const c = contract('itch');
     const client = createItchClient({ baseUrl: c.baseUrl, retry: false, fetch: c.fetch });
-    const ok = await login({ client, username: USER, password: PASSWORD });
+    const ok = await client.login({ username: USER, password: PASSWORD });
     expect(typeof ok.apiKey).toBe('string');
     const failing = createItchClient({
       baseUrl: c.baseUrl,
@@ -138,9 +130,9 @@ describe('login()', () => {
         return c.fetch(request);
       },
     });
-    const error = await login({ client: failing, username: USER, password: PASSWORD }).catch(
-      (e: unknown) => e,
-    );
+    const error = await failing
+      .login({ username: USER, password: PASSWORD })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expectNoSecrets(error);
   });
