@@ -2,7 +2,7 @@
 // calls with the default client (no limiter configured) against servers that
 // enforce a limit and state it in their headers, each its own way. Reported:
 // time against the theoretical minimum, 429s the server sent, calls that failed.
-import { createModrinthClient, getProject } from '@x/modrinth';
+import { createModrinthClient } from '@x/modrinth';
 import {
   startWindowServer,
   type WindowServerOptions,
@@ -52,7 +52,7 @@ export async function runScenario(scenario: RateLimitScenario): Promise<RateLimi
     const client = createModrinthClient({ baseUrl: `${server.baseUrl}/v2` });
     const started = Date.now();
     const results = await Promise.allSettled(
-      Array.from({ length: CALLS }, () => getProject({ client, path: { idOrSlug: 'sodium' } })),
+      Array.from({ length: CALLS }, () => client.getProject('sodium')),
     );
     const elapsedMs = Date.now() - started;
     const { limit, windowMs } = scenario.options;
