@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { contract, contractFetchFor, fixtureJson } from '@x/contract-testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { projectOrNull, whoAmI } from '../examples/auth.js';
+import { fabricVersions } from '../examples/per-call.js';
 import { quickStart } from '../examples/quick-start.js';
 import { sharedBudget } from '../examples/rate-limits.js';
 import { searchFabricTech } from '../examples/search.js';
+import { projectTitle } from '../examples/standalone.js';
 import { updatesForFiles, updatesForModsFolder } from '../examples/updates.js';
 import { publishVersion } from '../examples/upload.js';
 import type { ModrinthClientOptions, Version } from '../src/index.js';
@@ -26,6 +28,14 @@ vi.mock('@x/modrinth', async (importOriginal) => {
     ...real,
     createModrinthClient: (options: ModrinthClientOptions = {}) =>
       real.createModrinthClient({ ...options, ...mocked.options }),
+  };
+});
+vi.mock('@x/modrinth/operations', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@x/modrinth/operations')>();
+  return {
+    ...real,
+    createModrinthTransport: (options: ModrinthClientOptions = {}) =>
+      real.createModrinthTransport({ ...options, ...mocked.options }),
   };
 });
 const serve = (options: ModrinthClientOptions) => {
@@ -50,6 +60,20 @@ const preferring = (code: number) => ({
 describe('README examples against Prism', () => {
   it('quick start', async () => {
     expect((serve(viaPrism), await quickStart())).toMatch(/^.+: \d+ downloads$/);
+  });
+
+  it('per-call options: loaders and game versions, signal and timeout', async () => {
+    serve(viaPrism);
+    const numbers = await fabricVersions(new AbortController().signal);
+    expect(numbers.length).toBeGreaterThan(0);
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(fabricVersions(aborted.signal)).rejects.toThrow();
+  });
+
+  it('standalone functions with a transport', async () => {
+    serve(viaPrism);
+    expect(await projectTitle('sodium')).toBeTypeOf('string');
   });
 
   it('auth: token provider, AuthenticationError when there is none', async () => {
