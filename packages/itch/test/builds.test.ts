@@ -1,6 +1,6 @@
 import { contract } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planUpgrade, upgradeSteps } from '../src/builds.js';
+import { upgradeSteps } from '../src/builds.js';
 import type { Build } from '../src/generated/types.gen.js';
 import { createItchClient } from '../src/index.js';
 import { type LocalServer, sendJson, startServer } from './helpers/server.js';

@@ -88,7 +88,8 @@ const onLive = () => ({
 
 describe('README examples', () => {
   it('quick start', async () => {
-    const result = (serve(prism()), await quickStart());
+    serve(prism());
+    const result = await quickStart();
     expect(result).toEqual({ username: 'string', title: 'string', cover: 'http://example.com' });
   });
 

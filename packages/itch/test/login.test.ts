@@ -3,7 +3,7 @@ import { contract, contractFetchFor, fixture } from '@x/contract-testing';
 import { AuthenticationError, BadRequestError } from '@x/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItchClient } from '../src/index.js';
-import { LoginError, login } from '../src/login.js';
+import { LoginError } from '../src/login.js';
 import { type LocalServer, sendJson, startServer } from './helpers/server.js';
 
 const USER = 'leafo-fan@example.com';

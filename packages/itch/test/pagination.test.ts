@@ -1,16 +1,6 @@
 import { contract } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItchClient } from '../src/index.js';
-import {
-  iterateBundleGames,
-  iterateCollectionGames,
-  iterateOwnedKeys,
-  iterateProfileBuilds,
-  iterateProfileCollections,
-  iterateProfileGames,
-  iterateSearchGames,
-  iterateSearchUsers,
-} from '../src/pagination.js';
 import { type LocalServer, sendJson, startServer } from './helpers/server.js';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

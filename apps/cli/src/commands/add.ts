@@ -28,8 +28,6 @@ export interface Added {
   reason: string;
 }
 
-const signalOf = (signal?: AbortSignal) => (signal ? { signal } : {});
-
 /**
  * Adds projects (by slug or id) at their newest version for the loader, game
  * version and channel, with every required dependency not already installed.

@@ -34,8 +34,6 @@ export interface ScanResult extends Omit<FolderListing, 'files'> {
   files: ScannedFile[];
 }
 
-const signalOf = (signal?: AbortSignal) => (signal ? { signal } : {});
-
 /**
  * Hashes every mod file in `dir` (streamed sha1 + sha512), identifies them on
  * Modrinth in one batched lookup, and finds the newest version for the loader
