@@ -54,7 +54,7 @@ export type ItchCallOptions = CallOptions;
 /**
  * What the operations send with (a client of `@x/core/client` configured for
  * itch): give it to the standalone functions of `@x/itch/operations`. An
- * {@link ItchClient} holds one as `transport`.
+ * `ItchClient` holds one as `transport`.
  */
 export type ItchTransport = Client;
 

@@ -67,7 +67,7 @@ export interface ModrinthClientOptions {
 /**
  * What the operations send with (a client of `@x/core/client` configured for
  * Modrinth): give it to the standalone functions of `@x/modrinth/operations`.
- * A {@link ModrinthClient} holds one as `transport`.
+ * A `ModrinthClient` holds one as `transport`.
  */
 export type ModrinthTransport = Client;
 
