@@ -197,7 +197,17 @@ function describe(operation, plugin) {
 
   const docs = [];
   if (operation.summary) docs.push(commentText(operation.summary));
-  if (operation.description) docs.push('', commentText(operation.description));
+  if (operation.description) {
+    // In-page links of the API's docs (`#operation/versionFromHash`) point at that operation's page.
+    const description = operation.description.replace(
+      /\]\(#operation\/(\w+)\)/g,
+      (whole, target) => {
+        const url = config.docsUrl?.({ id: target, method: '', path: '' });
+        return url ? `](${url})` : whole;
+      },
+    );
+    docs.push('', commentText(description));
+  }
   docs.push('', `\`${operation.method.toUpperCase()} ${operation.path}\``);
   if (operation.deprecated) docs.push('', '@deprecated');
   for (const p of positional) {

@@ -419,7 +419,7 @@ const versionsFromHashesSpec: OperationSpec = { method: 'POST', url: '/version_f
 /**
  * Get versions from hashes
  *
- * This is the same as [`/version_file/{hash}`](#operation/versionFromHash) except it accepts multiple hashes.
+ * This is the same as [`/version_file/{hash}`](https://docs.modrinth.com/api/operations/versionfromhash/) except it accepts multiple hashes.
  *
  * `POST /version_files`
  * @param input The query and body fields.
@@ -438,7 +438,7 @@ const getLatestVersionsFromHashesSpec: OperationSpec = { method: 'POST', url: '/
 /**
  * Latest versions of multiple project from hashes, loader(s), and game version(s)
  *
- * This is the same as [`/version_file/{hash}/update`](#operation/getLatestVersionFromHash) except it accepts multiple hashes.
+ * This is the same as [`/version_file/{hash}/update`](https://docs.modrinth.com/api/operations/getlatestversionfromhash/) except it accepts multiple hashes.
  *
  * `POST /version_files/update`
  * @param input The query and body fields.
