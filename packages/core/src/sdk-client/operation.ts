@@ -58,7 +58,7 @@ export type OperationTarget = Client | { readonly transport: Client };
  */
 export type OperationInput<T> = T extends object
   ? {
-      [K in keyof T]: {} extends Pick<T, K>
+      [K in keyof T]: Partial<Pick<T, K>> extends Pick<T, K>
         ? Loosen<Exclude<T[K], undefined>> | undefined
         : Loosen<T[K]>;
     }
