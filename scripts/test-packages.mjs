@@ -333,15 +333,16 @@ try {
     '--allow-env',
     file,
   ];
-  // The SDKs drop their own `client` call option before the generated client
-  // builds its RequestInit: Deno's Request reads `client` as a Deno.HttpClient.
+  // No SDK option may reach a RequestInit: Deno's Request reads `client` as a
+  // Deno.HttpClient (the reason this leg exists).
   await leg(`Deno ${VERSIONS.deno} (npm package) runs the consumer`, () =>
     runMain(npx, deno('dist/main.js')),
   );
-  await leg(`Deno ${VERSIONS.deno} runs the calls through the default clients`, () =>
-    runMain(npx, deno('dist/default-client.js')),
+  await leg(
+    `Deno ${VERSIONS.deno} runs the calls through the standalone functions (/operations)`,
+    () => runMain(npx, deno('dist/default-client.js')),
   );
-  await leg(`Node 20 runs the calls through the default clients`, () =>
+  await leg(`Node 20 runs the calls through the standalone functions (/operations)`, () =>
     runMain(node20, [join(app, 'dist/default-client.js')]),
   );
 } catch (error) {

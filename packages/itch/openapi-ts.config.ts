@@ -1,5 +1,6 @@
 import * as heyApi from '@hey-api/openapi-ts';
 import { xCoreClient } from '../../scripts/x-core-client-plugin.mjs';
+import { xOperations } from '../../scripts/x-operations-plugin.mjs';
 import { patchItchSpec } from './spec-patches.ts';
 
 // Generated from the spec through the input patches of spec-patches.ts (each
@@ -21,6 +22,13 @@ export default heyApi.defineConfig({
     // to the response data and throw @x/core errors.
     xCoreClient(heyApi)({ throwOnError: true, runtimeConfigPath: './src/runtime-config.js' }),
     '@hey-api/typescript',
-    { name: '@hey-api/sdk', responseStyle: 'data' },
+    // Every operation as a function (`@x/itch/operations`) and as a method
+    // of the client (`itch.getGame(gameId)`), with camelCase input mapped to
+    // the wire's snake_case.
+    xOperations(heyApi)({
+      className: 'ItchOperations',
+      camelCaseInput: true,
+      docsUrl: () => 'https://itch.io/docs/api/serverside',
+    }),
   ],
 });

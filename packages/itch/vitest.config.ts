@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // The README's examples import the package by name; point it at the sources.
-  resolve: { alias: { '@x/itch': fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@x/itch/operations': fileURLToPath(new URL('./src/operations.ts', import.meta.url)),
+      '@x/itch': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+    },
+  },
   test: {
     globalSetup: ['./test/global-setup.ts'],
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],

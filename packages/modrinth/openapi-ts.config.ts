@@ -1,5 +1,6 @@
 import * as heyApi from '@hey-api/openapi-ts';
 import { xCoreClient } from '../../scripts/x-core-client-plugin.mjs';
+import { xOperations } from '../../scripts/x-operations-plugin.mjs';
 import { patchModrinthSpec } from './spec-patches.ts';
 
 // The input patches live in spec-patches.ts (each one's reason: specs/README.md);
@@ -26,6 +27,21 @@ export default heyApi.defineConfig({
     xCoreClient(heyApi)({ throwOnError: true, runtimeConfigPath: './src/runtime-config.js' }),
     '@hey-api/typescript',
     '@hey-api/schemas',
-    { name: '@hey-api/sdk', responseStyle: 'data' },
+    // Every operation as a function (`@x/modrinth/operations`) and as a
+    // method of the client (`modrinth.getProject('sodium')`).
+    xOperations(heyApi)({
+      className: 'ModrinthOperations',
+      // Multipart and raw-image bodies: replaced by the upload helpers (src/uploads.ts).
+      exclude: [
+        'createProject',
+        'createVersion',
+        'addFilesToVersion',
+        'changeProjectIcon',
+        'changeUserIcon',
+        'addGalleryImage',
+      ],
+      docsUrl: (operation: { id: string }) =>
+        `https://docs.modrinth.com/api/operations/${operation.id.toLowerCase()}/`,
+    }),
   ],
 });

@@ -57,7 +57,7 @@ interface ParameterObject {
 
 /**
  * Path parameters get JavaScript names, so calls read
- * `getProject({ path: { idOrSlug: 'sodium' } })` rather than
+ * `modrinth.getProject('sodium')`'s parameter `idOrSlug` rather than
  * `path: { 'id|slug': ... }`. Only the names change: the URL templates are
  * renamed to match, so every request goes to the same URL.
  */

@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: {
     // Examples import the package by name, as users do.
     alias: {
+      '@x/modrinth/operations': fileURLToPath(new URL('./src/operations.ts', import.meta.url)),
       '@x/modrinth/node': fileURLToPath(new URL('./src/node.ts', import.meta.url)),
       '@x/modrinth': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
     },

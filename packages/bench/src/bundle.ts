@@ -37,8 +37,9 @@ export async function bundleSize(name: string, code: string): Promise<BundleResu
 }
 
 export const BUNDLES: Record<string, string> = {
-  '@x/modrinth getProject': `import { getProject } from '@x/modrinth'; globalThis.f = getProject;`,
-  '@x/itch getGame': `import { getGame } from '@x/itch'; globalThis.f = getGame;`,
+  '@x/modrinth getProject': `import { createModrinthTransport, getProject } from '@x/modrinth/operations'; globalThis.f = (s) => getProject(createModrinthTransport(), s);`,
+  '@x/modrinth client (every operation as a method)': `import { createModrinthClient } from '@x/modrinth'; globalThis.f = (s) => createModrinthClient().getProject(s);`,
+  '@x/itch getGame': `import { createItchTransport, getGame } from '@x/itch/operations'; globalThis.f = (id) => getGame(createItchTransport(), id);`,
   '@x/core createCoreFetch': `import { createCoreFetch } from '@x/core'; globalThis.f = createCoreFetch;`,
   'same generated client, no @x/core (a get)': `import { createClient } from './generated/client/index.ts'; globalThis.f = (s) => createClient({ baseUrl: 'https://api.modrinth.com/v2' }).get({ url: '/project/{idOrSlug}', path: { idOrSlug: s } });`,
   'openapi-fetch (a GET)': `import createClient from 'openapi-fetch'; globalThis.f = (s) => createClient({ baseUrl: 'https://api.modrinth.com/v2' }).GET('/project/{id}', { params: { path: { id: s } } });`,

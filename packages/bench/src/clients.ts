@@ -1,7 +1,7 @@
 // The clients compared on GET /v2/project/{id|slug}, each as a function that
 // makes one call and resolves to the parsed project.
 
-import { createModrinthClient, getProject, RateLimiter } from '@x/modrinth';
+import { createModrinthClient, RateLimiter } from '@x/modrinth';
 import { ModrinthV2Client } from '@xmcl/modrinth';
 import ky from 'ky';
 import createOpenApiFetch from 'openapi-fetch';
@@ -56,7 +56,7 @@ export function makeClients(url: string): Record<string, Call> {
         path: { idOrSlug: slug() },
         responseStyle: 'data',
       }),
-    [OURS]: () => getProject({ client: ours, path: { idOrSlug: slug() } }),
+    [OURS]: () => ours.getProject(slug()),
     'openapi-fetch': async () =>
       (
         await openapiFetch.GET(

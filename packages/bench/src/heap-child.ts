@@ -1,6 +1,6 @@
 // 10,000 getProject calls queued behind a limiter whose one slot is held:
 // the heap they take, after garbage collection. Prints bytes as JSON.
-import { createModrinthClient, getProject, RateLimiter } from '@x/modrinth';
+import { createModrinthClient, RateLimiter } from '@x/modrinth';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
@@ -13,14 +13,14 @@ const client = createModrinthClient({
   fetch: () => new Promise<Response>(() => {}),
 });
 const idle = () => new Promise((resolve) => setTimeout(resolve, 100));
-void getProject({ client, path: { idOrSlug: 'holder' } }).catch(() => {});
+void client.getProject('holder').catch(() => {});
 await idle();
 gc();
 gc();
 const before = process.memoryUsage().heapUsed;
 const calls: Promise<unknown>[] = [];
 for (let i = 0; i < CALLS; i++) {
-  calls.push(getProject({ client, path: { idOrSlug: `project-${i}` } }).catch(() => {}));
+  calls.push(client.getProject(`project-${i}`).catch(() => {}));
 }
 await idle();
 gc();

@@ -1,7 +1,7 @@
 // One process of the Redis rate-limit cases: `calls` concurrent `getProject`
 // calls with the default Modrinth client plus only the shared store, all at
 // `startAt`. Prints one JSON line: calls done and failed, and when the last ended.
-import { createModrinthClient, getProject, MODRINTH_RATE_LIMIT, RateLimiter } from '@x/modrinth';
+import { createModrinthClient, MODRINTH_RATE_LIMIT, RateLimiter } from '@x/modrinth';
 import { RedisRateLimitStore } from '@x/ratelimit-redis';
 
 const [baseUrl, redisUrl, key, count, startAt] = process.argv.slice(2) as [
@@ -24,7 +24,7 @@ let last = 0;
 await Promise.all(
   Array.from({ length: Number(count) }, async () => {
     try {
-      await getProject({ client, path: { idOrSlug: 'sodium' } });
+      await client.getProject('sodium');
       ok++;
     } catch {
       failed++;

@@ -5,7 +5,7 @@
 // own rules (labrinth's GCRA, issue 20), its headers visible or hidden as a
 // browser sees them. Reported: time against the optimum, 429s the server
 // sent, calls that failed.
-import { createModrinthClient, getProject } from '@x/modrinth';
+import { createModrinthClient } from '@x/modrinth';
 import {
   startWindowServer,
   type WindowServerOptions,
@@ -134,9 +134,7 @@ export async function runScenario(scenario: RateLimitScenario): Promise<RateLimi
     });
     const started = Date.now();
     const results = await Promise.allSettled(
-      Array.from({ length: scenario.calls }, () =>
-        getProject({ client, path: { idOrSlug: 'sodium' } }),
-      ),
+      Array.from({ length: scenario.calls }, () => client.getProject('sodium')),
     );
     const elapsedMs = Date.now() - started;
     const stats = await server.stats();

@@ -1,6 +1,6 @@
 // One 100 MB Blob upload by one method; prints the process's peak RSS (bytes).
 import { createCoreFetch } from '@x/core';
-import { createModrinthClient, uploadProjectIcon } from '@x/modrinth';
+import { createModrinthClient } from '@x/modrinth';
 
 const [method = 'fetch', url = ''] = process.argv.slice(2);
 const SIZE = 100 * 1024 * 1024;
@@ -32,7 +32,7 @@ const send: Record<string, () => Promise<unknown>> = {
         ],
       },
     });
-    await uploadProjectIcon({ client, path: { idOrSlug: 'x' }, query: { ext: 'png' }, body: blob });
+    await client.uploadProjectIcon('x', { ext: 'png', body: blob });
     return answer;
   },
 };

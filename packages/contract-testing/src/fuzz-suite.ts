@@ -20,17 +20,22 @@ import { contract, contractFetchFor } from './index.ts';
 import type { SpecName } from './paths.ts';
 import type { Operation } from './spec.ts';
 
-/** An SDK operation function, called as generated code is: `fn({ client, path, query, body })`. */
+/**
+ * An SDK operation function, called as the generated ones are:
+ * `fn(client, ...pathValues, input, options)`, the path values in the order
+ * they appear in the path, `input` the query and body fields (or `{ body }`
+ * for a body that is no object of fields), `options` the per-call options.
+ */
 // biome-ignore lint/suspicious/noExplicitAny: operations are called generically
-type OperationFn = (options: any) => Promise<unknown>;
+type OperationFn = (...args: any[]) => Promise<unknown>;
 
 export interface FuzzSuiteOptions<C> {
   /** The SDK's operation functions by operationId. */
   sdk: Record<string, unknown>;
   /** A client on `baseUrl` sending through `fetch`, with a credential, no retries, no limiter. */
   client(baseUrl: string, fetch: (request: Request) => Promise<Response>): C;
-  /** The SDK's JavaScript name of a spec path parameter (`id|slug` -> `idOrSlug`). */
-  pathName?(name: string): string;
+  /** The SDK's name of a query or body field in its input (itch: camelCase). @default the wire's name */
+  inputKey?(name: string): string;
   /** Operations left out of a half, each with the reason. */
   skip?: { answers?: Record<string, string>; requests?: Record<string, string> };
   /** Checks one decoded answer (the data the SDK resolved to, and the raw JSON Prism sent). */
@@ -147,20 +152,10 @@ function expectEchoed(
   }
 }
 
-const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-
-/** `id|slug` -> `idOrSlug`, `project_id` -> `projectId`. */
-export function defaultPathName(name: string): string {
-  return name
-    .split('|')
-    .map((part, i) => (i === 0 ? camel(part) : camel(part).replace(/^./, (c) => c.toUpperCase())))
-    .join('Or');
-}
-
 /** The fuzz tier for one spec's SDK (see the module comment). */
 export function describeFuzz<C>(name: SpecName, options: FuzzSuiteOptions<C>): void {
   const bounds = fuzzBounds();
-  const pathName = options.pathName ?? defaultPathName;
+  const inputKey = options.inputKey ?? ((name: string) => name);
   const fn = (operationId: string) => {
     const f = options.sdk[operationId];
     if (typeof f !== 'function') throw new Error(`the SDK has no function ${operationId}`);
@@ -194,7 +189,7 @@ export function describeFuzz<C>(name: SpecName, options: FuzzSuiteOptions<C>): v
               const input = fuzzInput(sampler, spec, op);
               if (!input) continue;
               raw = undefined;
-              const data = await call(fn(op.operationId), client, input, pathName).catch(
+              const data = await call(fn(op.operationId), client, op, input, inputKey).catch(
                 (error: unknown) => {
                   throw new Error(`${op.operationId} (seed ${seed}): ${String(error)}`, {
                     cause: error,
@@ -237,9 +232,9 @@ export function describeFuzz<C>(name: SpecName, options: FuzzSuiteOptions<C>): v
               continue;
             }
             const label = `${op.operationId} ${JSON.stringify(input)}`;
-            await call(fn(op.operationId), toEcho, input, pathName);
+            await call(fn(op.operationId), toEcho, op, input, inputKey);
             expectEchoed(op, input, echo.last(), label);
-            await call(fn(op.operationId), toPrism, input, pathName).catch((error: unknown) => {
+            await call(fn(op.operationId), toPrism, op, input, inputKey).catch((error: unknown) => {
               const violation =
                 error instanceof ContractViolationError
                   ? error
@@ -264,14 +259,31 @@ export function describeFuzz<C>(name: SpecName, options: FuzzSuiteOptions<C>): v
   });
 }
 
-function call(f: OperationFn, client: unknown, input: FuzzInput, pathName: (n: string) => string) {
-  const path: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input.path)) path[pathName(key)] = value;
-  const options: Record<string, unknown> = { client };
-  if (Object.keys(path).length) options.path = path;
-  if (Object.keys(input.query).length) options.query = input.query;
-  if (input.body !== undefined) options.body = input.body;
+function call(
+  f: OperationFn,
+  client: unknown,
+  op: Operation,
+  input: FuzzInput,
+  inputKey: (name: string) => string,
+) {
+  const positional = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => input.path[m[1] as string]);
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input.query)) fields[inputKey(key)] = value;
+  const body = input.body;
+  const isFields =
+    body !== null &&
+    typeof body === 'object' &&
+    !Array.isArray(body) &&
+    !(body instanceof Uint8Array) &&
+    input.bodyMediaType !== undefined &&
+    !input.bodyMediaType.startsWith('image/');
+  if (isFields) {
+    for (const [key, value] of Object.entries(body)) fields[inputKey(key)] = value;
+  } else if (body !== undefined) {
+    fields.body = body;
+  }
   // A binary body goes with its media type (the generated default is one of them).
-  if (input.body instanceof Uint8Array) options.headers = { 'content-type': input.bodyMediaType };
-  return f(options);
+  const options =
+    body instanceof Uint8Array ? { headers: { 'content-type': input.bodyMediaType } } : undefined;
+  return f(client, ...positional, Object.keys(fields).length ? fields : undefined, options);
 }

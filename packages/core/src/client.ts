@@ -11,6 +11,14 @@ export {
   urlSearchParamsBodySerializer,
 } from './sdk-client/body.js';
 export { createClient, createConfig } from './sdk-client/client.js';
+export {
+  type CamelInput,
+  callOperation,
+  type OperationInput,
+  type OperationOptions,
+  type OperationSpec,
+  type OperationTarget,
+} from './sdk-client/operation.js';
 export type {
   Auth,
   Client,

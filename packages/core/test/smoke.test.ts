@@ -41,6 +41,7 @@ describe('public API', () => {
   it('@x/core/client exports what generated operations import, and nothing else', () => {
     expect(Object.keys(client).sort()).toEqual(
       [
+        'callOperation',
         'createClient',
         'createConfig',
         'defaultQuerySerializer',

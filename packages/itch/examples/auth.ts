@@ -1,8 +1,8 @@
-import { createItchClient, getProfile, type ItchClientOptions, login } from '@x/itch';
+import { createItchClient } from '@x/itch';
 
 /** An API key (itch.io settings -> API keys) never expires until revoked. */
-export function withApiKey(apiKey: string, overrides: ItchClientOptions = {}) {
-  return createItchClient({ apiKey, ...overrides });
+export function withApiKey() {
+  return createItchClient({ apiKey: process.env.ITCH_API_KEY });
 }
 
 /**
@@ -10,21 +10,16 @@ export function withApiKey(apiKey: string, overrides: ItchClientOptions = {}) {
  * `ITCHIO_API_KEY`. A provider is asked before every request, so a fresh
  * token is picked up without recreating the client.
  */
-export function withJwt(readToken: () => Promise<string>, overrides: ItchClientOptions = {}) {
-  return createItchClient({ jwt: readToken, ...overrides });
+export function withJwt(readToken: () => Promise<string>) {
+  return createItchClient({ jwt: readToken });
 }
 
 /** Username + password (+ TOTP when the account has it) -> API key. */
-export async function logIn(
-  username: string,
-  password: string,
-  askCode: () => Promise<string>,
-  overrides: ItchClientOptions = {},
-) {
-  const anonymous = createItchClient(overrides);
-  const { apiKey } = await login({ client: anonymous, username, password, totp: askCode });
+export async function logIn(username: string, password: string, askCode: () => Promise<string>) {
+  const anonymous = createItchClient();
+  const { apiKey } = await anonymous.login({ username, password, totp: askCode });
 
-  const client = createItchClient({ apiKey, ...overrides });
-  const { user } = await getProfile({ client });
+  const itch = createItchClient({ apiKey });
+  const { user } = await itch.getProfile();
   return user?.username;
 }

@@ -1,11 +1,11 @@
-import { createItchClient, getGame, getProfile, type ItchClientOptions } from '@x/itch';
+import { createItchClient } from '@x/itch';
 
 /** Quick start: who am I, and a game page. */
-export async function quickStart(overrides: ItchClientOptions = {}) {
-  const client = createItchClient({ apiKey: process.env.ITCH_API_KEY, ...overrides });
+export async function quickStart() {
+  const itch = createItchClient({ apiKey: process.env.ITCH_API_KEY });
 
-  const { user } = await getProfile({ client });
-  const { game } = await getGame({ client, path: { gameId: 1328853 } });
+  const { user } = await itch.getProfile();
+  const { game } = await itch.getGame(1328853);
 
   // camelCase, whether itch sent `cover_url` or `coverUrl`
   return { username: user?.username, title: game?.title, cover: game?.coverUrl };

@@ -1,5 +1,6 @@
-import type { Client } from '@x/core/client';
-import { getBuildUpgradePath } from './generated/sdk.gen.js';
+import type { OperationOptions, OperationTarget } from '@x/core/client';
+import type { AccessInput } from './downloads.js';
+import { getBuildUpgradePath } from './generated/operations.gen.js';
 import type { Build, BuildFile, UpgradePath } from './generated/types.gen.js';
 
 /** One patch to apply: from build `from` to build `to`. */
@@ -12,22 +13,6 @@ export interface UpgradeStep {
   patch?: BuildFile;
   /** The signature of `to`, to verify the result (`type: 'signature'`), when listed. */
   signature?: BuildFile;
-}
-
-/** Options for {@link planUpgrade}. */
-export interface PlanUpgradeOptions {
-  /** @default the generated default client */
-  client?: Client;
-  /** The build installed now. */
-  buildId: number;
-  /** The build to reach. */
-  targetBuildId: number;
-  /** For paid content: the download key that grants access. */
-  downloadKeyId?: number;
-  /** For restricted pages. */
-  password?: string;
-  /** For private pages. */
-  secret?: string;
 }
 
 const PATCH_PREFERENCE = ['optimized', 'default', 'gzip'];
@@ -78,15 +63,13 @@ export function upgradeSteps(path: UpgradePath | undefined, fromBuildId: number)
  * `GET /builds/{buildId}/upgrade-paths/{targetBuildId}`, as the ordered list
  * of patches that take build `buildId` to `targetBuildId`.
  */
-export async function planUpgrade(options: PlanUpgradeOptions): Promise<UpgradeStep[]> {
-  const query: { download_key_id?: number; password?: string; secret?: string } = {};
-  if (options.downloadKeyId !== undefined) query.download_key_id = options.downloadKeyId;
-  if (options.password !== undefined) query.password = options.password;
-  if (options.secret !== undefined) query.secret = options.secret;
-  const data = await getBuildUpgradePath({
-    ...(options.client ? { client: options.client } : {}),
-    path: { buildId: options.buildId, targetBuildId: options.targetBuildId },
-    query,
-  });
-  return upgradeSteps(data.upgradePath, options.buildId);
+export async function planUpgrade(
+  client: OperationTarget,
+  buildId: number,
+  targetBuildId: number,
+  input?: AccessInput,
+  options?: OperationOptions,
+): Promise<UpgradeStep[]> {
+  const data = await getBuildUpgradePath(client, buildId, targetBuildId, input, options);
+  return upgradeSteps(data.upgradePath, buildId);
 }

@@ -25,40 +25,39 @@ export type ItchCredential = TokenProvider;
 /** Options for {@link createItchClient}; pass at most one of `apiKey` and `jwt`. */
 export interface ItchClientOptions {
   /** The API's base URL. @default 'https://api.itch.io' */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** A long-lived API key (itch.io settings -> API keys, or the key `login()` yields). */
-  apiKey?: ItchCredential;
+  apiKey?: ItchCredential | undefined;
   /** A short-lived JWT, e.g. the `ITCHIO_API_KEY` itch passes to a game it launches. */
-  jwt?: ItchCredential;
+  jwt?: ItchCredential | undefined;
   /** Retries (idempotent requests, 429/5xx, network errors); `false` to disable. @default @x/core's policy */
-  retry?: CoreConfig['retry'];
+  retry?: CoreConfig['retry'] | undefined;
   /** Per-attempt timeout in ms. @default 60000 */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * A shared `RateLimiter`, or `false` to disable.
    * @default new RateLimiter(DEFAULT_RATE_LIMIT) per client (10/s, 4 concurrent)
    */
-  rateLimiter?: CoreConfig['rateLimiter'];
+  rateLimiter?: CoreConfig['rateLimiter'] | undefined;
   /** The `User-Agent` header. @default `@x/itch/<version>` */
-  userAgent?: string;
+  userAgent?: string | undefined;
   /** The fetch that really sends requests. @default globalThis.fetch */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** @x/core hooks (request/response/retry observation). */
-  hooks?: CoreConfig['hooks'];
+  hooks?: CoreConfig['hooks'] | undefined;
   /** @x/core logger, or `'debug'`. Never receives credentials. */
-  logger?: CoreConfig['logger'];
+  logger?: CoreConfig['logger'] | undefined;
 }
 
 /** Per-call overrides accepted by `ItchClient.withOptions` (@x/core's `CallOptions`). */
 export type ItchCallOptions = CallOptions;
 
 /**
- * A generated-SDK client wired to @x/core; pass it as `{ client }` to any
- * operation. `withOptions(overrides)` gives a client sharing this one's
- * limiter and credential with per-call overrides; `coreFetch` is the @x/core
- * fetch underneath.
+ * What the operations send with (a client of `@x/core/client` configured for
+ * itch): give it to the standalone functions of `@x/itch/operations`. An
+ * `ItchClient` holds one as `transport`.
  */
-export type ItchClient = Client;
+export type ItchTransport = Client;
 
 function credentialOf(options: ItchClientOptions): ItchCredential | undefined {
   if (options.apiKey !== undefined && options.jwt !== undefined) {
@@ -115,13 +114,9 @@ export function itchClientConfig(options: ItchClientOptions = {}): Config {
 }
 
 /**
- * A client for the itch.io API.
- *
- * ```ts
- * const client = createItchClient({ apiKey: process.env.ITCH_API_KEY });
- * const { user } = await getProfile({ client });
- * ```
+ * The transport alone, for the tree-shakable functions of `@x/itch/operations`:
+ * `getGame(transport, gameId)`.
  */
-export function createItchClient(options: ItchClientOptions = {}): ItchClient {
+export function createItchTransport(options: ItchClientOptions = {}): ItchTransport {
   return createClient(itchClientConfig(options));
 }

@@ -1,57 +1,38 @@
 import { CoreError } from '@x/core';
-import type { Client } from '@x/core/client';
+import type { Client, OperationOptions, OperationTarget } from '@x/core/client';
 import { firstHop, nextHop, platformOwnsRedirects } from '@x/core/internal';
-import { newDownloadSession } from './generated/sdk.gen.js';
+import { newDownloadSession } from './generated/operations.gen.js';
 
-/** Options for {@link downloadUpload}, {@link resolveUploadDownloadUrl} and {@link uploadDownloadUrl}. */
-export interface UploadDownloadOptions {
-  /** @default the generated default client */
-  client?: Client;
-  /** The upload whose file to fetch. */
-  uploadId: number;
+/** Access to a game's content: what paid, restricted or private pages ask for. */
+export interface AccessInput {
+  /** For paid content: the download key that grants access. */
+  downloadKeyId?: number | undefined;
+  /** For restricted pages. */
+  password?: string | undefined;
+  /** For private pages. */
+  secret?: string | undefined;
+}
+
+/** Input of {@link downloadUpload}, {@link resolveUploadDownloadUrl} and {@link uploadDownloadUrl}. */
+export interface UploadDownloadInput extends AccessInput {
   /** The download session (see {@link openDownloadSession}); lets itch count one download. */
-  uuid?: string;
-  /** For paid content: the download key that grants access. */
-  downloadKeyId?: number;
-  /** For restricted pages. */
-  password?: string;
-  /** For private pages. */
-  secret?: string;
+  uuid?: string | undefined;
   /** Redirects to follow before giving up. @default 10 */
-  maxRedirects?: number;
-  /** Aborts the download. */
-  signal?: AbortSignal;
+  maxRedirects?: number | undefined;
 }
 
-/** Options for {@link openDownloadSession}. */
-export interface OpenDownloadSessionOptions {
-  /** @default the generated default client */
-  client?: Client;
-  /** The game to download from. */
-  gameId: number;
-  /** For paid content: the download key that grants access. */
-  downloadKeyId?: number;
-  /** For restricted pages. */
-  password?: string;
-  /** For private pages. */
-  secret?: string;
-}
-
-async function defaultClient(): Promise<Client> {
-  return (await import('./generated/client.gen.js')).client;
+function transportOf(target: OperationTarget): Client {
+  return 'transport' in target ? target.transport : target;
 }
 
 /** `POST /games/{gameId}/download-sessions`: the session UUID to pass to the download. */
-export async function openDownloadSession(options: OpenDownloadSessionOptions): Promise<string> {
-  const query: { download_key_id?: number; password?: string; secret?: string } = {};
-  if (options.downloadKeyId !== undefined) query.download_key_id = options.downloadKeyId;
-  if (options.password !== undefined) query.password = options.password;
-  if (options.secret !== undefined) query.secret = options.secret;
-  const data = await newDownloadSession({
-    ...(options.client ? { client: options.client } : {}),
-    path: { gameId: options.gameId },
-    query,
-  });
+export async function openDownloadSession(
+  client: OperationTarget,
+  gameId: number,
+  input?: AccessInput,
+  options?: OperationOptions,
+): Promise<string> {
+  const data = await newDownloadSession(client, gameId, input, options);
   if (!data.uuid) throw new CoreError('@x/itch: the download session answer carries no uuid');
   return data.uuid;
 }
@@ -61,28 +42,48 @@ export async function openDownloadSession(options: OpenDownloadSessionOptions): 
  * (used by the itch app; not in the spec). It answers with a redirect to the
  * CDN. Credentials are never put in the URL.
  */
-export function uploadDownloadUrl(client: Client, options: UploadDownloadOptions): string {
-  const base = String(client.getConfig().baseUrl ?? 'https://api.itch.io').replace(/\/+$/, '');
-  const url = new URL(`${base}/uploads/${encodeURIComponent(options.uploadId)}/download`);
-  if (options.uuid !== undefined) url.searchParams.set('uuid', options.uuid);
-  if (options.downloadKeyId !== undefined)
-    url.searchParams.set('download_key_id', String(options.downloadKeyId));
-  if (options.password !== undefined) url.searchParams.set('password', options.password);
-  if (options.secret !== undefined) url.searchParams.set('secret', options.secret);
+export function uploadDownloadUrl(
+  client: OperationTarget,
+  uploadId: number,
+  input: UploadDownloadInput = {},
+): string {
+  const transport = transportOf(client);
+  const base = String(transport.getConfig().baseUrl ?? 'https://api.itch.io').replace(/\/+$/, '');
+  const url = new URL(`${base}/uploads/${encodeURIComponent(uploadId)}/download`);
+  if (input.uuid !== undefined) url.searchParams.set('uuid', input.uuid);
+  if (input.downloadKeyId !== undefined)
+    url.searchParams.set('download_key_id', String(input.downloadKeyId));
+  if (input.password !== undefined) url.searchParams.set('password', input.password);
+  if (input.secret !== undefined) url.searchParams.set('secret', input.secret);
   return url.toString();
 }
 
 /**
  * A request through the client's @x/core fetch: its limiter, retries, typed
- * errors and its credential (`apiKey`, or an `auth` set with `setConfig`),
- * sent to the API origin only; @x/core drops it once a redirect has left the API.
+ * errors and its credential, sent to the API origin only; @x/core drops it
+ * once a redirect has left the API.
  */
-function send(client: Client, url: string, init: RequestInit): Promise<Response> {
-  return client.coreFetch(url, init);
-}
-
-function requestInit(options: UploadDownloadOptions, redirect: RequestRedirect): RequestInit {
-  return options.signal ? { redirect, signal: options.signal } : { redirect };
+function send(
+  client: Client,
+  url: string,
+  redirect: RequestRedirect,
+  options: OperationOptions | undefined,
+): Promise<Response> {
+  let core = client.coreFetch;
+  if (options?.timeoutMs !== undefined || options?.retry !== undefined) {
+    const overrides: { timeoutMs?: number; retry?: NonNullable<OperationOptions['retry']> } = {};
+    if (options.timeoutMs !== undefined) overrides.timeoutMs = options.timeoutMs;
+    if (options.retry !== undefined) overrides.retry = options.retry;
+    core = core.withOptions(overrides);
+  }
+  const init: RequestInit = { redirect };
+  if (options?.signal) init.signal = options.signal;
+  if (options?.headers) {
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(options.headers)) if (v !== undefined) headers[k] = v;
+    init.headers = headers;
+  }
+  return core(url, init);
 }
 
 /**
@@ -97,19 +98,24 @@ function requestInit(options: UploadDownloadOptions, redirect: RequestRedirect):
  * arrive; the CDN is requested (without the credential, which the browser
  * removes on the way to another origin) and must allow CORS.
  */
-export async function resolveUploadDownloadUrl(options: UploadDownloadOptions): Promise<string> {
-  const client = options.client ?? (await defaultClient());
+export async function resolveUploadDownloadUrl(
+  client: OperationTarget,
+  uploadId: number,
+  input: UploadDownloadInput = {},
+  options?: OperationOptions,
+): Promise<string> {
+  const transport = transportOf(client);
   if (platformOwnsRedirects()) {
-    const url = uploadDownloadUrl(client, options);
-    const response = await send(client, url, requestInit(options, 'follow'));
+    const url = uploadDownloadUrl(transport, uploadId, input);
+    const response = await send(transport, url, 'follow', options);
     await response.body?.cancel().catch(() => {});
     return response.url || url;
   }
-  const apiOrigin = new URL(String(client.getConfig().baseUrl)).origin;
-  let hop = firstHop(uploadDownloadUrl(client, options), 'GET', apiOrigin);
+  const apiOrigin = new URL(String(transport.getConfig().baseUrl)).origin;
+  let hop = firstHop(uploadDownloadUrl(transport, uploadId, input), 'GET', apiOrigin);
   for (;;) {
-    const response = await send(client, hop.url, requestInit(options, 'manual'));
-    const next = nextHop(hop, response, apiOrigin, options.maxRedirects);
+    const response = await send(transport, hop.url, 'manual', options);
+    const next = nextHop(hop, response, apiOrigin, input.maxRedirects);
     await response.body?.cancel().catch(() => {});
     if (!next) return hop.url;
     if (!next.trusted) return next.url;
@@ -123,10 +129,13 @@ export async function resolveUploadDownloadUrl(options: UploadDownloadOptions): 
  * API only, never to the CDN nor back to the API once the CDN was reached.
  */
 export async function downloadUpload(
-  options: UploadDownloadOptions,
+  client: OperationTarget,
+  uploadId: number,
+  input: UploadDownloadInput = {},
+  options?: OperationOptions,
 ): Promise<{ url: string; response: Response }> {
-  const client = options.client ?? (await defaultClient());
-  const url = uploadDownloadUrl(client, options);
-  const response = await send(client, url, requestInit(options, 'follow'));
+  const transport = transportOf(client);
+  const url = uploadDownloadUrl(transport, uploadId, input);
+  const response = await send(transport, url, 'follow', options);
   return { url: response.url || url, response };
 }

@@ -1,23 +1,21 @@
 import { ApiError, CoreError } from '@x/core';
-import type { Client } from '@x/core/client';
+import type { OperationOptions, OperationTarget } from '@x/core/client';
 import type { ItchError } from './errors.js';
-import { loginWithPassword, totpVerify } from './generated/sdk.gen.js';
+import { loginWithPassword, totpVerify } from './generated/operations.gen.js';
 import type { ApiKey } from './generated/types.gen.js';
 
-/** Options for {@link login}. */
-export interface LoginOptions {
-  /** @default the generated default client */
-  client?: Client;
+/** Input of {@link login}. */
+export interface LoginInput {
   /** Username or e-mail address. */
   username: string;
   /** The account's password. */
   password: string;
   /** Asked for a TOTP code only when the account has two-factor authentication on. */
-  totp?: () => string | Promise<string>;
+  totp?: (() => string | Promise<string>) | undefined;
   /** Source surface reported to itch (e.g. `desktop`). */
-  source?: string;
+  source?: string | undefined;
   /** The answer to a recaptcha challenge a previous attempt asked for. */
-  recaptchaResponse?: string;
+  recaptchaResponse?: string | undefined;
 }
 
 /** What a successful {@link login} resolves to. */
@@ -83,7 +81,7 @@ function refused(error: unknown): error is ItchError {
 /**
  * Log in with a password: `loginWithPassword` (`POST /login`), then, when
  * itch answers that a TOTP code is needed, `totpVerify` (`POST /totp/verify`,
- * where itch's own clients send it) with the code from `options.totp()`.
+ * where itch's own clients send it) with the code from `input.totp()`.
  * Resolves to the API key.
  *
  * A wrong username or password rejects with a {@link LoginError} whose
@@ -91,19 +89,21 @@ function refused(error: unknown): error is ItchError {
  * (itch's `errors` are on the error, its HTTP error in `cause`). Other HTTP
  * failures throw the @x/core errors. None of them contain the credentials.
  */
-export async function login(options: LoginOptions): Promise<LoginResult> {
-  const body: {
-    username: string;
-    password: string;
-    source?: string;
-    recaptcha_response?: string;
-  } = { username: options.username, password: options.password };
-  if (options.source !== undefined) body.source = options.source;
-  if (options.recaptchaResponse !== undefined) body.recaptcha_response = options.recaptchaResponse;
-  const first = await loginWithPassword({
-    ...(options.client ? { client: options.client } : {}),
-    body,
-  }).catch((error: unknown) => {
+export async function login(
+  client: OperationTarget,
+  input: LoginInput,
+  options?: OperationOptions,
+): Promise<LoginResult> {
+  const first = await loginWithPassword(
+    client,
+    {
+      username: input.username,
+      password: input.password,
+      source: input.source,
+      recaptchaResponse: input.recaptchaResponse,
+    },
+    options,
+  ).catch((error: unknown) => {
     if (refused(error)) {
       throw new LoginError(
         'incorrect-credentials',
@@ -122,26 +122,25 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
     );
   }
   if (first.totpNeeded) {
-    if (!options.totp || !first.token) {
+    if (!input.totp || !first.token) {
       throw new LoginError(
         'totp-required',
         'itch.io asks for a two-factor (TOTP) code; pass a totp callback',
       );
     }
-    const code = await options.totp();
-    const second = await totpVerify({
-      ...(options.client ? { client: options.client } : {}),
-      body: { token: first.token, code },
-    }).catch((error: unknown) => {
-      if (refused(error)) {
-        throw new LoginError(
-          'totp-invalid',
-          `itch.io refused the two-factor code (${error.status}: ${error.errors.join('; ') || 'no reason given'})`,
-          { cause: error },
-        );
-      }
-      throw error;
-    });
+    const code = await input.totp();
+    const second = await totpVerify(client, { token: first.token, code }, options).catch(
+      (error: unknown) => {
+        if (refused(error)) {
+          throw new LoginError(
+            'totp-invalid',
+            `itch.io refused the two-factor code (${error.status}: ${error.errors.join('; ') || 'no reason given'})`,
+            { cause: error },
+          );
+        }
+        throw error;
+      },
+    );
     if (second.key?.key) return result(second.key, second.cookie);
   }
   throw new LoginError('no-key', 'itch.io answered the login without an API key');

@@ -1,6 +1,6 @@
 import type { SdkCall } from '@x/core/client';
 import { SCHEMA_SHAPES, SHAPES, type Shape } from './generated/normalize-map.gen.js';
-import { OPERATION_RESPONSES } from './operations.js';
+import { OPERATION_RESPONSES } from './operation-responses.js';
 
 /**
  * The one response normaliser.

@@ -1,64 +1,37 @@
 /**
- * Each operation's route and the component schema of its 200 response, from
- * `specs/itch.openapi.json` (`null`: an inline `{ type: object }` with nothing to
- * normalise). `test/operations.test.ts` checks this table
- * against the spec, so it cannot drift from it.
+ * `@x/itch/operations`: every operation as a standalone function
+ * (tree-shakable: a bundle holds only the ones it imports), taking what it
+ * sends with first, then the same arguments as the client's method:
+ *
+ * ```ts
+ * import { createItchTransport, getGame } from '@x/itch/operations';
+ * const transport = createItchTransport({ apiKey: process.env.ITCH_API_KEY });
+ * const { game } = await getGame(transport, 3);
+ * ```
+ *
+ * An `ItchClient` works in place of the transport. Also here: the helpers
+ * as functions, and the per-operation `*Data`/`*Errors`/`*Responses` types.
  */
-export const OPERATION_RESPONSES = [
-  ['getProfile', 'GET', '/profile', 'GetProfileResponse'],
-  ['listProfileGames', 'GET', '/profile/games', 'ListProfileGamesResponse'],
-  ['listProfileOwnedKeys', 'GET', '/profile/owned-keys', 'ListProfileOwnedKeysResponse'],
-  ['listProfileCollections', 'GET', '/profile/collections', 'ListProfileCollectionsResponse'],
-  ['listProfileOwnedBundles', 'GET', '/profile/owned-bundles', 'ListProfileOwnedBundlesResponse'],
-  ['listProfileBuilds', 'GET', '/profile/builds', 'ListProfileBuildsResponse'],
-  ['getGame', 'GET', '/games/{gameId}', 'GetGameResponse'],
-  ['listGameUploads', 'GET', '/games/{gameId}/uploads', 'ListGameUploadsResponse'],
-  ['newDownloadSession', 'POST', '/games/{gameId}/download-sessions', 'NewDownloadSessionResponse'],
-  ['getUpload', 'GET', '/uploads/{uploadId}', 'GetUploadResponse'],
-  ['listUploadBuilds', 'GET', '/uploads/{uploadId}/builds', 'ListUploadBuildsResponse'],
-  [
-    'getUploadScannedArchive',
-    'GET',
-    '/uploads/{uploadId}/scanned-archive',
-    'GetScannedArchiveResponse',
-  ],
-  ['getBuild', 'GET', '/builds/{buildId}', 'GetBuildResponse'],
-  [
-    'getBuildUpgradePath',
-    'GET',
-    '/builds/{buildId}/upgrade-paths/{targetBuildId}',
-    'GetBuildUpgradePathResponse',
-  ],
-  [
-    'getBuildScannedArchive',
-    'GET',
-    '/builds/{buildId}/scanned-archive',
-    'GetScannedArchiveResponse',
-  ],
-  ['getUser', 'GET', '/users/{userId}', 'GetUserResponse'],
-  ['getCollection', 'GET', '/collections/{collectionId}', 'GetCollectionResponse'],
-  [
-    'getCollectionGames',
-    'GET',
-    '/collections/{collectionId}/collection-games',
-    'GetCollectionGamesResponse',
-  ],
-  ['getBundleGames', 'GET', '/bundles/{bundleId}/bundle-games', 'GetBundleGamesResponse'],
-  ['claimBundleGame', 'POST', '/bundles/{bundleId}/claim-game', 'ClaimBundleGameResponse'],
-  ['searchGames', 'GET', '/search/games', 'SearchGamesResponse'],
-  ['searchUsers', 'GET', '/search/users', 'SearchUsersResponse'],
-  ['loginWithPassword', 'POST', '/login', 'LoginWithPasswordResponse'],
-  ['totpVerify', 'POST', '/totp/verify', 'TOTPVerifyResponse'],
-  ['wharfStatus', 'GET', '/wharf/status', 'WharfStatusResponse'],
-  ['listChannels', 'GET', '/wharf/channels', 'ListChannelsResponse'],
-  ['getChannel', 'GET', '/wharf/channels/{channelName}', 'GetChannelResponse'],
-  ['createBuild', 'POST', '/wharf/builds', 'CreateBuildResponse'],
-  ['getWharfBuild', 'GET', '/wharf/builds/{buildId}', 'GetWharfBuildResponse'],
-  ['listBuildFiles', 'GET', '/wharf/builds/{buildId}/files', 'ListBuildFilesResponse'],
-  ['createBuildFile', 'POST', '/wharf/builds/{buildId}/files', 'CreateBuildFileResponse'],
-  ['finalizeBuildFile', 'POST', '/wharf/builds/{buildId}/files/{fileId}', null],
-  ['listBuildEvents', 'GET', '/wharf/builds/{buildId}/events', 'ListBuildEventsResponse'],
-  ['createBuildEvent', 'POST', '/wharf/builds/{buildId}/events', null],
-  ['createBuildFailure', 'POST', '/wharf/builds/{buildId}/failures', null],
-  ['createRediffBuildFailure', 'POST', '/wharf/builds/{buildId}/failures/rediff', null],
-] as const;
+export type { OperationOptions, OperationTarget } from '@x/core/client';
+export { planUpgrade } from './builds.js';
+export { createItchTransport, type ItchTransport } from './client.js';
+export {
+  downloadUpload,
+  openDownloadSession,
+  resolveUploadDownloadUrl,
+  uploadDownloadUrl,
+} from './downloads.js';
+// Generated from the spec (scripts/x-operations-plugin.mjs), one per operation.
+export * from './generated/operations.gen.js';
+export type * from './generated/types.gen.js';
+export { login } from './login.js';
+export {
+  iterateBundleGames,
+  iterateCollectionGames,
+  iterateOwnedKeys,
+  iterateProfileBuilds,
+  iterateProfileCollections,
+  iterateProfileGames,
+  iterateSearchGames,
+  iterateSearchUsers,
+} from './pagination.js';

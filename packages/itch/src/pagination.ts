@@ -1,16 +1,21 @@
 import { type PaginatedIterable, paginatePages } from '@x/core';
-import type { TDataShape } from '@x/core/client';
-import type { Options } from './generated/sdk.gen.js';
+import type { OperationOptions, OperationTarget } from '@x/core/client';
 import {
+  type GetBundleGamesInput,
+  type GetCollectionGamesInput,
   getBundleGames,
   getCollectionGames,
+  type ListProfileBuildsInput,
+  type ListProfileOwnedKeysInput,
   listProfileBuilds,
   listProfileCollections,
   listProfileGames,
   listProfileOwnedKeys,
+  type SearchGamesInput,
+  type SearchUsersInput,
   searchGames,
   searchUsers,
-} from './generated/sdk.gen.js';
+} from './generated/operations.gen.js';
 import type {
   Build,
   BundleGame,
@@ -18,30 +23,14 @@ import type {
   CollectionGame,
   DownloadKey,
   Game,
-  GetBundleGamesData,
-  GetCollectionGamesData,
-  ListProfileBuildsData,
-  ListProfileCollectionsData,
-  ListProfileGamesData,
-  ListProfileOwnedKeysData,
-  SearchGamesData,
-  SearchUsersData,
   User,
 } from './generated/types.gen.js';
 
-/** An operation's options without `query.page`, which the iterator drives. */
-export type PagedOptions<TData extends TDataShape> = Omit<Options<TData, true>, 'query'> &
-  (undefined extends TData['query']
-    ? { query?: Omit<NonNullable<TData['query']>, 'page'> & { page?: never } }
-    : { query: Omit<NonNullable<TData['query']>, 'page'> & { page?: never } }) & {
-    /** Stop after this many pages. @default unlimited */
-    maxPages?: number;
-    /** Stops the iteration (the next page load rejects with its reason). */
-    signal?: AbortSignal;
-  };
-
-/** Options of a listing the spec does not paginate. */
-export type ListOptions<TData extends TDataShape> = Options<TData, true>;
+/** An operation's input without `page`, which the iterator drives, plus `maxPages`. */
+export type PagedInput<T> = Omit<T, 'page'> & {
+  /** Stop after this many pages. @default unlimited */
+  maxPages?: number | undefined;
+};
 
 interface Page<T> {
   items: T[];
@@ -52,15 +41,16 @@ interface Page<T> {
  * Walk itch's page-numbered listings (`page=1,2,...`) with @x/core's
  * `paginatePages`. A page shorter than the `per_page` the server reports, or
  * an empty page, is the last one; a missing or non-positive `per_page` says
- * nothing, so then only an empty page (or `maxPages`) ends the walk.
+ * nothing, so only an empty page ends the walk.
  */
 function pages<T>(
   fetchPage: (page: number) => Promise<Page<T>>,
-  options: { maxPages?: number; signal?: AbortSignal },
+  input: { maxPages?: number | undefined } | undefined,
+  options: OperationOptions | undefined,
 ): PaginatedIterable<T> {
   return paginatePages<T>({
-    ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
+    ...(input?.maxPages !== undefined ? { maxPages: input.maxPages } : {}),
+    ...(options?.signal ? { signal: options.signal } : {}),
     fetchPage: async (page: number) => {
       const { items, perPage } = await fetchPage(page);
       const full = perPage === undefined || perPage <= 0 ? true : items.length >= perPage;
@@ -69,19 +59,13 @@ function pages<T>(
   });
 }
 
-function query<TData extends TDataShape>(
-  options: PagedOptions<TData>,
+/** The input's fields for one page. */
+function at<T extends { maxPages?: number | undefined }>(
+  input: T | undefined,
   page: number,
-): TData['query'] {
-  const given = (options as { query?: object }).query;
-  return { ...(given ?? {}), page } as TData['query'];
-}
-
-function rest<T extends { maxPages?: number; signal?: AbortSignal }>(
-  options: T,
-): Omit<T, 'maxPages' | 'signal'> & { signal?: AbortSignal } {
-  const { maxPages: _, ...others } = options;
-  return others as Omit<T, 'maxPages' | 'signal'> & { signal?: AbortSignal };
+): Omit<T, 'maxPages'> & { page: number } {
+  const { maxPages: _, ...fields } = (input ?? {}) as T;
+  return { ...fields, page };
 }
 
 /** A listing the spec serves in one answer, with the same iterable interface. */
@@ -93,74 +77,114 @@ function once<T>(load: () => Promise<T[] | undefined>): PaginatedIterable<T> {
 
 /** Every download key the profile owns (`GET /profile/owned-keys`, page by page). */
 export function iterateOwnedKeys(
-  options: PagedOptions<ListProfileOwnedKeysData> = {},
+  client: OperationTarget,
+  input?: PagedInput<ListProfileOwnedKeysInput>,
+  options?: OperationOptions,
 ): PaginatedIterable<DownloadKey> {
-  return pages(async (page) => {
-    const data = await listProfileOwnedKeys({ ...rest(options), query: query(options, page) });
-    return { items: data.ownedKeys ?? [], perPage: data.perPage };
-  }, options);
+  return pages(
+    async (page) => {
+      const data = await listProfileOwnedKeys(client, at(input, page), options);
+      return { items: data.ownedKeys ?? [], perPage: data.perPage };
+    },
+    input,
+    options,
+  );
 }
 
 /** The profile's games (`GET /profile/games`; one page in the spec). */
 export function iterateProfileGames(
-  options: ListOptions<ListProfileGamesData> = {},
+  client: OperationTarget,
+  options?: OperationOptions,
 ): PaginatedIterable<Game> {
-  return once(async () => (await listProfileGames(options)).games);
+  return once(async () => (await listProfileGames(client, options)).games);
 }
 
 /** The profile's collections (`GET /profile/collections`; one page in the spec). */
 export function iterateProfileCollections(
-  options: ListOptions<ListProfileCollectionsData> = {},
+  client: OperationTarget,
+  options?: OperationOptions,
 ): PaginatedIterable<Collection> {
-  return once(async () => (await listProfileCollections(options)).collections);
+  return once(async () => (await listProfileCollections(client, options)).collections);
 }
 
 /** The profile's builds (`GET /profile/builds`, page by page). */
 export function iterateProfileBuilds(
-  options: PagedOptions<ListProfileBuildsData> = {},
+  client: OperationTarget,
+  input?: PagedInput<ListProfileBuildsInput>,
+  options?: OperationOptions,
 ): PaginatedIterable<Build> {
-  return pages(async (page) => {
-    const data = await listProfileBuilds({ ...rest(options), query: query(options, page) });
-    return { items: data.builds ?? [], perPage: data.perPage };
-  }, options);
+  return pages(
+    async (page) => {
+      const data = await listProfileBuilds(client, at(input, page), options);
+      return { items: data.builds ?? [], perPage: data.perPage };
+    },
+    input,
+    options,
+  );
 }
 
 /** A collection's games (`GET /collections/{collectionId}/collection-games`, page by page). */
 export function iterateCollectionGames(
-  options: PagedOptions<GetCollectionGamesData>,
+  client: OperationTarget,
+  collectionId: number,
+  input?: PagedInput<GetCollectionGamesInput>,
+  options?: OperationOptions,
 ): PaginatedIterable<CollectionGame> {
-  return pages(async (page) => {
-    const data = await getCollectionGames({ ...rest(options), query: query(options, page) });
-    return { items: data.collectionGames ?? [], perPage: data.perPage };
-  }, options);
+  return pages(
+    async (page) => {
+      const data = await getCollectionGames(client, collectionId, at(input, page), options);
+      return { items: data.collectionGames ?? [], perPage: data.perPage };
+    },
+    input,
+    options,
+  );
 }
 
 /** A bundle's games (`GET /bundles/{bundleId}/bundle-games`, page by page). */
 export function iterateBundleGames(
-  options: PagedOptions<GetBundleGamesData>,
+  client: OperationTarget,
+  bundleId: number,
+  input?: PagedInput<GetBundleGamesInput>,
+  options?: OperationOptions,
 ): PaginatedIterable<BundleGame> {
-  return pages(async (page) => {
-    const data = await getBundleGames({ ...rest(options), query: query(options, page) });
-    return { items: data.bundleGames ?? [], perPage: data.perPage };
-  }, options);
+  return pages(
+    async (page) => {
+      const data = await getBundleGames(client, bundleId, at(input, page), options);
+      return { items: data.bundleGames ?? [], perPage: data.perPage };
+    },
+    input,
+    options,
+  );
 }
 
-/** Games matching `query.query` (`GET /search/games`, page by page). */
+/** Games matching `query` (`GET /search/games`, page by page). */
 export function iterateSearchGames(
-  options: PagedOptions<SearchGamesData>,
+  client: OperationTarget,
+  input: PagedInput<SearchGamesInput>,
+  options?: OperationOptions,
 ): PaginatedIterable<Game> {
-  return pages(async (page) => {
-    const data = await searchGames({ ...rest(options), query: query(options, page) });
-    return { items: data.games ?? [], perPage: data.perPage };
-  }, options);
+  return pages(
+    async (page) => {
+      const data = await searchGames(client, at(input, page), options);
+      return { items: data.games ?? [], perPage: data.perPage };
+    },
+    input,
+    options,
+  );
 }
 
-/** Users matching `query.query` (`GET /search/users`, page by page). */
+/** Users matching `query` (`GET /search/users`, page by page). */
 export function iterateSearchUsers(
-  options: PagedOptions<SearchUsersData>,
+  client: OperationTarget,
+  input: PagedInput<SearchUsersInput>,
+  options?: OperationOptions,
 ): PaginatedIterable<User> {
-  return pages(async (page) => {
-    const data = await searchUsers({ ...rest(options), query: query(options, page) });
-    return { items: data.users ?? [], perPage: data.perPage };
-  }, options);
+  return pages(
+    async (page) => {
+      const data = await searchUsers(client, at(input, page), options);
+      return { items: data.users ?? [], perPage: data.perPage };
+    },
+    input,
+    options,
+  );
 }

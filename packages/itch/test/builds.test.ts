@@ -1,8 +1,8 @@
 import { contract } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planUpgrade, upgradeSteps } from '../src/builds.js';
-import { createItchClient } from '../src/client.js';
+import { upgradeSteps } from '../src/builds.js';
 import type { Build } from '../src/generated/types.gen.js';
+import { createItchClient } from '../src/index.js';
 import { type LocalServer, sendJson, startServer } from './helpers/server.js';
 
 const build = (id: number, parent: number, extra: Partial<Build> = {}): Build => ({
@@ -86,7 +86,7 @@ afterAll(() => server.close());
 describe('planUpgrade', () => {
   it('turns GET /builds/{id}/upgrade-paths/{target} into the patches to apply', async () => {
     const client = createItchClient({ baseUrl: server.url, apiKey: 'k', retry: false });
-    const steps = await planUpgrade({ client, buildId: 1, targetBuildId: 3 });
+    const steps = await client.planUpgrade(1, 3);
     expect(
       steps.map((s) => `${s.from.userVersion} -> ${s.to.userVersion} via #${s.patch?.id}`),
     ).toEqual(['1.0 -> 1.1 via #20', '1.1 -> 1.2 via #30']);
@@ -100,7 +100,7 @@ describe('planUpgrade', () => {
       retry: false,
       fetch: c.fetch,
     });
-    const steps = await planUpgrade({ client, buildId: 1, targetBuildId: 2, downloadKeyId: 3 });
+    const steps = await client.planUpgrade(1, 2, { downloadKeyId: 3 });
     expect(Array.isArray(steps)).toBe(true);
     expect(steps.length).toBeGreaterThan(0);
   });

@@ -9,17 +9,11 @@ import {
 } from '@x/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
-import { createItchClient, DEFAULT_RATE_LIMIT, DEFAULT_USER_AGENT } from '../src/client.js';
+import { DEFAULT_RATE_LIMIT, DEFAULT_USER_AGENT } from '../src/client.js';
 import { parseItchErrorBody } from '../src/errors.js';
-import { client as defaultClient } from '../src/generated/client.gen.js';
-import {
-  getGame,
-  getProfile,
-  getUser,
-  listProfileGames,
-  wharfStatus,
-} from '../src/generated/sdk.gen.js';
 import * as itch from '../src/index.js';
+import { createItchClient } from '../src/index.js';
+import * as operations from '../src/operations.js';
 import { VERSION } from '../src/version.js';
 import { type LocalServer, sendJson, startServer } from './helpers/server.js';
 
@@ -70,22 +64,20 @@ describe('createItchClient', () => {
       agents.push(request.headers.get('user-agent'));
       return c.fetch(request);
     };
-    await wharfStatus({ client: createItchClient({ baseUrl: c.baseUrl, apiKey: 'k', fetch }) });
-    await wharfStatus({
-      client: createItchClient({
-        baseUrl: c.baseUrl,
-        apiKey: 'k',
-        fetch,
-        userAgent: 'my-launcher/2.0',
-      }),
-    });
+    await createItchClient({ baseUrl: c.baseUrl, apiKey: 'k', fetch }).wharfStatus();
+    await createItchClient({
+      baseUrl: c.baseUrl,
+      apiKey: 'k',
+      fetch,
+      userAgent: 'my-launcher/2.0',
+    }).wharfStatus();
     expect(DEFAULT_USER_AGENT).toBe(`@x/itch/${pkg.version}`);
     expect(agents).toEqual([DEFAULT_USER_AGENT, 'my-launcher/2.0']);
   });
 
   it('turns {"errors": [...]} into the error message, and never leaks the key', async () => {
     const client = createItchClient({ baseUrl: server.url, apiKey: SECRET_KEY, retry: false });
-    const error = await getProfile({ client }).catch((e: unknown) => e);
+    const error = await client.getProfile().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toContain('invalid key');
     for (const view of [
@@ -105,16 +97,16 @@ describe('createItchClient', () => {
       retry: { maxRetries: 3, initialDelayMs: 1, maxDelayMs: 2 },
     });
     failures = 0;
-    await expect(
-      wharfStatus({ client: client.withOptions({ retry: false }) }),
-    ).rejects.toBeInstanceOf(InternalServerError);
+    await expect(client.withOptions({ retry: false }).wharfStatus()).rejects.toBeInstanceOf(
+      InternalServerError,
+    );
     failures = 0;
-    expect(await wharfStatus({ client })).toEqual({ success: true });
+    expect(await client.wharfStatus()).toEqual({ success: true });
   });
 
   it('by default keeps to 10 requests a second, 4 in flight', async () => {
     const client = createItchClient({ baseUrl: server.url, apiKey: 'k' });
-    await Promise.all(Array.from({ length: 11 }, () => listProfileGames({ client })));
+    await Promise.all(Array.from({ length: 11 }, () => client.listProfileGames()));
     expect(maxInFlight).toBeLessThanOrEqual(4);
     expect(starts).toHaveLength(11);
     expect(starts[10]! - starts[0]!).toBeGreaterThanOrEqual(950);
@@ -122,12 +114,10 @@ describe('createItchClient', () => {
 
   it('withOptions: per-call timeout, same credentials and config', async () => {
     const client = createItchClient({ baseUrl: server.url, apiKey: 'k', retry: false });
-    client.setConfig({ headers: { 'x-trace': 'abc' } });
+    client.transport.setConfig({ headers: { 'x-trace': 'abc' } });
     const quick = client.withOptions({ timeoutMs: 50 });
-    await expect(getUser({ client: quick, path: { userId: 1 } })).rejects.toBeInstanceOf(
-      TimeoutError,
-    );
-    expect(await getUser({ client, path: { userId: 1 } })).toEqual({ user: {} });
+    await expect(quick.getUser(1)).rejects.toBeInstanceOf(TimeoutError);
+    expect(await client.getUser(1)).toEqual({ user: {} });
     const last = server.requests.at(-1)!;
     expect(last.headers['x-trace']).toBe('abc');
     expect(last.headers.authorization).toBe('Bearer k');
@@ -135,7 +125,7 @@ describe('createItchClient', () => {
 
   it('maps a 404 on the local server to NotFoundError', async () => {
     const client = createItchClient({ baseUrl: server.url, apiKey: 'k', retry: false });
-    await expect(getGame({ client, path: { gameId: 1 } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(client.getGame(1)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('refuses apiKey and jwt together', () => {
@@ -147,7 +137,7 @@ describe('createItchClient', () => {
     const rateLimiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT });
     const a = createItchClient({ baseUrl: c.baseUrl, apiKey: 'k', rateLimiter, fetch: c.fetch });
     const b = createItchClient({ baseUrl: c.baseUrl, jwt: 'j', rateLimiter, fetch: c.fetch });
-    const results = await Promise.all([wharfStatus({ client: a }), wharfStatus({ client: b })]);
+    const results = await Promise.all([a.wharfStatus(), b.wharfStatus()]);
     expect(results).toHaveLength(2);
   });
 
@@ -162,30 +152,27 @@ describe('createItchClient', () => {
   });
 });
 
-describe('the generated default client (zero config)', () => {
-  it('is wired by runtime-config: itch base URL, @x/core fetch, normaliser; setConfig rebuilds it for a new baseUrl and auth', async () => {
-    expect(defaultClient.getConfig().baseUrl).toBe('https://api.itch.io');
-    const c = contract('itch');
-    const original = defaultClient.getConfig();
+describe('the transport and the standalone functions (@x/itch/operations)', () => {
+  it('createItchTransport: itch base URL, @x/core fetch, normaliser; setConfig rebuilds it for a new baseUrl and auth', async () => {
+    const transport = operations.createItchTransport();
+    expect(transport.getConfig().baseUrl).toBe('https://api.itch.io');
     // Point it at a local server answering in snake_case, as itch does.
     const snake = await startServer((_req, res) =>
       sendJson(res, 200, { user: { display_name: 'Leaf', cover_url: 'https://x/y.png' } }),
     );
     try {
-      defaultClient.setConfig({ baseUrl: snake.url, auth: () => 'k' });
-      const { user } = await getProfile();
+      transport.setConfig({ baseUrl: snake.url, auth: () => 'k' });
+      const { user } = await operations.getProfile(transport);
       expect(user).toEqual({ displayName: 'Leaf', coverUrl: 'https://x/y.png' });
       expect(snake.requests[0]?.headers['user-agent']).toBe(DEFAULT_USER_AGENT);
       // The credential goes to the origin of the client's configured baseUrl.
       expect(snake.requests[0]?.headers.authorization).toBe('Bearer k');
-      defaultClient.setConfig({ auth: undefined });
-      await getProfile();
+      transport.setConfig({ auth: undefined });
+      await operations.getProfile(transport);
       expect(snake.requests[1]?.headers.authorization).toBeUndefined();
     } finally {
-      defaultClient.setConfig({ baseUrl: original.baseUrl, auth: undefined });
       await snake.close();
     }
-    expect(c.baseUrl).toBeTruthy();
   });
 });
 
@@ -194,17 +181,11 @@ describe('package surface', () => {
     expect(VERSION).toBe(pkg.version);
   });
 
-  it('exports every operation, the client factory, helpers and the @x/core errors', () => {
+  it('the main entry exports the client factory and the @x/core errors, no value named client', () => {
     for (const name of [
-      'getProfile',
-      'listGameUploads',
-      'newDownloadSession',
-      'createBuild',
       'createItchClient',
-      'login',
-      'iterateOwnedKeys',
-      'downloadUpload',
-      'planUpgrade',
+      'ItchClient',
+      'LoginError',
       'parseItchDate',
       'ApiError',
       'AuthenticationError',
@@ -212,6 +193,27 @@ describe('package surface', () => {
       'RateLimitError',
     ]) {
       expect(itch, name).toHaveProperty(name);
+    }
+    for (const name of ['client', 'defaultClient', 'getGame', 'normalizeResponse']) {
+      expect(itch, name).not.toHaveProperty(name);
+    }
+  });
+
+  it('every operation and helper is a client method and a function of @x/itch/operations', () => {
+    const client = createItchClient();
+    for (const name of [
+      'getProfile',
+      'listGameUploads',
+      'newDownloadSession',
+      'createBuild',
+      'login',
+      'iterateOwnedKeys',
+      'openDownloadSession',
+      'downloadUpload',
+      'planUpgrade',
+    ]) {
+      expect(typeof (client as unknown as Record<string, unknown>)[name], name).toBe('function');
+      expect(typeof (operations as Record<string, unknown>)[name], name).toBe('function');
     }
   });
 });

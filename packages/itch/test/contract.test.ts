@@ -1,14 +1,13 @@
 import { ContractViolationError, contract } from '@x/contract-testing';
 import { urlSearchParamsBodySerializer } from '@x/core/client';
 import { describe, expect, it } from 'vitest';
-import { createItchClient } from '../src/client.js';
 import {
   type ApiError,
   AuthenticationError,
   BadRequestError,
   NotFoundError,
 } from '../src/errors.js';
-import * as sdk from '../src/generated/sdk.gen.js';
+import { createItchClient } from '../src/index.js';
 import { calls } from './helpers/operations.js';
 import { specDoc } from './helpers/schema-walk.js';
 
@@ -113,7 +112,7 @@ describe('authorization header', () => {
   it('a secured operation without credentials leaves the contract (Prism: 401 security violation)', async () => {
     const c = contract('itch');
     const client = createItchClient({ baseUrl: c.baseUrl, retry: false, fetch: c.fetch });
-    const error = await sdk.getProfile({ client }).catch((e: unknown) => e);
+    const error = await client.getProfile().catch((e: unknown) => e);
     expect(violationOf(error)?.direction).toBe('request');
   });
 
@@ -130,8 +129,8 @@ describe('authorization header', () => {
         return c.fetch(request);
       },
     });
-    await sdk.getProfile({ client });
-    await sdk.wharfStatus({ client });
+    await client.getProfile();
+    await client.wharfStatus();
     expect(seen).toEqual(['Bearer jwt-1', 'Bearer jwt-2']);
   });
 });
@@ -141,28 +140,17 @@ describe('requests the spec forbids', () => {
     [
       'login without a password',
       (client) =>
-        sdk.loginWithPassword({
-          client,
-          body: { username: 'u' } as { username: string; password: string },
-        }),
+        client.loginWithPassword({ username: 'u' } as { username: string; password: string }),
     ],
     [
       'createBuildFile with a type outside the enum',
-      (client) =>
-        sdk.createBuildFile({
-          client,
-          path: { buildId: 1 },
-          body: { type: 'zip' as 'patch' },
-        }),
+      (client) => client.createBuildFile(1, { type: 'zip' as 'patch' }),
     ],
     [
       'listChannels without the required target',
-      (client) => sdk.listChannels({ client, query: {} as { target: string } }),
+      (client) => client.listChannels({} as { target: string }),
     ],
-    [
-      'getGame with a non-integer id',
-      (client) => sdk.getGame({ client, path: { gameId: 'abc' as unknown as number } }),
-    ],
+    ['getGame with a non-integer id', (client) => client.getGame('abc' as unknown as number)],
   ];
   for (const [name, call] of forbidden) {
     it(`${name} fails with a request ContractViolationError`, async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createItchClient, downloadUpload, resolveUploadDownloadUrl } from '../src/index.js';
+import { createItchClient } from '../src/index.js';
 import { type LocalServer, startServer } from './helpers/server.js';
 
 // Downloads follow redirects with @x/core's one implementation: a key never
@@ -37,7 +37,7 @@ afterAll(async () => {
 describe('download redirects', () => {
   it('API -> CDN -> back to the API: the key is not sent on the returning hop', async () => {
     const client = createItchClient({ baseUrl: api.url, apiKey: KEY, retry: false });
-    const { response } = await downloadUpload({ client, uploadId: 7 });
+    const { response } = await client.downloadUpload(7);
     expect(await response.text()).toBe('WITHOUT-KEY');
     const hops = api.requests.map((r) => [r.url, r.headers.authorization]);
     expect(hops).toEqual([
@@ -50,7 +50,7 @@ describe('download redirects', () => {
   it('resolveUploadDownloadUrl stops at the first address outside the API, unrequested', async () => {
     const before = cdn.requests.length;
     const client = createItchClient({ baseUrl: api.url, apiKey: KEY, retry: false });
-    expect(await resolveUploadDownloadUrl({ client, uploadId: 7 })).toBe(`${cdn.url}/bounce`);
+    expect(await client.resolveUploadDownloadUrl(7)).toBe(`${cdn.url}/bounce`);
     expect(cdn.requests.length).toBe(before);
   });
 });

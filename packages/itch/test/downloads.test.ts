@@ -1,13 +1,7 @@
 import { contract, fixture } from '@x/contract-testing';
 import { AuthenticationError } from '@x/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createItchClient } from '../src/client.js';
-import {
-  downloadUpload,
-  openDownloadSession,
-  resolveUploadDownloadUrl,
-  uploadDownloadUrl,
-} from '../src/downloads.js';
+import { createItchClient } from '../src/index.js';
 import { type LocalServer, sendJson, startServer } from './helpers/server.js';
 
 const KEY = 'download-test-key';
@@ -52,22 +46,14 @@ const client = () => createItchClient({ baseUrl: api.url, apiKey: KEY, retry: fa
 
 describe('downloads', () => {
   it('builds the API download address without credentials in it', () => {
-    const url = uploadDownloadUrl(client(), {
-      uploadId: 4976926,
-      uuid: 'u-1',
-      downloadKeyId: 69987814,
-    });
+    const url = client().uploadDownloadUrl(4976926, { uuid: 'u-1', downloadKeyId: 69987814 });
     expect(url).toBe(`${api.url}/uploads/4976926/download?uuid=u-1&download_key_id=69987814`);
     expect(url).not.toContain(KEY);
   });
 
   it('resolves the CDN address: Authorization on API hops only, the CDN is never contacted', async () => {
     const before = cdn.requests.length;
-    const url = await resolveUploadDownloadUrl({
-      client: client(),
-      uploadId: 4976926,
-      uuid: 'u-1',
-    });
+    const url = await client().resolveUploadDownloadUrl(4976926, { uuid: 'u-1' });
     expect(url).toBe(`${cdn.url}/files/volcanicSinkhole.zip?sig=abc`);
     expect(cdn.requests.length).toBe(before);
     const hops = api.requests.slice(-2);
@@ -79,7 +65,7 @@ describe('downloads', () => {
   });
 
   it('downloads through the redirects without sending Authorization to the other origin', async () => {
-    const { url, response } = await downloadUpload({ client: client(), uploadId: 4976926 });
+    const { url, response } = await client().downloadUpload(4976926);
     expect(url).toBe(`${cdn.url}/files/volcanicSinkhole.zip?sig=abc`);
     expect(await response.text()).toBe('ZIPDATA');
     const last = cdn.requests.at(-1)!;
@@ -90,9 +76,7 @@ describe('downloads', () => {
 
   it('a missing key is an AuthenticationError with itch’s message (real-shaped answer)', async () => {
     const anonymous = createItchClient({ baseUrl: api.url, retry: false });
-    const error = await downloadUpload({ client: anonymous, uploadId: 4976926 }).catch(
-      (e: unknown) => e,
-    );
+    const error = await anonymous.downloadUpload(4976926).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toContain('authentication required');
   });
@@ -105,11 +89,7 @@ describe('downloads', () => {
       retry: false,
       fetch: c.fetch,
     });
-    const uuid = await openDownloadSession({
-      client: prism,
-      gameId: 1328853,
-      downloadKeyId: 69987814,
-    });
+    const uuid = await prism.openDownloadSession(1328853, { downloadKeyId: 69987814 });
     expect(typeof uuid).toBe('string');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createItchClient, getGame, listGameUploads } from '../src/index.js';
+import { createItchClient } from '../src/index.js';
 import { calls } from './helpers/operations.js';
 import { resolveSchema, responseSchema } from './helpers/schema-walk.js';
 import { type LocalServer, sendJson, startServer } from './helpers/server.js';
@@ -49,7 +49,7 @@ describe('an empty list sent as {} arrives as []', () => {
   it('listGameUploads: uploads: {} is an empty array the caller can map', async () => {
     body = { uploads: {} };
     const client = createItchClient({ baseUrl: server.url, rateLimiter: false });
-    const data = await listGameUploads({ client, path: { gameId: 1 } });
+    const data = await client.listGameUploads(1);
     expect(data.uploads?.map((u) => u.id)).toEqual([]);
   });
 
@@ -63,10 +63,10 @@ describe('an empty list sent as {} arrives as []', () => {
       },
     };
     const client = createItchClient({ baseUrl: server.url, rateLimiter: false });
-    const { game } = await getGame({ client, path: { gameId: 7 } });
+    const { game } = await client.getGame(7);
     expect((game as { traits?: unknown } | undefined)?.traits).toEqual([]);
     body = { uploads: { 0: { id: 1 }, 2: { id: 3 } } };
-    const data = await listGameUploads({ client, path: { gameId: 7 } });
+    const data = await client.listGameUploads(7);
     expect(data.uploads?.map((u) => u.id)).toEqual([1, 3]);
   });
 });

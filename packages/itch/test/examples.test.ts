@@ -2,14 +2,39 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contract, contractFetchFor, fixture } from '@x/contract-testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { logIn, withApiKey, withJwt } from '../examples/auth.js';
 import { patchesToApply, startPush } from '../examples/builds.js';
 import { downloadFirstUpload } from '../examples/downloads.js';
 import { firstHits, ownedGameTitles } from '../examples/pagination.js';
 import { quickStart } from '../examples/quick-start.js';
-import { getProfile } from '../src/index.js';
+import type { ItchClientOptions } from '../src/index.js';
 import { type LocalServer, sendJson, startServer } from './helpers/server.js';
+
+// The examples are written as a user writes them (no test parameters): the
+// tests point every client they create at a local server by mocking the
+// package's `createItchClient`, with the options each test sets here.
+const mocked = vi.hoisted(() => ({ options: {} as Record<string, unknown> }));
+vi.mock('@x/itch', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@x/itch')>();
+  return {
+    ...real,
+    createItchClient: (options: ItchClientOptions = {}) =>
+      real.createItchClient({ ...options, ...mocked.options }),
+  };
+});
+const serve = (options: ItchClientOptions) => {
+  mocked.options = options as Record<string, unknown>;
+};
+afterEach(() => {
+  mocked.options = {};
+});
+beforeAll(() => {
+  process.env.ITCH_API_KEY = 'k';
+});
+afterAll(() => {
+  delete process.env.ITCH_API_KEY;
+});
 
 const payload = (file: string) => fixture('itch', file);
 
@@ -53,18 +78,18 @@ afterAll(async () => {
 
 const prism = () => {
   const c = contract('itch');
-  return { baseUrl: c.baseUrl, fetch: c.fetch, retry: false as const, apiKey: 'k' };
+  return { baseUrl: c.baseUrl, fetch: c.fetch, retry: false as const };
 };
 const onLive = () => ({
   baseUrl: live.url,
   fetch: contractFetchFor('itch', live.url),
   retry: false as const,
-  apiKey: 'k',
 });
 
 describe('README examples', () => {
   it('quick start', async () => {
-    const result = await quickStart(prism());
+    serve(prism());
+    const result = await quickStart();
     expect(result).toEqual({ username: 'string', title: 'string', cover: 'http://example.com' });
   });
 
@@ -75,28 +100,32 @@ describe('README examples', () => {
       seen.push(request.headers.get('authorization'));
       return c.fetch(request);
     };
-    await getProfile({ client: withApiKey('my-key', { baseUrl: c.baseUrl, fetch }) });
-    await getProfile({ client: withJwt(async () => 'my-jwt', { baseUrl: c.baseUrl, fetch }) });
+    serve({ baseUrl: c.baseUrl, fetch });
+    process.env.ITCH_API_KEY = 'my-key';
+    await withApiKey().getProfile();
+    process.env.ITCH_API_KEY = 'k';
+    await withJwt(async () => 'my-jwt').getProfile();
     expect(seen).toEqual(['Bearer my-key', 'Bearer my-jwt']);
   });
 
   it('auth: password + TOTP login (real-shaped answers)', async () => {
-    const { apiKey: _, ...overrides } = onLive();
-    expect(await logIn('me', 'pw', async () => '123456', overrides)).toBe(
-      'key:Bearer fixture-api-key',
-    );
+    serve(onLive());
+    expect(await logIn('me', 'pw', async () => '123456')).toBe('key:Bearer fixture-api-key');
   });
 
   it('pagination (a real-shaped owned-keys page)', async () => {
-    expect(await ownedGameTitles(onLive())).toEqual(['Fixture Quest']);
-    expect(await firstHits('x', 3, prism())).toHaveLength(3);
+    serve(onLive());
+    expect(await ownedGameTitles()).toEqual(['Fixture Quest']);
+    serve(prism());
+    expect(await firstHits('x', 3)).toHaveLength(3);
   });
 
   it('downloads', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'itch-'));
     try {
-      const { fetch: _, ...overrides } = onLive();
-      const name = await downloadFirstUpload(1328853, 69987814, join(dir, 'map'), overrides);
+      const { fetch: _, ...withoutContractCheck } = onLive();
+      serve(withoutContractCheck);
+      const name = await downloadFirstUpload(1328853, 69987814, join(dir, 'map'));
       expect(name).toBe('fixture-quest-win.zip');
       expect(readFileSync(join(dir, 'map'), 'utf8')).toBe('PK-bytes');
       expect(cdn.requests.at(-1)?.headers.authorization).toBeUndefined();
@@ -106,8 +135,9 @@ describe('README examples', () => {
   });
 
   it('builds: upgrade plan and the wharf side of a push', async () => {
-    expect(Array.isArray(await patchesToApply(1, 2, prism()))).toBe(true);
-    const push = await startPush('me/game', 'windows-64', prism());
+    serve(prism());
+    expect(Array.isArray(await patchesToApply(1, 2))).toBe(true);
+    const push = await startPush('me/game', 'windows-64');
     expect(push).toMatchObject({ state: 'started', uploadUrl: 'http://example.com' });
   });
 });

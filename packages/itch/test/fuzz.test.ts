@@ -4,13 +4,15 @@
 import { contract, createResponseValidator } from '@x/contract-testing';
 import { describeFuzz } from '@x/contract-testing/fuzz';
 import { expect } from 'vitest';
-import * as sdk from '../src/index.js';
 import { createItchClient } from '../src/index.js';
+import * as operations from '../src/operations.js';
 
 let validator: ReturnType<typeof createResponseValidator> | undefined;
 
 describeFuzz('itch', {
-  sdk,
+  sdk: operations,
+  // The input is camelCase (the wire is snake_case).
+  inputKey: (name) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()),
   client: (baseUrl, fetch) =>
     createItchClient({ baseUrl, fetch, apiKey: 'itch-fuzz-key', retry: false, rateLimiter: false }),
   // The normaliser's output is the documented shape: it still validates.

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 // fetch implementation (tens of ms of start-up).
 describe('importing @x/itch', () => {
   it('reads no fetch global and builds nothing', () => {
-    const run = importWithoutFetchGlobals(new URL('../dist/index.js', import.meta.url), 'getGame');
+    const run = importWithoutFetchGlobals(
+      new URL('../dist/index.js', import.meta.url),
+      'createItchClient',
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
   });

@@ -1,10 +1,10 @@
 import { inspect } from 'node:util';
 import { contract, contractFetchFor, fixture } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { createItchClient } from '../src/client.js';
 import { AuthenticationError, BadRequestError } from '../src/errors.js';
-import { totpVerify } from '../src/generated/sdk.gen.js';
-import { LoginError, type LoginFailureReason, login } from '../src/login.js';
+import { createItchClient } from '../src/index.js';
+import { LoginError, type LoginFailureReason } from '../src/login.js';
+import { totpVerify } from '../src/operations.js';
 import { type LocalServer, sendJson, startServer } from './helpers/server.js';
 
 const USER = 'leafo-fan@example.com';
@@ -69,7 +69,7 @@ function expectNoSecrets(value: unknown) {
 
 describe('login()', () => {
   it('yields the key at once when no second factor is on (real-shaped answer)', async () => {
-    const result = await login({ client: localClient(), username: USER, password: PASSWORD });
+    const result = await localClient().login({ username: USER, password: PASSWORD });
     expect(result.apiKey).toBe('fixture-api-key');
     expect(result.key).toMatchObject({ id: 31337, userId: 4242, sourceVersion: '26.1.0' });
     expect(result.cookie).toEqual({ itchio: 'fixture-cookie' });
@@ -77,8 +77,7 @@ describe('login()', () => {
 
   it('asks for the TOTP code only when itch says so, then yields the key', async () => {
     let asked = 0;
-    const result = await login({
-      client: localClient(),
+    const result = await localClient().login({
       username: 'two-factor',
       password: PASSWORD,
       totp: () => {
@@ -99,22 +98,18 @@ describe('login()', () => {
   });
 
   it('a needed TOTP code without a totp callback is a LoginError without credentials', async () => {
-    const error = await login({
-      client: localClient(),
-      username: 'two-factor',
-      password: PASSWORD,
-    }).catch((e: unknown) => e);
+    const error = await localClient()
+      .login({ username: 'two-factor', password: PASSWORD })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoginError);
     expect((error as LoginError).reason).toBe('totp-required');
     expectNoSecrets(error);
   });
 
   it('a wrong password is a LoginError (incorrect-credentials) with itch’s errors and no credentials', async () => {
-    const error = await login({
-      client: localClient(),
-      username: USER,
-      password: 'wrong-password-123',
-    }).catch((e: unknown) => e);
+    const error = await localClient()
+      .login({ username: USER, password: 'wrong-password-123' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoginError);
     if (!(error instanceof LoginError)) return;
     expectTypeOf(error.reason).toEqualTypeOf<LoginFailureReason>();
@@ -131,12 +126,9 @@ describe('login()', () => {
   });
 
   it('a wrong TOTP code is a LoginError (totp-invalid) with itch’s errors and no credentials', async () => {
-    const error = await login({
-      client: localClient(),
-      username: 'two-factor',
-      password: PASSWORD,
-      totp: () => '000000',
-    }).catch((e: unknown) => e);
+    const error = await localClient()
+      .login({ username: 'two-factor', password: PASSWORD, totp: () => '000000' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoginError);
     expect((error as LoginError).reason).toBe('totp-invalid');
     expect((error as LoginError).errors).toEqual(['invalid code']);
@@ -147,7 +139,7 @@ describe('login()', () => {
   it('against Prism: the documented 200 yields a key, a refusal (400 or 401) a LoginError', async () => {
     const c = contract('itch');
     const client = createItchClient({ baseUrl: c.baseUrl, retry: false, fetch: c.fetch });
-    const ok = await login({ client, username: USER, password: PASSWORD });
+    const ok = await client.login({ username: USER, password: PASSWORD });
     expect(typeof ok.apiKey).toBe('string');
     for (const [status, Class] of [
       [400, BadRequestError],
@@ -161,9 +153,9 @@ describe('login()', () => {
           return c.fetch(request);
         },
       });
-      const error = await login({ client: failing, username: USER, password: PASSWORD }).catch(
-        (e: unknown) => e,
-      );
+      const error = await failing
+        .login({ username: USER, password: PASSWORD })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(LoginError);
       expect((error as LoginError).reason).toBe('incorrect-credentials');
       expect((error as LoginError).cause).toBeInstanceOf(Class);
@@ -182,7 +174,7 @@ describe('login()', () => {
         return c.fetch(request);
       },
     });
-    const answer = await totpVerify({ client, body: { token: TOTP_TOKEN, code: CODE } });
+    const answer = await totpVerify(client, { token: TOTP_TOKEN, code: CODE });
     expect(sent).toEqual(['/totp/verify']);
     expect(typeof answer.key?.key).toBe('string');
     const refused = createItchClient({
@@ -193,10 +185,9 @@ describe('login()', () => {
         return c.fetch(request);
       },
     });
-    const error = await totpVerify({
-      client: refused,
-      body: { token: TOTP_TOKEN, code: CODE },
-    }).catch((e: unknown) => e);
+    const error = await totpVerify(refused, { token: TOTP_TOKEN, code: CODE }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(BadRequestError);
     expect(Array.isArray((error as BadRequestError).errors)).toBe(true);
   });

@@ -7,10 +7,8 @@ import {
   readPayload,
   spec,
 } from '@x/contract-testing';
-import type { Client } from '@x/core/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createItchClient } from '../src/client.js';
-import * as sdk from '../src/generated/sdk.gen.js';
+import { createItchClient, type ItchClient } from '../src/index.js';
 import {
   camelCase,
   normalizeAs,
@@ -18,7 +16,7 @@ import {
   parseItchDate,
   routeOf,
 } from '../src/normalize.js';
-import { OPERATION_RESPONSES } from '../src/operations.js';
+import { OPERATION_RESPONSES } from '../src/operation-responses.js';
 import { calls } from './helpers/operations.js';
 import {
   declaredPaths,
@@ -37,43 +35,42 @@ const captured: {
   operationId: string;
   method: string;
   path: string;
-  call: (client: Client) => Promise<unknown>;
+  call: (client: ItchClient) => Promise<unknown>;
 }[] = [
   {
     file: 'get-profile-owned-keys.page1.json',
     operationId: 'listProfileOwnedKeys',
     method: 'GET',
     path: '/profile/owned-keys?page=1',
-    call: (client) => sdk.listProfileOwnedKeys({ client, query: { page: 1 } }),
+    call: (client) => client.listProfileOwnedKeys({ page: 1 }),
   },
   {
     file: 'get-game.1328853.json',
     operationId: 'getGame',
     method: 'GET',
     path: '/games/1328853',
-    call: (client) => sdk.getGame({ client, path: { gameId: 1328853 } }),
+    call: (client) => client.getGame(1328853),
   },
   {
     file: 'get-game-uploads.1328853.json',
     operationId: 'listGameUploads',
     method: 'GET',
     path: '/games/1328853/uploads',
-    call: (client) => sdk.listGameUploads({ client, path: { gameId: 1328853 } }),
+    call: (client) => client.listGameUploads(1328853),
   },
   {
     file: 'login.success.redacted.json',
     operationId: 'loginWithPassword',
     method: 'POST',
     path: '/login',
-    call: (client) =>
-      sdk.loginWithPassword({ client, body: { username: 'success', password: 'pw' } }),
+    call: (client) => client.loginWithPassword({ username: 'success', password: 'pw' }),
   },
   {
     file: 'login.totp-needed.redacted.json',
     operationId: 'loginWithPassword',
     method: 'POST',
     path: '/login',
-    call: (client) => sdk.loginWithPassword({ client, body: { username: 'totp', password: 'pw' } }),
+    call: (client) => client.loginWithPassword({ username: 'totp', password: 'pw' }),
   },
 ];
 
@@ -155,7 +152,7 @@ describePayloads(
 
     it('reads a game: camelCase fields, traits as booleans, nanosecond dates', async () => {
       const raw = read('get-game.1328853.json').game;
-      const { game } = await sdk.getGame({ client: payloadClient(), path: { gameId: 1328853 } });
+      const { game } = await payloadClient().getGame(1328853);
       expect(game?.coverUrl).toBe(raw.cover_url);
       expect(game?.shortText).toBe(raw.short_text);
       expect(game?.minPrice).toBe(raw.min_price);
@@ -176,10 +173,7 @@ describePayloads(
       const index = raws.findIndex((u) => JSON.stringify(u.traits) === '{}');
       expect(index).toBeGreaterThanOrEqual(0);
       const raw = raws[index]!;
-      const { uploads } = await sdk.listGameUploads({
-        client: payloadClient(),
-        path: { gameId: 1328853 },
-      });
+      const { uploads } = await payloadClient().listGameUploads(1328853);
       expect(uploads?.[index]).toMatchObject({
         id: raw.id,
         filename: raw.filename,
@@ -197,7 +191,7 @@ describePayloads(
     it('reads owned keys deeply, keeping undeclared fields as they came', async () => {
       const raw = read('get-profile-owned-keys.page1.json');
       const rawKey = raw.owned_keys[0];
-      const data = await sdk.listProfileOwnedKeys({ client: payloadClient(), query: { page: 1 } });
+      const data = await payloadClient().listProfileOwnedKeys({ page: 1 });
       expect(data.perPage).toBe(raw.per_page);
       expect(data.page).toBe(1);
       const key = data.ownedKeys?.[0];

@@ -1,16 +1,6 @@
 import { contract } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createItchClient } from '../src/client.js';
-import {
-  iterateBundleGames,
-  iterateCollectionGames,
-  iterateOwnedKeys,
-  iterateProfileBuilds,
-  iterateProfileCollections,
-  iterateProfileGames,
-  iterateSearchGames,
-  iterateSearchUsers,
-} from '../src/pagination.js';
+import { createItchClient } from '../src/index.js';
 import { type LocalServer, sendJson, startServer } from './helpers/server.js';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -45,7 +35,7 @@ afterAll(() => server.close());
 describe('page iterators', () => {
   it('walk pages until one is shorter than per_page', async () => {
     const client = createItchClient({ baseUrl: server.url, apiKey: 'k', retry: false });
-    const keys = await collect(iterateOwnedKeys({ client }));
+    const keys = await collect(client.iterateOwnedKeys());
     expect(keys.map((k) => [k.id, k.gameId])).toEqual([
       [1, 10],
       [2, 20],
@@ -65,16 +55,16 @@ describe('page iterators', () => {
 
   it('stop at an empty page when the server reports no page size, and pass the query on', async () => {
     const client = createItchClient({ baseUrl: server.url, apiKey: 'k', retry: false });
-    const games = await collect(iterateSearchGames({ client, query: { query: 'sinkhole' } }));
+    const games = await collect(client.iterateSearchGames({ query: 'sinkhole' }));
     expect(games.map((g) => g.id)).toEqual([1, 2, 3, 4, 5]);
     expect(games[0]?.shortText).toBe('sinkhole');
   });
 
   it('honour maxPages and stop early when the loop breaks', async () => {
     const client = createItchClient({ baseUrl: server.url, apiKey: 'k', retry: false });
-    expect(await collect(iterateOwnedKeys({ client, maxPages: 2 }))).toHaveLength(4);
+    expect(await collect(client.iterateOwnedKeys({ maxPages: 2 }))).toHaveLength(4);
     const before = server.requests.length;
-    for await (const key of iterateOwnedKeys({ client })) {
+    for await (const key of client.iterateOwnedKeys()) {
       expect(key.id).toBe(1);
       break;
     }
@@ -91,23 +81,13 @@ describe('page iterators', () => {
     });
     // Prism's mock pages never run out (per_page is a placeholder), so cap them.
     const maxPages = 2;
-    expect(await collect(iterateOwnedKeys({ client, maxPages }))).toHaveLength(2);
-    expect(
-      await collect(iterateProfileBuilds({ client, maxPages, query: { per_page: 1 } })),
-    ).toHaveLength(2);
-    expect(
-      await collect(iterateCollectionGames({ client, maxPages, path: { collectionId: 1 } })),
-    ).toHaveLength(2);
-    expect(
-      await collect(iterateBundleGames({ client, maxPages, path: { bundleId: 1 } })),
-    ).toHaveLength(2);
-    expect(
-      await collect(iterateSearchGames({ client, maxPages, query: { query: 'x' } })),
-    ).toHaveLength(2);
-    expect(
-      await collect(iterateSearchUsers({ client, maxPages, query: { query: 'x' } })),
-    ).toHaveLength(2);
-    expect(await collect(iterateProfileGames({ client }))).toHaveLength(1);
-    expect(await collect(iterateProfileCollections({ client }))).toHaveLength(1);
+    expect(await collect(client.iterateOwnedKeys({ maxPages }))).toHaveLength(2);
+    expect(await collect(client.iterateProfileBuilds({ perPage: 1, maxPages }))).toHaveLength(2);
+    expect(await collect(client.iterateCollectionGames(1, { maxPages }))).toHaveLength(2);
+    expect(await collect(client.iterateBundleGames(1, { maxPages }))).toHaveLength(2);
+    expect(await collect(client.iterateSearchGames({ query: 'x', maxPages }))).toHaveLength(2);
+    expect(await collect(client.iterateSearchUsers({ query: 'x', maxPages }))).toHaveLength(2);
+    expect(await collect(client.iterateProfileGames())).toHaveLength(1);
+    expect(await collect(client.iterateProfileCollections())).toHaveLength(1);
   });
 });

@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contract } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createItchClient, getChannel } from '../src/index.js';
+import { createItchClient } from '../src/index.js';
+import { getChannel } from '../src/operations.js';
 
 // The spec's path parameters use the `simple` style, which reads a raw comma
 // as a list separator: a channel named `win,64` must go out as `win%2C64`.
@@ -24,7 +25,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe('a comma in a path parameter', () => {
   it('goes out as %2C', async () => {
     const client = createItchClient({ baseUrl, apiKey: 'k', rateLimiter: false });
-    await getChannel({ client, path: { channelName: 'win,64' }, query: { target: 'u/game' } });
+    await client.getChannel('win,64', { target: 'u/game' });
     expect(paths).toEqual(['/wharf/channels/win%2C64?target=u%2Fgame']);
   });
 
@@ -37,11 +38,8 @@ describe('a comma in a path parameter', () => {
       retry: false,
       rateLimiter: false,
     });
-    const data = await getChannel({
-      client,
-      path: { channelName: 'win,64' },
-      query: { target: 'u/game' },
-    });
+    // The standalone function, the same call.
+    const data = await getChannel(client, 'win,64', { target: 'u/game' });
     expect(data).toBeTypeOf('object');
   });
 });

@@ -27,3 +27,25 @@ describe('README', () => {
     expect(readme.match(/```ts/g)?.length).toBe(blocks.length);
   });
 });
+
+describe('README lists the runtime exports', () => {
+  const listed = (entry: string) => {
+    const match = readme.match(new RegExp(`<!-- runtime-exports: ${entry} -->\\n(.*)\\n`));
+    if (!match?.[1]) throw new Error(`no runtime-exports list for ${entry}`);
+    return [...match[1].matchAll(/`([\w$]+)`/g)].map((m) => m[1] as string);
+  };
+
+  it('of @x/itch, exactly, and no value named client', async () => {
+    const main = await import('../src/index.js');
+    const names = new Set(listed('@x/itch'));
+    expect([...names].filter((n) => n in main).sort()).toEqual(Object.keys(main).sort());
+    expect(main).not.toHaveProperty('client');
+  });
+
+  it('of @x/itch/operations: every name listed is exported', async () => {
+    const operations = await import('../src/operations.js');
+    for (const name of listed('@x/itch/operations').filter((n) => /^[a-z]/.test(n))) {
+      expect(operations, name).toHaveProperty(name);
+    }
+  });
+});

@@ -1,11 +1,8 @@
-import { createModrinthClient, getProject, type ModrinthClientOptions } from '@x/modrinth';
+import { createModrinthClient } from '@x/modrinth';
 
-// `options` lets the tests point the client at a mock server; you need none.
-export async function quickStart(options: ModrinthClientOptions = {}) {
-  const client = createModrinthClient({
-    userAgent: 'my-launcher/1.2.0 (me@example.com)',
-    ...options,
-  });
-  const project = await getProject({ client, path: { idOrSlug: 'sodium' } });
+export async function quickStart() {
+  // Name your application: Modrinth asks every client for its own User-Agent.
+  const modrinth = createModrinthClient({ userAgent: 'my-launcher/1.2.0 (me@example.com)' });
+  const project = await modrinth.getProject('sodium');
   return `${project.title}: ${project.downloads} downloads`;
 }

@@ -1,13 +1,7 @@
-import {
-  createModrinthClient,
-  facets,
-  type ModrinthClientOptions,
-  searchAll,
-  searchProjects,
-} from '@x/modrinth';
+import { createModrinthClient, facets } from '@x/modrinth';
 
-export async function searchFabricTech(options: ModrinthClientOptions = {}) {
-  const client = createModrinthClient({ userAgent: 'my-launcher/1.2.0', ...options });
+export async function searchFabricTech() {
+  const modrinth = createModrinthClient({ userAgent: 'my-launcher/1.2.0' });
   const filter = facets()
     .projectType('mod')
     .allOf('categories', ['fabric', 'technology']) // fabric AND technology
@@ -16,14 +10,11 @@ export async function searchFabricTech(options: ModrinthClientOptions = {}) {
     .build();
   // filter === '[["project_type:mod"],["categories:fabric"],["categories:technology"],
   //             ["versions:1.21","versions:1.21.1"],["downloads>10000"]]'
-  const page = await searchProjects({
-    client,
-    query: { query: 'storage', facets: filter, limit: 20 },
-  });
+  const page = await modrinth.searchProjects({ query: 'storage', facets: filter, limit: 20 });
 
   // Every hit, 100 per request, until total_hits:
   const slugs: string[] = [];
-  for await (const hit of searchAll({ client, query: { query: 'storage', facets: filter } })) {
+  for await (const hit of modrinth.searchAll({ query: 'storage', facets: filter })) {
     if (hit.slug) slugs.push(hit.slug);
   }
   return { firstPage: page.hits.length, total: page.total_hits, slugs };

@@ -1,17 +1,11 @@
-import {
-  checkUpdates,
-  createModrinthClient,
-  hashBytes,
-  type ModrinthClientOptions,
-} from '@x/modrinth';
+import { createModrinthClient, hashBytes } from '@x/modrinth';
 import { checkFolderForUpdates } from '@x/modrinth/node';
 
 // Node: hash every .jar/.zip/.mrpack in a folder (streamed, native crypto) and
 // ask Modrinth about all of them in two batched calls.
-export async function updatesForModsFolder(dir: string, options: ModrinthClientOptions = {}) {
-  const client = createModrinthClient({ userAgent: 'my-launcher/1.2.0', ...options });
-  const results = await checkFolderForUpdates(dir, {
-    client,
+export async function updatesForModsFolder(dir: string) {
+  const modrinth = createModrinthClient({ userAgent: 'my-launcher/1.2.0' });
+  const results = await checkFolderForUpdates(modrinth, dir, {
     loaders: ['fabric'],
     game_versions: ['1.21.1'],
   });
@@ -21,10 +15,10 @@ export async function updatesForModsFolder(dir: string, options: ModrinthClientO
 }
 
 // Anywhere (browser too): hash Blobs/Files/streams without buffering them.
-export async function updatesForFiles(files: File[], options: ModrinthClientOptions = {}) {
-  const client = createModrinthClient({ userAgent: 'my-web-app/2.0', ...options });
+export async function updatesForFiles(files: File[]) {
+  const modrinth = createModrinthClient({ userAgent: 'my-web-app/2.0' });
   const hashed = await Promise.all(
     files.map(async (file) => ({ name: file.name, hashes: await hashBytes(file) })),
   );
-  return checkUpdates(hashed, { client, loaders: ['fabric'], game_versions: ['1.21.1'] });
+  return modrinth.checkUpdates(hashed, { loaders: ['fabric'], game_versions: ['1.21.1'] });
 }

@@ -1,11 +1,11 @@
-import type { Client } from '@x/core/client';
+import type { OperationOptions, OperationTarget } from '@x/core/client';
 import {
   getLatestVersionsFromHashes,
   getProjects,
   getUsers,
   getVersions,
   versionsFromHashes,
-} from './generated/sdk.gen.js';
+} from './generated/operations.gen.js';
 import type { HashVersionMap, Project, User, Version } from './generated/types.gen.js';
 
 /**
@@ -14,17 +14,9 @@ import type { HashVersionMap, Project, User, Version } from './generated/types.g
  */
 export interface ChunkOptions {
   /** Most characters the encoded `ids` value may take in one URL. @default 3500 */
-  maxQueryLength?: number;
+  maxQueryLength?: number | undefined;
   /** Most items in one request. @default 500 */
-  maxItems?: number;
-}
-
-/** Options for the `get*Batched` helpers: chunking limits plus client and signal. */
-export interface BatchOptions extends ChunkOptions {
-  /** @default the generated default client */
-  client?: Client;
-  /** Aborts the remaining requests. */
-  signal?: AbortSignal;
+  maxItems?: number | undefined;
 }
 
 const DEFAULT_MAX_QUERY = 3500;
@@ -75,59 +67,65 @@ async function inChunks<R>(
   return out;
 }
 
+function limits(input: ChunkOptions | undefined): ChunkOptions {
+  const out: ChunkOptions = {};
+  if (input?.maxQueryLength !== undefined) out.maxQueryLength = input.maxQueryLength;
+  if (input?.maxItems !== undefined) out.maxItems = input.maxItems;
+  return out;
+}
+
 /** `getProjects` for any number of IDs or slugs, chunked to keep URLs short, results merged. */
 export function getProjectsBatched(
+  client: OperationTarget,
   ids: Iterable<string>,
-  options: BatchOptions = {},
+  input?: ChunkOptions,
+  options?: OperationOptions,
 ): Promise<Project[]> {
-  const { client, signal } = options;
-  return inChunks(ids, options, (part) => getProjects({ client, signal, query: { ids: part } }));
+  return inChunks(ids, limits(input), (part) => getProjects(client, { ids: part }, options));
 }
 
 /** `getVersions` for any number of version IDs, chunked, results merged. */
 export function getVersionsBatched(
+  client: OperationTarget,
   ids: Iterable<string>,
-  options: BatchOptions = {},
+  input?: ChunkOptions,
+  options?: OperationOptions,
 ): Promise<Version[]> {
-  const { client, signal } = options;
-  return inChunks(ids, options, (part) => getVersions({ client, signal, query: { ids: part } }));
+  return inChunks(ids, limits(input), (part) => getVersions(client, { ids: part }, options));
 }
 
 /** `getUsers` for any number of user IDs or usernames, chunked, results merged. */
 export function getUsersBatched(
+  client: OperationTarget,
   ids: Iterable<string>,
-  options: BatchOptions = {},
+  input?: ChunkOptions,
+  options?: OperationOptions,
 ): Promise<User[]> {
-  const { client, signal } = options;
-  return inChunks(ids, options, (part) => getUsers({ client, signal, query: { ids: part } }));
+  return inChunks(ids, limits(input), (part) => getUsers(client, { ids: part }, options));
 }
 
 /** The file digest Modrinth's hash lookups accept. */
 export type HashAlgorithm = 'sha1' | 'sha512';
 
-/** Options for the hash-lookup batch helpers. */
-export interface HashBatchOptions {
-  /** @default the generated default client */
-  client?: Client;
-  /** Aborts the remaining requests. */
-  signal?: AbortSignal;
+/** Input of {@link versionsFromHashesBatched}. */
+export interface HashLookup {
+  /** The digest the hashes are. */
+  algorithm: HashAlgorithm;
   /** Hashes per request body. @default 500 */
-  chunkSize?: number;
+  chunkSize?: number | undefined;
 }
 
 /** `versionsFromHashes` for any number of hashes: hash -> Version, chunked bodies, maps merged. */
 export async function versionsFromHashesBatched(
+  client: OperationTarget,
   hashes: Iterable<string>,
-  algorithm: HashAlgorithm,
-  options: HashBatchOptions = {},
+  input: HashLookup,
+  options?: OperationOptions,
 ): Promise<HashVersionMap> {
-  const { client, signal, chunkSize = DEFAULT_MAX_ITEMS } = options;
+  const { algorithm, chunkSize = DEFAULT_MAX_ITEMS } = input;
   const out: HashVersionMap = {};
   for (const part of chunk(hashes, chunkSize)) {
-    Object.assign(
-      out,
-      await versionsFromHashes({ client, signal, body: { hashes: part, algorithm } }),
-    );
+    Object.assign(out, await versionsFromHashes(client, { hashes: part, algorithm }, options));
   }
   return out;
 }
@@ -135,33 +133,31 @@ export async function versionsFromHashesBatched(
 /** Which updates count when looking up the latest version of a file. */
 export interface UpdateFilter {
   /** Loaders the update must support, e.g. `['fabric']`. */
-  loaders: string[];
+  loaders: readonly string[];
   /** Game versions the update must support, e.g. `['1.21.1']`. */
-  game_versions: string[];
+  game_versions: readonly string[];
 }
+
+/** Input of {@link getLatestVersionsFromHashesBatched}: the digest and the update filter. */
+export interface LatestVersionsLookup extends HashLookup, UpdateFilter {}
 
 /** `getLatestVersionsFromHashes` for any number of hashes: hash -> newest matching Version. */
 export async function getLatestVersionsFromHashesBatched(
+  client: OperationTarget,
   hashes: Iterable<string>,
-  algorithm: HashAlgorithm,
-  filter: UpdateFilter,
-  options: HashBatchOptions = {},
+  input: LatestVersionsLookup,
+  options?: OperationOptions,
 ): Promise<HashVersionMap> {
-  const { client, signal, chunkSize = DEFAULT_MAX_ITEMS } = options;
+  const { algorithm, loaders, game_versions, chunkSize = DEFAULT_MAX_ITEMS } = input;
   const out: HashVersionMap = {};
   for (const part of chunk(hashes, chunkSize)) {
     Object.assign(
       out,
-      await getLatestVersionsFromHashes({
+      await getLatestVersionsFromHashes(
         client,
-        signal,
-        body: {
-          hashes: part,
-          algorithm,
-          loaders: filter.loaders,
-          game_versions: filter.game_versions,
-        },
-      }),
+        { hashes: part, algorithm, loaders, game_versions },
+        options,
+      ),
     );
   }
   return out;

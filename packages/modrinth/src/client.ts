@@ -35,45 +35,45 @@ export interface ModrinthClientOptions {
    * API root, including the version path.
    * @default 'https://api.modrinth.com/v2' (or the staging URL when `staging` is set)
    */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Use `https://staging-api.modrinth.com/v2`. Ignored when `baseUrl` is given. @default false */
-  staging?: boolean;
+  staging?: boolean | undefined;
   /**
    * Personal access token (`mrp_...`), or a function returning one per request.
    * Sent as-is in `Authorization` (Modrinth uses no `Bearer` prefix), and only
    * to `baseUrl`'s origin. Most read endpoints need none.
    */
-  token?: CoreConfig['token'];
+  token?: CoreConfig['token'] | undefined;
   /**
    * Identifies your application to Modrinth, e.g. `my-launcher/1.2.0 (me@example.com)`.
    * Modrinth may block traffic whose User-Agent only names an HTTP library.
    * @default '@x/modrinth/<version>'
    */
-  userAgent?: string;
+  userAgent?: string | undefined;
   /** Retry policy of @x/core (429, 5xx, network errors), or `false` for none. */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /** Per-attempt timeout in milliseconds. @default 60000 */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * Client-side limiter. Defaults to a new limiter of 300 requests/minute for
    * this client, corrected by the `X-Ratelimit-*` headers Modrinth returns.
    * Pass one `RateLimiter` to several clients to share a budget, or `false`.
    */
-  rateLimiter?: RateLimiter | false;
+  rateLimiter?: RateLimiter | false | undefined;
   /** The fetch that really sends requests. @default globalThis.fetch */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** @x/core hooks (request/response/retry observation). */
-  hooks?: CoreConfig['hooks'];
+  hooks?: CoreConfig['hooks'] | undefined;
   /** @x/core logger, or `'debug'`. Never receives credentials. */
-  logger?: CoreConfig['logger'];
+  logger?: CoreConfig['logger'] | undefined;
 }
 
 /**
- * A client of the generated operations, sending through @x/core with
- * Modrinth's policy; `withOptions(overrides)` gives a client sharing its
- * limiter with per-call overrides, `coreFetch` is the @x/core fetch underneath.
+ * What the operations send with (a client of `@x/core/client` configured for
+ * Modrinth): give it to the standalone functions of `@x/modrinth/operations`.
+ * A `ModrinthClient` holds one as `transport`.
  */
-export type ModrinthClient = Client;
+export type ModrinthTransport = Client;
 
 /**
  * The wait a Modrinth 429 states in its body (ms): labrinth sends no
@@ -188,9 +188,9 @@ function defaultLimiter(): RateLimiter {
 }
 
 /**
- * A Modrinth client: pass it as `client` to any operation
- * (`getProject({ client, path: { idOrSlug: 'sodium' } })`).
+ * The transport alone, for the tree-shakable functions of
+ * `@x/modrinth/operations`: `getProject(transport, 'sodium')`.
  */
-export function createModrinthClient(options: ModrinthClientOptions = {}): ModrinthClient {
+export function createModrinthTransport(options: ModrinthClientOptions = {}): ModrinthTransport {
   return createClient(modrinthClientConfig(options));
 }

@@ -1,41 +1,41 @@
 /**
  * @x/modrinth: the Modrinth (Labrinth v2) API, every operation typed and
  * wired to @x/core (retries, rate limit, typed errors).
+ *
+ * ```ts
+ * const modrinth = createModrinthClient({ userAgent: 'my-launcher/1.0 (me@example.com)' });
+ * const project = await modrinth.getProject('sodium');
+ * ```
+ *
+ * Every operation is a method of the client; `@x/modrinth/operations` has the
+ * same operations as standalone, tree-shakable functions, and the
+ * per-operation `*Data`/`*Responses` types.
  */
 
 // @x/core's errors, so `instanceof` works with imports from this package;
 // the HTTP ones with Modrinth's error body typed (`code`, `description`).
 export {
+  type CallOptions,
   ConnectionError,
   CoreError,
   RateLimiter,
+  type RetryOptions,
   TimeoutError,
   UnexpectedResponseError,
 } from '@x/core';
-export type { Client } from '@x/core/client';
-export {
-  type BatchOptions,
-  type ChunkOptions,
-  chunk,
-  chunkForQuery,
-  getLatestVersionsFromHashesBatched,
-  getProjectsBatched,
-  getUsersBatched,
-  getVersionsBatched,
-  type HashAlgorithm,
-  type HashBatchOptions,
-  type UpdateFilter,
-  versionsFromHashesBatched,
+export type { OperationOptions } from '@x/core/client';
+export type {
+  ChunkOptions,
+  HashAlgorithm,
+  HashLookup,
+  LatestVersionsLookup,
+  UpdateFilter,
 } from './batch.js';
 export {
-  createModrinthClient,
   DEFAULT_USER_AGENT,
-  GONE_MESSAGE,
   MODRINTH_API_URL,
   MODRINTH_RATE_LIMIT,
   MODRINTH_STAGING_API_URL,
-  type ModrinthCallOptions,
-  type ModrinthClient,
   type ModrinthClientOptions,
 } from './client.js';
 export {
@@ -51,7 +51,6 @@ export {
   type ModrinthErrorCode,
   NotFoundError,
   PermissionDeniedError,
-  parseModrinthError,
   RateLimitError,
   UnprocessableEntityError,
 } from './errors.js';
@@ -64,45 +63,24 @@ export {
   facet,
   facets,
 } from './facets.js';
-export { client as defaultClient } from './generated/client.gen.js';
-export type * from './generated/types.gen.js';
+// The schemas' types (`Project`, `Version`...); the per-operation ones are in `@x/modrinth/operations`.
+export type * from './generated/models.gen.js';
 export { type FileHashes, type HashSource, hashBytes } from './hashing.js';
+export { createModrinthClient, ModrinthClient } from './modrinth-client.js';
 export { type Dated, isNewerVersion } from './newer.js';
-// Generated operations (named by operationId), but for the six replaced by
-// hand-written upload functions with names of their own (see operations.ts).
-export * from './operations.js';
-export { modrinthQuerySerializer } from './query.js';
-export { type SearchAllOptions, searchAll } from './search.js';
-export {
-  type CheckUpdatesOptions,
-  checkUpdates,
-  type HashedFile,
-  type UpdateCheck,
-} from './updates.js';
+export type { SearchAllInput } from './search.js';
+export type { CheckUpdatesInput, HashedFile, UpdateCheck } from './updates.js';
 export {
   type AddFilesUpload,
-  addFilesToVersionBody,
-  buildMultipart,
   type CreateProjectUpload,
   type CreateVersionUpload,
-  createProjectBody,
-  createVersionBody,
-  type ImageBody,
+  type GalleryImageUpload,
+  type ImageData,
   type ImageExtension,
-  imageContentType,
-  type MultipartBody,
-  type MultipartPart,
+  type ProjectIconUpload,
   type UploadData,
   UploadError,
   type UploadFile,
-  type UploadProjectOptions,
-  type UploadVersionFilesOptions,
-  type UploadVersionOptions,
-  uploadGalleryImage,
-  uploadProject,
-  uploadProjectIcon,
-  uploadUserIcon,
-  uploadVersion,
-  uploadVersionFiles,
+  type UserIconUpload,
 } from './uploads.js';
 export { VERSION } from './version.js';

@@ -8,9 +8,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream, openAsBlob } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type { OperationOptions, OperationTarget } from '@x/core/client';
 import type { FileHashes } from './hashing.js';
 import {
-  type CheckUpdatesOptions,
+  type CheckUpdatesInput,
   checkUpdates,
   type HashedFile,
   type UpdateCheck,
@@ -42,7 +43,7 @@ export async function fileFromPath(
 /** Options for {@link hashFolder}. */
 export interface HashFolderOptions {
   /** File extensions to include. @default ['.jar', '.zip', '.mrpack'] */
-  extensions?: string[];
+  extensions?: readonly string[] | undefined;
 }
 
 /** Hashes the files directly inside `dir` (names are full paths). */
@@ -61,11 +62,21 @@ export async function hashFolder(
   return out;
 }
 
-/** Hashes a mods folder and checks every file for updates (see `checkUpdates`). */
+/**
+ * Hashes a mods folder and checks every file for updates (see `checkUpdates`):
+ * `checkFolderForUpdates(modrinth, './mods', { loaders, game_versions })`.
+ */
 export async function checkFolderForUpdates(
+  client: OperationTarget,
   dir: string,
-  options: CheckUpdatesOptions & HashFolderOptions,
+  input: CheckUpdatesInput & HashFolderOptions,
+  options?: OperationOptions,
 ): Promise<UpdateCheck[]> {
-  const { extensions, ...rest } = options;
-  return checkUpdates(await hashFolder(dir, extensions ? { extensions } : {}), rest);
+  const { extensions, ...rest } = input;
+  return checkUpdates(
+    client,
+    await hashFolder(dir, extensions ? { extensions } : {}),
+    rest,
+    options,
+  );
 }

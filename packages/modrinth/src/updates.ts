@@ -1,7 +1,7 @@
+import type { OperationOptions, OperationTarget } from '@x/core/client';
 import {
   getLatestVersionsFromHashesBatched,
   type HashAlgorithm,
-  type HashBatchOptions,
   type UpdateFilter,
   versionsFromHashesBatched,
 } from './batch.js';
@@ -34,10 +34,12 @@ export interface UpdateCheck {
   updateAvailable: boolean;
 }
 
-/** Options for {@link checkUpdates}: the update filter, batching, and the digest to send. */
-export interface CheckUpdatesOptions extends HashBatchOptions, UpdateFilter {
+/** Input of {@link checkUpdates}: the update filter, the digest to send, batching. */
+export interface CheckUpdatesInput extends UpdateFilter {
   /** Which digest to send. sha512 is collision-safe; sha1 is shorter. @default 'sha512' */
-  algorithm?: HashAlgorithm;
+  algorithm?: HashAlgorithm | undefined;
+  /** Hashes per request body. @default 500 */
+  chunkSize?: number | undefined;
 }
 
 /**
@@ -46,15 +48,23 @@ export interface CheckUpdatesOptions extends HashBatchOptions, UpdateFilter {
  * file is, and whether a newer one exists for the given loaders and game versions.
  */
 export async function checkUpdates(
+  client: OperationTarget,
   files: readonly HashedFile[],
-  options: CheckUpdatesOptions,
+  input: CheckUpdatesInput,
+  options?: OperationOptions,
 ): Promise<UpdateCheck[]> {
-  const { algorithm = 'sha512', loaders, game_versions, ...batch } = options;
+  const { algorithm = 'sha512', loaders, game_versions, chunkSize } = input;
   const hashes = files.map((f) => f.hashes[algorithm]);
-  const current = await versionsFromHashesBatched(hashes, algorithm, batch);
+  const lookup = { algorithm, chunkSize };
+  const current = await versionsFromHashesBatched(client, hashes, lookup, options);
   const known = hashes.filter((h) => current[h]);
   const latest = known.length
-    ? await getLatestVersionsFromHashesBatched(known, algorithm, { loaders, game_versions }, batch)
+    ? await getLatestVersionsFromHashesBatched(
+        client,
+        known,
+        { ...lookup, loaders, game_versions },
+        options,
+      )
     : {};
   return files.map((file) => {
     const hash = file.hashes[algorithm];

@@ -1,22 +1,15 @@
 import { CoreError } from '@x/core';
-import type { Options } from './generated/sdk.gen.js';
 import {
-  addFilesToVersion as addFilesToVersionGenerated,
-  addGalleryImage as addGalleryImageGenerated,
-  changeProjectIcon as changeProjectIconGenerated,
-  changeUserIcon as changeUserIconGenerated,
-  createProject as createProjectGenerated,
-  createVersion as createVersionGenerated,
-} from './generated/sdk.gen.js';
+  callOperation,
+  type OperationInput,
+  type OperationOptions,
+  type OperationTarget,
+} from '@x/core/client';
 import type {
-  AddFilesToVersionData,
   AddGalleryImageData,
   ChangeProjectIconData,
-  ChangeUserIconData,
   CreatableProject,
   CreatableVersion,
-  CreateProjectData,
-  CreateVersionData,
   Project,
   Version,
 } from './generated/types.gen.js';
@@ -145,44 +138,37 @@ function dataPart(data: unknown): MultipartPart {
   return { name: 'data', contentType: 'application/json', data: JSON.stringify(data) };
 }
 
-type HeadersOption = Options['headers'];
-
-/** The caller's headers with `Content-Type` set (a per-call `prefer`, say, survives). */
-function withContentType(headers: HeadersOption, contentType: string): Record<string, string> {
-  // A plain object: the generated functions spread `options.headers`.
-  const out: Record<string, string> = {};
-  const entries =
-    headers instanceof Headers || Array.isArray(headers)
-      ? [...new Headers(headers as HeadersInit)]
-      : Object.entries(headers ?? {});
-  for (const [k, v] of entries) {
-    if (v === undefined || v === null || k.toLowerCase() === 'content-type') continue;
-    out[k] = Array.isArray(v) ? v.join(', ') : String(v);
+/** The per-call options with `Content-Type` set (a caller's other headers survive). */
+function withContentType(
+  options: OperationOptions | undefined,
+  contentType: string,
+): OperationOptions {
+  const headers: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(options?.headers ?? {})) {
+    if (k.toLowerCase() !== 'content-type') headers[k] = v;
   }
-  out['Content-Type'] = contentType;
-  return out;
+  headers['content-type'] = contentType;
+  return { ...options, headers };
 }
 
-function multipartOptions(multipart: MultipartBody, headers: HeadersOption) {
-  return {
-    body: multipart.body as never,
-    bodySerializer: null,
-    headers: withContentType(headers, multipart.contentType),
-  };
+/** Sends a body built here (multipart, raw image) as it is. */
+function sendRaw(
+  client: OperationTarget,
+  route: { method: string; url: string; path?: readonly string[]; query?: readonly string[] },
+  path: readonly unknown[],
+  input: Record<string, unknown>,
+  options: OperationOptions,
+): Promise<unknown> {
+  return callOperation(client, { ...route, body: 'body', secured: true }, path, input, options);
 }
 
 /** The body of {@link uploadVersion}: version metadata and its files. */
 export interface CreateVersionUpload {
   /** Version metadata; `file_parts` is filled in from `files`. */
-  data: Omit<CreatableVersion, 'file_parts'> & { file_parts?: string[] };
+  data: Omit<CreatableVersion, 'file_parts'> & { file_parts?: readonly string[] | undefined };
   /** At least one file (`.jar`, `.mrpack`, ...). */
   files: readonly UploadFile[];
 }
-
-/** Options for {@link uploadVersion}: the generated operation's, with a {@link CreateVersionUpload} body. */
-export type UploadVersionOptions = Omit<Options<CreateVersionData, true>, 'body'> & {
-  body: CreateVersionUpload;
-};
 
 /**
  * Builds the multipart body of `createVersion`: a `data` part
@@ -206,13 +192,23 @@ export function createVersionBody(upload: CreateVersionUpload, boundary?: string
   return buildMultipart([dataPart(data), ...parts], boundary);
 }
 
-/** `createVersion` with its files: the multipart body built by hand (a JSON `data` part, then the file parts). */
-export function uploadVersion(options: UploadVersionOptions): Promise<Version> {
-  const { body, ...rest } = options;
-  return createVersionGenerated({
-    ...rest,
-    ...multipartOptions(createVersionBody(body), rest.headers),
-  });
+/**
+ * Creates a version with its files (`POST /version`, multipart: a JSON
+ * `data` part, then the file parts).
+ */
+export async function uploadVersion(
+  client: OperationTarget,
+  upload: CreateVersionUpload,
+  options?: OperationOptions,
+): Promise<Version> {
+  const multipart = createVersionBody(upload);
+  return (await sendRaw(
+    client,
+    { method: 'POST', url: '/version' },
+    [],
+    { body: multipart.body },
+    withContentType(options, multipart.contentType),
+  )) as Version;
 }
 
 /** The body of {@link uploadProject}: project metadata and an optional icon. */
@@ -220,13 +216,8 @@ export interface CreateProjectUpload {
   /** Project metadata, sent as the JSON `data` part. */
   data: CreatableProject;
   /** Optional project icon (png, jpg, ...). */
-  icon?: UploadFile;
+  icon?: UploadFile | undefined;
 }
-
-/** Options for {@link uploadProject}: the generated operation's, with a {@link CreateProjectUpload} body. */
-export type UploadProjectOptions = Omit<Options<CreateProjectData, true>, 'body'> & {
-  body: CreateProjectUpload;
-};
 
 /** Builds the multipart body of `createProject`: `data` (JSON) and an optional `icon` part. */
 export function createProjectBody(upload: CreateProjectUpload, boundary?: string): MultipartBody {
@@ -242,13 +233,20 @@ export function createProjectBody(upload: CreateProjectUpload, boundary?: string
   return buildMultipart(parts, boundary);
 }
 
-/** `createProject` with its optional icon: the multipart body built by hand. */
-export function uploadProject(options: UploadProjectOptions): Promise<Project> {
-  const { body, ...rest } = options;
-  return createProjectGenerated({
-    ...rest,
-    ...multipartOptions(createProjectBody(body), rest.headers),
-  });
+/** Creates a project with its optional icon (`POST /project`, multipart). */
+export async function uploadProject(
+  client: OperationTarget,
+  upload: CreateProjectUpload,
+  options?: OperationOptions,
+): Promise<Project> {
+  const multipart = createProjectBody(upload);
+  return (await sendRaw(
+    client,
+    { method: 'POST', url: '/project' },
+    [],
+    { body: multipart.body },
+    withContentType(options, multipart.contentType),
+  )) as Project;
 }
 
 /** The body of {@link uploadVersionFiles}: the files to add and optional extra `data`. */
@@ -256,13 +254,8 @@ export interface AddFilesUpload {
   /** At least one file. */
   files: readonly UploadFile[];
   /** Extra `data` (e.g. `file_types`); sent as the JSON `data` part. @default {} */
-  data?: Record<string, unknown>;
+  data?: Record<string, unknown> | undefined;
 }
-
-/** Options for {@link uploadVersionFiles}: the generated operation's, with an {@link AddFilesUpload} body. */
-export type UploadVersionFilesOptions = Omit<Options<AddFilesToVersionData, true>, 'body'> & {
-  body: AddFilesUpload;
-};
 
 /** Builds the multipart body of `addFilesToVersion`: `data` (JSON) and one part per file. */
 export function addFilesToVersionBody(upload: AddFilesUpload, boundary?: string): MultipartBody {
@@ -270,77 +263,100 @@ export function addFilesToVersionBody(upload: AddFilesUpload, boundary?: string)
   return buildMultipart([dataPart(upload.data ?? {}), ...fileParts(upload.files)], boundary);
 }
 
-/** `addFilesToVersion`: the multipart body built by hand. */
-export function uploadVersionFiles(options: UploadVersionFilesOptions): Promise<void> {
-  const { body, ...rest } = options;
-  return createVoid(
-    addFilesToVersionGenerated({
-      ...rest,
-      ...multipartOptions(addFilesToVersionBody(body), rest.headers),
-    }),
-  );
-}
-
-async function createVoid(p: Promise<unknown>): Promise<void> {
-  await p;
-}
-
-function rawImage(
-  body: Blob | Uint8Array | ArrayBuffer,
-  ext: ImageExtension,
-  headers: HeadersOption,
-) {
-  return {
-    body: body as never,
-    bodySerializer: null,
-    headers: withContentType(headers, imageContentType(ext)),
-  };
-}
-
-/** The raw image body of the icon and gallery uploads, sent as-is. */
-export type ImageBody = { body: Blob | Uint8Array | ArrayBuffer };
-
-/** `changeProjectIcon`: the raw image, with `Content-Type` from `query.ext`. */
-export function uploadProjectIcon(
-  options: Omit<Options<ChangeProjectIconData, true>, 'body'> & ImageBody,
+/** Adds files to a version (`POST /version/{id}/file`, multipart). */
+export async function uploadVersionFiles(
+  client: OperationTarget,
+  versionId: string,
+  upload: AddFilesUpload,
+  options?: OperationOptions,
 ): Promise<void> {
-  return createVoid(
-    changeProjectIconGenerated({
-      ...options,
-      ...rawImage(options.body, options.query.ext, options.headers),
-    }),
+  const multipart = addFilesToVersionBody(upload);
+  await sendRaw(
+    client,
+    { method: 'POST', url: '/version/{id}/file', path: ['id'] },
+    [versionId],
+    { body: multipart.body },
+    withContentType(options, multipart.contentType),
   );
 }
 
-/** `addGalleryImage`: the raw image, with `Content-Type` from `query.ext`. */
-export function uploadGalleryImage(
-  options: Omit<Options<AddGalleryImageData, true>, 'body'> & ImageBody,
+/** An image, sent as it is. */
+export type ImageData = Blob | Uint8Array | ArrayBuffer;
+
+/** Input of {@link uploadProjectIcon}: the image and its extension. */
+export interface ProjectIconUpload {
+  ext: ImageExtension;
+  body: ImageData;
+}
+
+/** Changes a project's icon (`PATCH /project/{id|slug}/icon`), with `Content-Type` from `ext`. */
+export async function uploadProjectIcon(
+  client: OperationTarget,
+  idOrSlug: string,
+  input: ProjectIconUpload,
+  options?: OperationOptions,
 ): Promise<void> {
-  return createVoid(
-    addGalleryImageGenerated({
-      ...options,
-      ...rawImage(options.body, options.query.ext, options.headers),
-    }),
+  await sendRaw(
+    client,
+    { method: 'PATCH', url: '/project/{idOrSlug}/icon', path: ['idOrSlug'], query: ['ext'] },
+    [idOrSlug],
+    input as unknown as Record<string, unknown>,
+    withContentType(options, imageContentType(input.ext)),
   );
+}
+
+/** Input of {@link uploadGalleryImage}: the image, its extension and the gallery fields. */
+export type GalleryImageUpload = OperationInput<AddGalleryImageData['query']> & { body: ImageData };
+
+/** Adds a gallery image (`POST /project/{id|slug}/gallery`), with `Content-Type` from `ext`. */
+export async function uploadGalleryImage(
+  client: OperationTarget,
+  idOrSlug: string,
+  input: GalleryImageUpload,
+  options?: OperationOptions,
+): Promise<void> {
+  await sendRaw(
+    client,
+    {
+      method: 'POST',
+      url: '/project/{idOrSlug}/gallery',
+      path: ['idOrSlug'],
+      query: ['ext', 'featured', 'title', 'description', 'ordering'],
+    },
+    [idOrSlug],
+    input as unknown as Record<string, unknown>,
+    withContentType(options, imageContentType(input.ext)),
+  );
+}
+
+/** Input of {@link uploadUserIcon}: the image; `ext` unless it is a `File` with an image name. */
+export interface UserIconUpload {
+  body: File | ImageData;
+  ext?: ImageExtension | undefined;
 }
 
 /**
- * `changeUserIcon`, a user's avatar. The operation has no `ext`; give it here (or a
- * `File` with an image name) so the right `Content-Type` is sent.
+ * Changes a user's avatar (`PATCH /user/{id|username}/icon`). The operation
+ * has no `ext`; give it here (or a `File` with an image name) so the right
+ * `Content-Type` is sent.
  */
-export function uploadUserIcon(
-  options: Omit<Options<ChangeUserIconData, true>, 'body'> & {
-    body: File | Blob | Uint8Array | ArrayBuffer;
-    ext?: ImageExtension;
-  },
+export async function uploadUserIcon(
+  client: OperationTarget,
+  idOrUsername: string,
+  input: UserIconUpload,
+  options?: OperationOptions,
 ): Promise<void> {
-  const { ext, ...rest } = options;
-  if (!ext && !(typeof File !== 'undefined' && options.body instanceof File)) {
+  const { ext, body } = input;
+  if (!ext && !(typeof File !== 'undefined' && body instanceof File)) {
     throw new UploadError('uploadUserIcon: pass ext (png, jpg, ...) or a File with an image name');
   }
-  const e = ext ?? imageExt(options.body as File);
-  return createVoid(
-    changeUserIconGenerated({ ...rest, ...rawImage(options.body, e, rest.headers) }),
+  const e = ext ?? imageExt(body as File);
+  await sendRaw(
+    client,
+    { method: 'PATCH', url: '/user/{idOrUsername}/icon', path: ['idOrUsername'] },
+    [idOrUsername],
+    { body },
+    withContentType(options, imageContentType(e)),
   );
 }
 

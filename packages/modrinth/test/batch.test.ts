@@ -1,16 +1,8 @@
 import { contract } from '@x/contract-testing';
 import { describe, expect, it } from 'vitest';
-import {
-  chunk,
-  chunkForQuery,
-  createModrinthClient,
-  getLatestVersionsFromHashesBatched,
-  getProjects,
-  getProjectsBatched,
-  getUsersBatched,
-  getVersionsBatched,
-  versionsFromHashesBatched,
-} from '../src/index.js';
+import { chunk, chunkForQuery } from '../src/batch.js';
+import { createModrinthClient } from '../src/index.js';
+import { getProjectsBatched } from '../src/operations.js';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `ID${String(i).padStart(6, '0')}`);
 
@@ -59,9 +51,9 @@ describe('chunking', () => {
 describe('batched calls through Prism', () => {
   it('getProjectsBatched splits into several requests and merges the results', async () => {
     const { client, urls } = countingClient();
-    const one = await getProjects({ client, query: { ids: ['a'] } });
+    const one = await client.getProjects({ ids: ['a'] });
     urls.length = 0;
-    const all = await getProjectsBatched(ids(300), { client, maxQueryLength: 1000 });
+    const all = await getProjectsBatched(client, ids(300), { maxQueryLength: 1000 });
     expect(urls.length).toBeGreaterThan(1);
     expect(all).toHaveLength(one.length * urls.length);
     for (const url of urls) {
@@ -72,8 +64,8 @@ describe('batched calls through Prism', () => {
 
   it('getVersionsBatched and getUsersBatched chunk too', async () => {
     const { client, urls } = countingClient();
-    const versions = await getVersionsBatched(ids(30), { client, maxItems: 10 });
-    const users = await getUsersBatched(ids(20), { client, maxItems: 10 });
+    const versions = await client.getVersionsBatched(ids(30), { maxItems: 10 });
+    const users = await client.getUsersBatched(ids(20), { maxItems: 10 });
     expect(urls).toHaveLength(5);
     expect(versions.every((v) => typeof v.id === 'string')).toBe(true);
     expect(users.every((u) => typeof u.username === 'string')).toBe(true);
@@ -82,13 +74,16 @@ describe('batched calls through Prism', () => {
   it('hash lookups split bodies and merge the maps', async () => {
     const { client, bodies } = countingClient();
     const hashes = ids(25);
-    const found = await versionsFromHashesBatched(hashes, 'sha1', { client, chunkSize: 10 });
-    const latest = await getLatestVersionsFromHashesBatched(
-      hashes,
-      'sha512',
-      { loaders: ['fabric'], game_versions: ['1.21.1'] },
-      { client, chunkSize: 10 },
-    );
+    const found = await client.versionsFromHashesBatched(hashes, {
+      algorithm: 'sha1',
+      chunkSize: 10,
+    });
+    const latest = await client.getLatestVersionsFromHashesBatched(hashes, {
+      algorithm: 'sha512',
+      loaders: ['fabric'],
+      game_versions: ['1.21.1'],
+      chunkSize: 10,
+    });
     expect(bodies).toHaveLength(6);
     expect(JSON.parse(bodies[0]!)).toMatchObject({
       algorithm: 'sha1',

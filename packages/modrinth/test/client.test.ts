@@ -7,20 +7,14 @@ import {
   CoreError,
   createModrinthClient,
   DEFAULT_USER_AGENT,
-  defaultClient,
-  forgeUpdates,
   GoneError,
-  getProject,
-  loaderList,
   MODRINTH_API_URL,
   MODRINTH_STAGING_API_URL,
   NotFoundError,
   RateLimitError,
   RateLimiter,
-  submitReport,
   UnexpectedResponseError,
   VERSION,
-  versionsFromHashes,
 } from '../src/index.js';
 
 type Handler = (
@@ -50,8 +44,8 @@ const ok = () => ({ status: 200, body: '[]' });
 
 describe('createModrinthClient', () => {
   it('defaults: production URL, staging switch, package User-Agent', () => {
-    expect(createModrinthClient().getConfig().baseUrl).toBe(MODRINTH_API_URL);
-    expect(createModrinthClient({ staging: true }).getConfig().baseUrl).toBe(
+    expect(createModrinthClient().transport.getConfig().baseUrl).toBe(MODRINTH_API_URL);
+    expect(createModrinthClient({ staging: true }).transport.getConfig().baseUrl).toBe(
       MODRINTH_STAGING_API_URL,
     );
     expect(DEFAULT_USER_AGENT).toBe(`@x/modrinth/${VERSION}`);
@@ -59,27 +53,27 @@ describe('createModrinthClient', () => {
     expect(VERSION).toBe(pkg.version);
   });
 
-  it('the generated default client is wired too (production URL, JSON-array queries)', () => {
-    const config = defaultClient.getConfig();
-    expect(config.baseUrl).toBe(MODRINTH_API_URL);
-    const url = defaultClient.buildUrl({ url: '/projects', query: { ids: ['a', 'b'] } });
+  it('a client sends array queries JSON-encoded (production URL by default)', () => {
+    const { transport } = createModrinthClient();
+    expect(transport.getConfig().baseUrl).toBe(MODRINTH_API_URL);
+    const url = transport.buildUrl({ url: '/projects', query: { ids: ['a', 'b'] } });
     expect(new URL(url).searchParams.get('ids')).toBe('["a","b"]');
   });
 
   it('sends the token raw and the User-Agent (default and custom)', async () => {
     handler = ok;
     seen.length = 0;
-    await loaderList({
-      client: createModrinthClient({ baseUrl: base, token: 'mrp_abc', rateLimiter: false }),
-    });
-    await loaderList({
-      client: createModrinthClient({
-        baseUrl: base,
-        token: () => 'mrp_def',
-        userAgent: 'me/app/1.0 (me@example.com)',
-        rateLimiter: false,
-      }),
-    });
+    await createModrinthClient({
+      baseUrl: base,
+      token: 'mrp_abc',
+      rateLimiter: false,
+    }).loaderList();
+    await createModrinthClient({
+      baseUrl: base,
+      token: () => 'mrp_def',
+      userAgent: 'me/app/1.0 (me@example.com)',
+      rateLimiter: false,
+    }).loaderList();
     expect(seen.map((r) => r.headers.authorization)).toEqual(['mrp_abc', 'mrp_def']);
     expect(seen.map((r) => r.headers['user-agent'])).toEqual([
       DEFAULT_USER_AGENT,
@@ -91,11 +85,11 @@ describe('createModrinthClient', () => {
     handler = ok;
     seen.length = 0;
     const client = createModrinthClient({ baseUrl: base, token: 'mrp_abc', rateLimiter: false });
-    await loaderList({ client });
-    client.setConfig({ auth: undefined });
-    await loaderList({ client });
-    client.setConfig({ auth: 'mrp_new' });
-    await loaderList({ client });
+    await client.loaderList();
+    client.transport.setConfig({ auth: undefined });
+    await client.loaderList();
+    client.transport.setConfig({ auth: 'mrp_new' });
+    await client.loaderList();
     expect(seen.map((r) => r.headers.authorization)).toEqual(['mrp_abc', undefined, 'mrp_new']);
   });
 
@@ -108,7 +102,7 @@ describe('createModrinthClient', () => {
       }),
     });
     const client = createModrinthClient({ baseUrl: base, retry: false, rateLimiter: false });
-    const error = await loaderList({ client }).catch((e: unknown) => e);
+    const error = await client.loaderList().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as Error).message).toContain(
       'invalid_input: Error while parsing multipart payload',
@@ -121,9 +115,7 @@ describe('createModrinthClient', () => {
       body: JSON.stringify({ error: 'gone', description: 'STOP USING THIS API' }),
     });
     const client = createModrinthClient({ baseUrl: base, retry: false, rateLimiter: false });
-    const error = await getProject({ client, path: { idOrSlug: 'sodium' } }).catch(
-      (e: unknown) => e,
-    );
+    const error = await client.getProject('sodium').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GoneError);
     expect((error as Error).message).toMatch(/this API version is deprecated/);
     expect((error as Error).message).toContain('STOP USING THIS API');
@@ -136,9 +128,7 @@ describe('createModrinthClient', () => {
       body: '<html><body>Sign in to the hotel Wi-Fi</body></html>',
     });
     const client = createModrinthClient({ baseUrl: base, retry: false, rateLimiter: false });
-    const error = await getProject({ client, path: { idOrSlug: 'sodium' } }).catch(
-      (e: unknown) => e,
-    );
+    const error = await client.getProject('sodium').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect(error).toMatchObject({ status: 200, contentType: 'text/html; charset=utf-8' });
     expect((error as Error).message).toContain('/project/sodium');
@@ -147,17 +137,13 @@ describe('createModrinthClient', () => {
   it('an empty 200 is an UnexpectedResponseError, never an undefined Project', async () => {
     handler = () => ({ status: 200, body: '' });
     const client = createModrinthClient({ baseUrl: base, retry: false, rateLimiter: false });
-    await expect(getProject({ client, path: { idOrSlug: 'sodium' } })).rejects.toThrow(
-      UnexpectedResponseError,
-    );
+    await expect(client.getProject('sodium')).rejects.toThrow(UnexpectedResponseError);
   });
 
   it('a missing path parameter is a CoreError naming it, and nothing is sent', async () => {
     seen.length = 0;
     const client = createModrinthClient({ baseUrl: base, rateLimiter: false });
-    const error = await getProject({ client, path: {} as { idOrSlug: string } }).catch(
-      (e: unknown) => e,
-    );
+    const error = await client.getProject(undefined as unknown as string).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CoreError);
     expect((error as Error).message).toContain('"idOrSlug"');
     expect(seen).toHaveLength(0);
@@ -170,7 +156,7 @@ describe('createModrinthClient', () => {
     });
     seen.length = 0;
     const client = createModrinthClient({ baseUrl: base, rateLimiter: false });
-    const updates = await forgeUpdates({ client, path: { idOrSlug: 'sodium' } });
+    const updates = await client.forgeUpdates('sodium');
     expect(updates.homepage).toBe('https://modrinth.com');
     expect(seen[0]!.url).toBe('/updates/sodium/forge_updates.json');
   });
@@ -183,9 +169,9 @@ describe('createModrinthClient', () => {
       retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 1 },
       rateLimiter: false,
     });
-    await expect(loaderList({ client: client.withOptions({ retry: false }) })).rejects.toThrow();
+    await expect(client.withOptions({ retry: false }).loaderList()).rejects.toThrow();
     calls = 0;
-    await expect(loaderList({ client })).resolves.toEqual([]);
+    await expect(client.loaderList()).resolves.toEqual([]);
     expect(calls).toBe(2);
   });
 });
@@ -210,7 +196,7 @@ describe('rate limits (local server answering 429 with X-Ratelimit-Reset)', () =
         : ok();
     const client = createModrinthClient({ baseUrl: base });
     const started = Date.now();
-    await expect(loaderList({ client })).resolves.toEqual([]);
+    await expect(client.loaderList()).resolves.toEqual([]);
     expect(calls).toBe(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
@@ -226,15 +212,14 @@ describe('rate limits (local server answering 429 with X-Ratelimit-Reset)', () =
           }
         : { status: 200, body: '{}' };
     const client = createModrinthClient({ baseUrl: base, rateLimiter: false });
-    await expect(
-      versionsFromHashes({ client, body: { hashes: ['a'], algorithm: 'sha1' } }),
-    ).resolves.toEqual({});
+    await expect(client.versionsFromHashes({ hashes: ['a'], algorithm: 'sha1' })).resolves.toEqual(
+      {},
+    );
     expect(calls).toBe(2);
     calls = 0;
-    const error = await submitReport({
-      client,
-      body: { report_type: 'spam', item_id: 'x', item_type: 'project', body: 'b' },
-    }).catch((e: unknown) => e);
+    const error = await client
+      .submitReport({ report_type: 'spam', item_id: 'x', item_type: 'project', body: 'b' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(calls).toBe(1);
   });
@@ -249,7 +234,7 @@ describe('rate limits (local server answering 429 with X-Ratelimit-Reset)', () =
       }),
     });
     const client = createModrinthClient({ baseUrl: base, retry: false, rateLimiter: false });
-    const error = await loaderList({ client }).catch((e: unknown) => e);
+    const error = await client.loaderList().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as Error).message).toContain('You are being rate-limited.');
     expect((error as RateLimitError & { retryAfterMs?: number }).retryAfterMs).toBeGreaterThan(
@@ -275,8 +260,8 @@ describe('rate limits (local server answering 429 with X-Ratelimit-Reset)', () =
         : ok();
     };
     const client = createModrinthClient({ baseUrl: base });
-    await loaderList({ client });
-    await loaderList({ client });
+    await client.loaderList();
+    await client.loaderList();
     expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(800);
   });
 
@@ -286,11 +271,7 @@ describe('rate limits (local server answering 429 with X-Ratelimit-Reset)', () =
     const a = createModrinthClient({ baseUrl: base, rateLimiter: limiter });
     const b = createModrinthClient({ baseUrl: base, rateLimiter: limiter });
     const started = Date.now();
-    await Promise.all([
-      loaderList({ client: a }),
-      loaderList({ client: b }),
-      loaderList({ client: a }),
-    ]);
+    await Promise.all([a.loaderList(), b.loaderList(), a.loaderList()]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
   });
 
@@ -303,7 +284,7 @@ describe('rate limits (local server answering 429 with X-Ratelimit-Reset)', () =
       }),
     });
     const client = createModrinthClient({ baseUrl: base, rateLimiter: false });
-    const error = await loaderList({ client }).catch((e: unknown) => e);
+    const error = await client.loaderList().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     if (!(error instanceof NotFoundError)) return;
     // labrinth's machine-readable code and description, as typed fields.
@@ -327,10 +308,9 @@ describe('rate limits (local server answering 429 with X-Ratelimit-Reset)', () =
       }),
     });
     const client = createModrinthClient({ baseUrl: base, rateLimiter: false, token, retry: false });
-    const error = await versionsFromHashes({
-      client,
-      body: { hashes: ['abc'], algorithm: 'sha1' },
-    }).catch((e: unknown) => e);
+    const error = await client
+      .versionsFromHashes({ hashes: ['abc'], algorithm: 'sha1' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     if (!(error instanceof BadRequestError)) return;
     expect(error.code).toBe('invalid_input');
@@ -342,7 +322,7 @@ describe('rate limits (local server answering 429 with X-Ratelimit-Reset)', () =
   it('a body that is not labrinth JSON leaves code and description undefined', async () => {
     handler = () => ({ status: 404, body: 'no such thing' });
     const client = createModrinthClient({ baseUrl: base, rateLimiter: false });
-    const error = await loaderList({ client }).catch((e: unknown) => e);
+    const error = await client.loaderList().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     if (!(error instanceof NotFoundError)) return;
     expect(error.code).toBeUndefined();

@@ -6,10 +6,7 @@ import {
   AuthenticationError,
   BadRequestError,
   createModrinthClient,
-  getProject,
-  getProjects,
   NotFoundError,
-  randomProjects,
 } from '../src/index.js';
 import { type StandIn, startMultipartStandIn } from './multipart-standin.js';
 import { type OperationCase, operations } from './operations.js';
@@ -82,28 +79,23 @@ describe('every operation of the spec', () => {
 describe('contract boundaries', () => {
   it('a request the spec forbids fails with ContractViolationError', async () => {
     // count must be an integer: the types forbid this, so go around them.
-    const error = await randomProjects({
-      client,
-      query: { count: 'many' as unknown as number },
-    }).catch((e: unknown) => e);
+    const error = await client
+      .randomProjects({ count: 'many' as unknown as number })
+      .catch((e: unknown) => e);
     expect(rootCause(error)).toBeInstanceOf(ContractViolationError);
     expect((rootCause(error) as ContractViolationError).direction).toBe('request');
     expect((rootCause(error) as ContractViolationError).message).toMatch(/count/);
   });
 
   it('missing required query parameter is refused', async () => {
-    const error = await getProjects({ client, query: {} as { ids: string[] } }).catch(
-      (e: unknown) => e,
-    );
+    const error = await client.getProjects({} as { ids: string[] }).catch((e: unknown) => e);
     expect(rootCause(error)).toBeInstanceOf(ContractViolationError);
   });
 
   it('error messages never contain the token', async () => {
-    const error = (await getProject({
-      client,
-      path: { idOrSlug: 'x' },
-      headers: { prefer: 'code=404' },
-    }).catch((e: unknown) => e)) as ApiError;
+    const error = (await client
+      .getProject('x', { headers: { prefer: 'code=404' } })
+      .catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(NotFoundError);
     const auth = await operations
       .getUserFromAuth!.call(client, { prefer: 'code=401' })

@@ -5,16 +5,45 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contract, contractFetchFor, fixtureJson } from '@x/contract-testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { projectOrNull, whoAmI } from '../examples/auth.js';
+import { fabricVersions } from '../examples/per-call.js';
 import { quickStart } from '../examples/quick-start.js';
 import { sharedBudget } from '../examples/rate-limits.js';
 import { searchFabricTech } from '../examples/search.js';
+import { projectTitle } from '../examples/standalone.js';
 import { updatesForFiles, updatesForModsFolder } from '../examples/updates.js';
 import { publishVersion } from '../examples/upload.js';
-import type { Version } from '../src/index.js';
+import type { ModrinthClientOptions, Version } from '../src/index.js';
 import { hashPath } from '../src/node.js';
 import { type StandIn, startMultipartStandIn } from './multipart-standin.js';
+
+// The examples are written as a user writes them (no test parameters): the
+// tests point every client they create at a local server by mocking the
+// package's `createModrinthClient`, with the options each test sets here.
+const mocked = vi.hoisted(() => ({ options: {} as Record<string, unknown> }));
+vi.mock('@x/modrinth', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@x/modrinth')>();
+  return {
+    ...real,
+    createModrinthClient: (options: ModrinthClientOptions = {}) =>
+      real.createModrinthClient({ ...options, ...mocked.options }),
+  };
+});
+vi.mock('@x/modrinth/operations', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@x/modrinth/operations')>();
+  return {
+    ...real,
+    createModrinthTransport: (options: ModrinthClientOptions = {}) =>
+      real.createModrinthTransport({ ...options, ...mocked.options }),
+  };
+});
+const serve = (options: ModrinthClientOptions) => {
+  mocked.options = options as Record<string, unknown>;
+};
+afterEach(() => {
+  mocked.options = {};
+});
 
 const c = contract('modrinth');
 const viaPrism = { baseUrl: c.baseUrl, fetch: c.fetch, userAgent: 'x-sdks-tests' };
@@ -30,33 +59,54 @@ const preferring = (code: number) => ({
 
 describe('README examples against Prism', () => {
   it('quick start', async () => {
-    expect(await quickStart(viaPrism)).toMatch(/^.+: \d+ downloads$/);
+    serve(viaPrism);
+    expect(await quickStart()).toMatch(/^.+: \d+ downloads$/);
+  });
+
+  it('per-call options: loaders and game versions, signal and timeout', async () => {
+    serve(viaPrism);
+    const numbers = await fabricVersions(new AbortController().signal);
+    expect(numbers.length).toBeGreaterThan(0);
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(fabricVersions(aborted.signal)).rejects.toThrow();
+  });
+
+  it('standalone functions with a transport', async () => {
+    serve(viaPrism);
+    expect(await projectTitle('sodium')).toBeTypeOf('string');
   });
 
   it('auth: token provider, AuthenticationError when there is none', async () => {
     process.env.MODRINTH_TOKEN = 'mrp_example';
     try {
-      expect(await whoAmI(viaPrism)).toBeTypeOf('string');
+      serve(viaPrism);
+      expect(await whoAmI()).toBeTypeOf('string');
       // An expired token: the API answers 401.
-      expect(await whoAmI(preferring(401))).toMatch(/^not signed in/);
+      serve(preferring(401));
+      expect(await whoAmI()).toMatch(/^not signed in/);
     } finally {
       delete process.env.MODRINTH_TOKEN;
     }
   });
 
   it('errors: NotFoundError -> null', async () => {
-    expect(await projectOrNull('sodium', viaPrism)).toHaveProperty('slug');
-    expect(await projectOrNull('nope', preferring(404))).toBeNull();
+    serve(viaPrism);
+    expect(await projectOrNull('sodium')).toHaveProperty('slug');
+    serve(preferring(404));
+    expect(await projectOrNull('nope')).toBeNull();
   });
 
   it('search with facets and searchAll', async () => {
-    const result = await searchFabricTech(viaPrism);
+    serve(viaPrism);
+    const result = await searchFabricTech();
     expect(result.firstPage).toBeGreaterThan(0);
     expect(result.slugs.length).toBeGreaterThan(0);
   });
 
   it('rate limits: shared limiter, withOptions', async () => {
-    expect(await sharedBudget(viaPrism)).toEqual({
+    serve(viaPrism);
+    expect(await sharedBudget()).toEqual({
       loaders: expect.any(Number),
       versions: expect.any(Number),
       quick: expect.any(Number),
@@ -81,10 +131,8 @@ describe('upload example (multipart stand-in, Prism for the rest)', () => {
     await writeFile(jar, new Uint8Array([0x50, 0x4b, 3, 4]));
     process.env.MODRINTH_TOKEN = 'mrp_example';
     try {
-      const id = await publishVersion(jar, {
-        baseUrl: standIn.url,
-        fetch: contractFetchFor('modrinth', standIn.url),
-      });
+      serve({ baseUrl: standIn.url, fetch: contractFetchFor('modrinth', standIn.url) });
+      const id = await publishVersion(jar);
       expect(id).toBeTypeOf('string');
     } finally {
       delete process.env.MODRINTH_TOKEN;
@@ -128,10 +176,8 @@ describe('update-check examples (local server answering with real-shaped version
   });
 
   it('a mods folder: one update found, the unknown file ignored', async () => {
-    const lines = await updatesForModsFolder(dir, {
-      baseUrl: base,
-      fetch: contractFetchFor('modrinth', base),
-    });
+    serve({ baseUrl: base, fetch: contractFetchFor('modrinth', base) });
+    const lines = await updatesForModsFolder(dir);
     expect(lines).toEqual([
       `${join(dir, 'sodium-old.jar')}: ${current.version_number} -> ${latest.version_number}`,
     ]);
@@ -148,10 +194,8 @@ describe('update-check examples (local server answering with real-shaped version
 
   it('Files in a browser-safe way', async () => {
     const file = new File([readFileSync(join(dir, 'sodium-old.jar'))], 'sodium-old.jar');
-    const [check] = await updatesForFiles([file], {
-      baseUrl: base,
-      fetch: contractFetchFor('modrinth', base),
-    });
+    serve({ baseUrl: base, fetch: contractFetchFor('modrinth', base) });
+    const [check] = await updatesForFiles([file]);
     expect(check!.updateAvailable).toBe(true);
     expect(check!.latest!.id).toBe(latest.id);
   });

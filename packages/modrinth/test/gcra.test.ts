@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWindowServer, type WindowServer } from '../../core/test/helpers/window-worker.js';
 import { modrinthRetryAfter } from '../src/client.js';
-import { createModrinthClient, getProject } from '../src/index.js';
+import { createModrinthClient } from '../src/index.js';
 
 // The default client (`createModrinthClient({ baseUrl, userAgent })`)
 // against a local server with exactly labrinth's rate limiting
@@ -40,7 +40,7 @@ async function burst(calls: number, options: Parameters<typeof createModrinthCli
   const client = createModrinthClient(options);
   const started = Date.now();
   const results = await Promise.allSettled(
-    Array.from({ length: calls }, () => getProject({ client, path: { idOrSlug: 'sodium' } })),
+    Array.from({ length: calls }, () => client.getProject('sodium')),
   );
   const elapsed = Date.now() - started;
   const stats = await server!.stats();

@@ -8,7 +8,7 @@ describe('importing @x/modrinth', () => {
   it('reads no fetch global and builds nothing', () => {
     const run = importWithoutFetchGlobals(
       new URL('../dist/index.js', import.meta.url),
-      'getProject',
+      'createModrinthClient',
     );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);

@@ -40,61 +40,48 @@ const isHashMap = (d: unknown) => {
   for (const v of Object.values(d as object)) expect(v).toHaveProperty('files');
 };
 
-const pid = { idOrSlug: P } as const;
-const uid = { idOrUsername: U } as const;
-
 export const operations: Record<string, OperationCase> = {
   searchProjects: {
     call: (client, headers) =>
-      sdk.searchProjects({
-        client,
-        headers,
-        query: {
+      client.searchProjects(
+        {
           query: 'sodium',
           facets: sdk.facets().allOf('categories', ['fabric']).toString(),
           limit: 10,
         },
-      }),
+        { headers },
+      ),
     check: has('hits', 'offset', 'limit', 'total_hits'),
   },
   getProject: {
-    call: (client, headers) => sdk.getProject({ client, headers, path: pid }),
+    call: (client, headers) => client.getProject(P, { headers }),
     check: has('id', 'slug', 'project_type'),
   },
   modifyProject: {
-    call: (client, headers) =>
-      sdk.modifyProject({ client, headers, path: pid, body: { title: 'New title' } }),
+    call: (client, headers) => client.modifyProject(P, { title: 'New title' }, { headers }),
     check: isEmpty,
   },
   deleteProject: {
-    call: (client, headers) => sdk.deleteProject({ client, headers, path: pid }),
+    call: (client, headers) => client.deleteProject(P, { headers }),
     check: isEmpty,
   },
   getProjects: {
-    call: (client, headers) =>
-      sdk.getProjects({ client, headers, query: { ids: [P, 'EEFFGGHH'] } }),
+    call: (client, headers) => client.getProjects({ ids: [P, 'EEFFGGHH'] }, { headers }),
     check: isArrayOf('id'),
   },
   patchProjects: {
     call: (client, headers) =>
-      sdk.patchProjects({
-        client,
-        headers,
-        query: { ids: [P] },
-        body: { add_categories: ['technology'] },
-      }),
+      client.patchProjects({ ids: [P], add_categories: ['technology'] }, { headers }),
     check: isEmpty,
   },
   randomProjects: {
-    call: (client, headers) => sdk.randomProjects({ client, headers, query: { count: 5 } }),
+    call: (client, headers) => client.randomProjects({ count: 5 }, { headers }),
     check: isArrayOf('id'),
   },
   createProject: {
     call: (client, headers) =>
-      sdk.uploadProject({
-        client,
-        headers,
-        body: {
+      client.uploadProject(
+        {
           data: {
             slug: 'my-mod',
             title: 'My Mod',
@@ -110,113 +97,95 @@ export const operations: Record<string, OperationCase> = {
           } as sdk.CreatableProject,
           icon: { name: 'icon.png', data: png },
         },
-      }),
+        { headers },
+      ),
     check: has('id', 'slug'),
   },
   changeProjectIcon: {
-    call: (client, headers) =>
-      sdk.uploadProjectIcon({ client, headers, path: pid, query: { ext: 'png' }, body: png }),
+    call: (client, headers) => client.uploadProjectIcon(P, { ext: 'png', body: png }, { headers }),
     check: isEmpty,
   },
   deleteProjectIcon: {
-    call: (client, headers) => sdk.deleteProjectIcon({ client, headers, path: pid }),
+    call: (client, headers) => client.deleteProjectIcon(P, { headers }),
     check: isEmpty,
   },
   checkProjectValidity: {
-    call: (client, headers) => sdk.checkProjectValidity({ client, headers, path: pid }),
+    call: (client, headers) => client.checkProjectValidity(P, { headers }),
     check: has('id'),
   },
   addGalleryImage: {
     call: (client, headers) =>
-      sdk.uploadGalleryImage({
-        client,
-        headers,
-        path: pid,
-        query: { ext: 'png', featured: true, title: 'Shot' },
-        body: png,
-      }),
+      client.uploadGalleryImage(
+        P,
+        { ext: 'png', featured: true, title: 'Shot', body: png },
+        { headers },
+      ),
     check: isEmpty,
   },
   modifyGalleryImage: {
     call: (client, headers) =>
-      sdk.modifyGalleryImage({
-        client,
-        headers,
-        path: pid,
-        query: { url: 'https://cdn.modrinth.com/a.png', featured: false },
-      }),
+      client.modifyGalleryImage(
+        P,
+        { url: 'https://cdn.modrinth.com/a.png', featured: false },
+        { headers },
+      ),
     check: isEmpty,
   },
   deleteGalleryImage: {
     call: (client, headers) =>
-      sdk.deleteGalleryImage({
-        client,
-        headers,
-        path: pid,
-        query: { url: 'https://cdn.modrinth.com/a.png' },
-      }),
+      client.deleteGalleryImage(P, { url: 'https://cdn.modrinth.com/a.png' }, { headers }),
     check: isEmpty,
   },
   getDependencies: {
-    call: (client, headers) => sdk.getDependencies({ client, headers, path: pid }),
+    call: (client, headers) => client.getDependencies(P, { headers }),
     check: has('projects', 'versions'),
   },
   followProject: {
-    call: (client, headers) => sdk.followProject({ client, headers, path: pid }),
+    call: (client, headers) => client.followProject(P, { headers }),
     check: isEmpty,
   },
   unfollowProject: {
-    call: (client, headers) => sdk.unfollowProject({ client, headers, path: pid }),
+    call: (client, headers) => client.unfollowProject(P, { headers }),
     check: isEmpty,
   },
   scheduleProject: {
     call: (client, headers) =>
-      sdk.scheduleProject({
-        client,
-        headers,
-        path: pid,
-        body: { time: '2030-02-05T19:39:55.551839Z', requested_status: 'approved' },
-      }),
+      client.scheduleProject(
+        P,
+        { time: '2030-02-05T19:39:55.551839Z', requested_status: 'approved' },
+        { headers },
+      ),
     check: isEmpty,
   },
   getProjectVersions: {
     call: (client, headers) =>
-      sdk.getProjectVersions({
-        client,
-        headers,
-        path: pid,
-        query: { loaders: ['fabric'], game_versions: ['1.21.1'], featured: true },
-      }),
+      client.getProjectVersions(
+        P,
+        { loaders: ['fabric'], game_versions: ['1.21.1'], featured: true },
+        { headers },
+      ),
     check: isArrayOf('files'),
   },
   getVersion: {
-    call: (client, headers) => sdk.getVersion({ client, headers, path: { id: V } }),
+    call: (client, headers) => client.getVersion(V, { headers }),
     check: has('id', 'files', 'project_id'),
   },
   modifyVersion: {
-    call: (client, headers) =>
-      sdk.modifyVersion({ client, headers, path: { id: V }, body: { name: 'v2' } }),
+    call: (client, headers) => client.modifyVersion(V, { name: 'v2' }, { headers }),
     check: isEmpty,
   },
   deleteVersion: {
-    call: (client, headers) => sdk.deleteVersion({ client, headers, path: { id: V } }),
+    call: (client, headers) => client.deleteVersion(V, { headers }),
     check: isEmpty,
   },
   getVersionFromIdOrNumber: {
-    call: (client, headers) =>
-      sdk.getVersionFromIdOrNumber({
-        client,
-        headers,
-        path: { idOrSlug: P, idOrNumber: '1.0.0' },
-      }),
+    call: (client, headers) => client.getVersionFromIdOrNumber(P, '1.0.0', { headers }),
     check: has('id', 'files'),
   },
   createVersion: {
     call: (client, headers) =>
-      sdk.uploadVersion({
-        client,
-        headers,
-        body: {
+      client.uploadVersion(
+        {
           data: {
             name: 'Version 1.0.0',
             version_number: '1.0.0',
@@ -231,289 +200,243 @@ export const operations: Record<string, OperationCase> = {
           },
           files: [{ name: 'my-mod-1.0.0.jar', data: jar }],
         },
-      }),
+        { headers },
+      ),
     check: has('id', 'files'),
   },
   scheduleVersion: {
     call: (client, headers) =>
-      sdk.scheduleVersion({
-        client,
-        headers,
-        path: { id: V },
-        body: { time: '2030-02-05T19:39:55.551839Z', requested_status: 'archived' },
-      }),
+      client.scheduleVersion(
+        V,
+        { time: '2030-02-05T19:39:55.551839Z', requested_status: 'archived' },
+        { headers },
+      ),
     check: isEmpty,
   },
   getVersions: {
-    call: (client, headers) => sdk.getVersions({ client, headers, query: { ids: [V] } }),
+    call: (client, headers) => client.getVersions({ ids: [V] }, { headers }),
     check: isArrayOf('id'),
   },
   addFilesToVersion: {
     call: (client, headers) =>
-      sdk.uploadVersionFiles({
-        client,
-        headers,
-        path: { id: V },
-        body: { files: [{ name: 'extra.jar', data: jar }] },
-      }),
+      client.uploadVersionFiles(V, { files: [{ name: 'extra.jar', data: jar }] }, { headers }),
     check: isEmpty,
   },
   versionFromHash: {
     call: (client, headers) =>
-      sdk.versionFromHash({
-        client,
-        headers,
-        path: { hash: SHA1 },
-        query: { algorithm: 'sha1', multiple: false },
-      }),
+      client.versionFromHash(SHA1, { algorithm: 'sha1', multiple: false }, { headers }),
     check: has('id', 'files'),
   },
   deleteFileFromHash: {
     call: (client, headers) =>
-      sdk.deleteFileFromHash({
-        client,
-        headers,
-        path: { hash: SHA1 },
-        query: { algorithm: 'sha1', version_id: V },
-      }),
+      client.deleteFileFromHash(SHA1, { algorithm: 'sha1', version_id: V }, { headers }),
     check: isEmpty,
   },
   getLatestVersionFromHash: {
     call: (client, headers) =>
-      sdk.getLatestVersionFromHash({
-        client,
-        headers,
-        path: { hash: SHA1 },
-        query: { algorithm: 'sha1' },
-        body: { loaders: ['fabric'], game_versions: ['1.21.1'] },
-      }),
+      client.getLatestVersionFromHash(
+        SHA1,
+        { algorithm: 'sha1', loaders: ['fabric'], game_versions: ['1.21.1'] },
+        { headers },
+      ),
     check: has('id', 'files'),
   },
   versionsFromHashes: {
     call: (client, headers) =>
-      sdk.versionsFromHashes({ client, headers, body: { hashes: [SHA1], algorithm: 'sha1' } }),
+      client.versionsFromHashes({ hashes: [SHA1], algorithm: 'sha1' }, { headers }),
     check: isHashMap,
   },
   getLatestVersionsFromHashes: {
     call: (client, headers) =>
-      sdk.getLatestVersionsFromHashes({
-        client,
-        headers,
-        body: { hashes: [SHA1], algorithm: 'sha1', loaders: ['fabric'], game_versions: ['1.21.1'] },
-      }),
+      client.getLatestVersionsFromHashes(
+        { hashes: [SHA1], algorithm: 'sha1', loaders: ['fabric'], game_versions: ['1.21.1'] },
+        { headers },
+      ),
     check: isHashMap,
   },
   getUser: {
-    call: (client, headers) => sdk.getUser({ client, headers, path: uid }),
+    call: (client, headers) => client.getUser(U, { headers }),
     check: has('id', 'username'),
   },
   modifyUser: {
-    call: (client, headers) =>
-      sdk.modifyUser({ client, headers, path: uid, body: { username: 'me', bio: 'hi' } }),
+    call: (client, headers) => client.modifyUser(U, { username: 'me', bio: 'hi' }, { headers }),
     check: isEmpty,
   },
   getUserFromAuth: {
-    call: (client, headers) => sdk.getUserFromAuth({ client, headers }),
+    call: (client, headers) => client.getUserFromAuth({ headers }),
     check: has('id', 'username'),
   },
   getUsers: {
-    call: (client, headers) => sdk.getUsers({ client, headers, query: { ids: [U] } }),
+    call: (client, headers) => client.getUsers({ ids: [U] }, { headers }),
     check: isArrayOf('id'),
   },
   changeUserIcon: {
-    call: (client, headers) =>
-      sdk.uploadUserIcon({ client, headers, path: uid, body: png, ext: 'png' }),
+    call: (client, headers) => client.uploadUserIcon(U, { body: png, ext: 'png' }, { headers }),
     check: isEmpty,
   },
   getUserProjects: {
-    call: (client, headers) => sdk.getUserProjects({ client, headers, path: uid }),
+    call: (client, headers) => client.getUserProjects(U, { headers }),
     check: isArrayOf('id'),
   },
   getFollowedProjects: {
-    call: (client, headers) => sdk.getFollowedProjects({ client, headers, path: uid }),
+    call: (client, headers) => client.getFollowedProjects(U, { headers }),
     check: isArrayOf('id'),
   },
   getPayoutHistory: {
-    call: (client, headers) => sdk.getPayoutHistory({ client, headers, path: uid }),
+    call: (client, headers) => client.getPayoutHistory(U, { headers }),
     check: has('all_time', 'payouts'),
   },
   withdrawPayout: {
-    call: (client, headers) =>
-      sdk.withdrawPayout({ client, headers, path: uid, query: { amount: 10 } }),
+    call: (client, headers) => client.withdrawPayout(U, { amount: 10 }, { headers }),
     check: isEmpty,
   },
   getUserNotifications: {
-    call: (client, headers) => sdk.getUserNotifications({ client, headers, path: uid }),
+    call: (client, headers) => client.getUserNotifications(U, { headers }),
     check: isArrayOf('id'),
   },
   getNotification: {
-    call: (client, headers) => sdk.getNotification({ client, headers, path: { id: 'NNOOPPQQ' } }),
+    call: (client, headers) => client.getNotification('NNOOPPQQ', { headers }),
     check: has('id', 'type'),
   },
   readNotification: {
-    call: (client, headers) => sdk.readNotification({ client, headers, path: { id: 'NNOOPPQQ' } }),
+    call: (client, headers) => client.readNotification('NNOOPPQQ', { headers }),
     check: isEmpty,
   },
   deleteNotification: {
-    call: (client, headers) =>
-      sdk.deleteNotification({ client, headers, path: { id: 'NNOOPPQQ' } }),
+    call: (client, headers) => client.deleteNotification('NNOOPPQQ', { headers }),
     check: isEmpty,
   },
   getNotifications: {
-    call: (client, headers) =>
-      sdk.getNotifications({ client, headers, query: { ids: ['NNOOPPQQ'] } }),
+    call: (client, headers) => client.getNotifications({ ids: ['NNOOPPQQ'] }, { headers }),
     check: isArrayOf('id'),
   },
   readNotifications: {
-    call: (client, headers) =>
-      sdk.readNotifications({ client, headers, query: { ids: ['NNOOPPQQ'] } }),
+    call: (client, headers) => client.readNotifications({ ids: ['NNOOPPQQ'] }, { headers }),
     check: isEmpty,
   },
   deleteNotifications: {
-    call: (client, headers) =>
-      sdk.deleteNotifications({ client, headers, query: { ids: ['NNOOPPQQ'] } }),
+    call: (client, headers) => client.deleteNotifications({ ids: ['NNOOPPQQ'] }, { headers }),
     check: isEmpty,
   },
   submitReport: {
     call: (client, headers) =>
-      sdk.submitReport({
-        client,
-        headers,
-        body: { report_type: 'spam', item_id: P, item_type: 'project', body: 'Spam' },
-      }),
+      client.submitReport(
+        { report_type: 'spam', item_id: P, item_type: 'project', body: 'Spam' },
+        { headers },
+      ),
     check: has('id', 'report_type'),
   },
   getOpenReports: {
-    call: (client, headers) => sdk.getOpenReports({ client, headers, query: { count: 10 } }),
+    call: (client, headers) => client.getOpenReports({ count: 10 }, { headers }),
     check: isArrayOf('id'),
   },
   getReport: {
-    call: (client, headers) => sdk.getReport({ client, headers, path: { id: 'RRSSTTUU' } }),
+    call: (client, headers) => client.getReport('RRSSTTUU', { headers }),
     check: has('id', 'report_type'),
   },
   modifyReport: {
     call: (client, headers) =>
-      sdk.modifyReport({
-        client,
-        headers,
-        path: { id: 'RRSSTTUU' },
-        body: { body: 'closed', closed: true },
-      }),
+      client.modifyReport('RRSSTTUU', { body: 'closed', closed: true }, { headers }),
     check: isEmpty,
   },
   getReports: {
-    call: (client, headers) => sdk.getReports({ client, headers, query: { ids: ['RRSSTTUU'] } }),
+    call: (client, headers) => client.getReports({ ids: ['RRSSTTUU'] }, { headers }),
     check: isArrayOf('id'),
   },
   getThread: {
-    call: (client, headers) => sdk.getThread({ client, headers, path: { id: 'QQRRSSTT' } }),
+    call: (client, headers) => client.getThread('QQRRSSTT', { headers }),
     check: has('id', 'messages'),
   },
   sendThreadMessage: {
     call: (client, headers) =>
-      sdk.sendThreadMessage({
-        client,
-        headers,
-        path: { id: 'QQRRSSTT' },
-        body: { type: 'text', body: 'Hello' },
-      }),
+      client.sendThreadMessage('QQRRSSTT', { type: 'text', body: 'Hello' }, { headers }),
     check: has('id', 'messages'),
   },
   getThreads: {
-    call: (client, headers) => sdk.getThreads({ client, headers, query: { ids: ['QQRRSSTT'] } }),
+    call: (client, headers) => client.getThreads({ ids: ['QQRRSSTT'] }, { headers }),
     check: isArrayOf('id'),
   },
   deleteThreadMessage: {
-    call: (client, headers) =>
-      sdk.deleteThreadMessage({ client, headers, path: { id: 'MMNNOOPP' } }),
+    call: (client, headers) => client.deleteThreadMessage('MMNNOOPP', { headers }),
     check: isEmpty,
   },
   getProjectTeamMembers: {
-    call: (client, headers) => sdk.getProjectTeamMembers({ client, headers, path: pid }),
+    call: (client, headers) => client.getProjectTeamMembers(P, { headers }),
     check: isArrayOf('team_id'),
   },
   getTeamMembers: {
-    call: (client, headers) => sdk.getTeamMembers({ client, headers, path: { id: T } }),
+    call: (client, headers) => client.getTeamMembers(T, { headers }),
     check: isArrayOf('team_id'),
   },
   addTeamMember: {
-    call: (client, headers) =>
-      sdk.addTeamMember({ client, headers, path: { id: T }, body: { user_id: U } }),
+    call: (client, headers) => client.addTeamMember(T, { user_id: U }, { headers }),
     check: isEmpty,
   },
   getTeams: {
-    call: (client, headers) => sdk.getTeams({ client, headers, query: { ids: [T] } }),
+    call: (client, headers) => client.getTeams({ ids: [T] }, { headers }),
     check: (d) => {
       expect(Array.isArray(d)).toBe(true);
       for (const team of d as unknown[]) isArrayOf('team_id')(team);
     },
   },
   joinTeam: {
-    call: (client, headers) => sdk.joinTeam({ client, headers, path: { id: T } }),
+    call: (client, headers) => client.joinTeam(T, { headers }),
     check: isEmpty,
   },
   modifyTeamMember: {
-    call: (client, headers) =>
-      sdk.modifyTeamMember({
-        client,
-        headers,
-        path: { id: T, idOrUsername: U },
-        body: { role: 'Contributor' },
-      }),
+    call: (client, headers) => client.modifyTeamMember(T, U, { role: 'Contributor' }, { headers }),
     check: isEmpty,
   },
   deleteTeamMember: {
-    call: (client, headers) =>
-      sdk.deleteTeamMember({ client, headers, path: { id: T, idOrUsername: U } }),
+    call: (client, headers) => client.deleteTeamMember(T, U, { headers }),
     check: isEmpty,
   },
   transferTeamOwnership: {
-    call: (client, headers) =>
-      sdk.transferTeamOwnership({ client, headers, path: { id: T }, body: { user_id: U } }),
+    call: (client, headers) => client.transferTeamOwnership(T, { user_id: U }, { headers }),
     check: isEmpty,
   },
   categoryList: {
-    call: (client, headers) => sdk.categoryList({ client, headers }),
+    call: (client, headers) => client.categoryList({ headers }),
     check: isArrayOf('name'),
   },
   loaderList: {
-    call: (client, headers) => sdk.loaderList({ client, headers }),
+    call: (client, headers) => client.loaderList({ headers }),
     check: isArrayOf('name'),
   },
   versionList: {
-    call: (client, headers) => sdk.versionList({ client, headers }),
+    call: (client, headers) => client.versionList({ headers }),
     check: isArrayOf('version'),
   },
   licenseList: {
-    call: (client, headers) => sdk.licenseList({ client, headers }),
+    call: (client, headers) => client.licenseList({ headers }),
     check: isArrayOf('short'),
   },
   licenseText: {
-    call: (client, headers) => sdk.licenseText({ client, headers, path: { id: 'MIT' } }),
+    call: (client, headers) => client.licenseText('MIT', { headers }),
     check: has('title', 'body'),
   },
   donationPlatformList: {
-    call: (client, headers) => sdk.donationPlatformList({ client, headers }),
+    call: (client, headers) => client.donationPlatformList({ headers }),
     check: isArrayOf('short'),
   },
   reportTypeList: {
-    call: (client, headers) => sdk.reportTypeList({ client, headers }),
+    call: (client, headers) => client.reportTypeList({ headers }),
     check: isStringArray,
   },
   projectTypeList: {
-    call: (client, headers) => sdk.projectTypeList({ client, headers }),
+    call: (client, headers) => client.projectTypeList({ headers }),
     check: isStringArray,
   },
   sideTypeList: {
-    call: (client, headers) => sdk.sideTypeList({ client, headers }),
+    call: (client, headers) => client.sideTypeList({ headers }),
     check: isStringArray,
   },
   forgeUpdates: {
-    call: (client, headers) => sdk.forgeUpdates({ client, headers, path: pid }),
+    call: (client, headers) => client.forgeUpdates(P, { headers }),
     check: has('homepage', 'promos'),
   },
   statistics: {
-    call: (client, headers) => sdk.statistics({ client, headers }),
+    call: (client, headers) => client.statistics({ headers }),
     check: has('projects', 'versions', 'files', 'authors'),
   },
 };

@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contract } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createModrinthClient, getProject, getVersionFromIdOrNumber } from '../src/index.js';
+import { createModrinthClient } from '../src/index.js';
+import { getProject } from '../src/operations.js';
 
 // The spec's path parameters use the `simple` style, which reads a raw comma
 // as a list separator: a comma inside one value must go out as `%2C`.
@@ -24,8 +25,8 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe('a comma in a path parameter', () => {
   it('goes out as %2C, in every path parameter', async () => {
     const client = createModrinthClient({ baseUrl, rateLimiter: false });
-    await getProject({ client, path: { idOrSlug: 'a,b' } });
-    await getVersionFromIdOrNumber({ client, path: { idOrSlug: 'x,y', idOrNumber: '1,2' } });
+    await client.getProject('a,b');
+    await client.getVersionFromIdOrNumber('x,y', '1,2');
     expect(paths).toEqual(['/v2/project/a%2Cb', '/v2/project/x%2Cy/version/1%2C2']);
   });
 
@@ -37,7 +38,8 @@ describe('a comma in a path parameter', () => {
       retry: false,
       rateLimiter: false,
     });
-    const project = await getProject({ client, path: { idOrSlug: 'a,b' } });
+    // The standalone function, the same call.
+    const project = await getProject(client, 'a,b');
     expect(project).toMatchObject({ id: expect.any(String) });
   });
 });

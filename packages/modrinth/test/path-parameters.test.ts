@@ -2,12 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createModrinthClient,
-  getProject,
-  getUser,
-  getVersionFromIdOrNumber,
-} from '../src/index.js';
+import { createModrinthClient } from '../src/index.js';
 
 // Path parameters carry JavaScript names (`idOrSlug`, not the spec's
 // `id|slug`); only the names changed, not the URLs (the contract tests check
@@ -30,9 +25,9 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe('path parameters', () => {
   it('fill the same URLs as the spec’s names did', async () => {
     const client = createModrinthClient({ baseUrl, rateLimiter: false });
-    await getProject({ client, path: { idOrSlug: 'sodium' } });
-    await getUser({ client, path: { idOrUsername: 'jellysquid3' } });
-    await getVersionFromIdOrNumber({ client, path: { idOrSlug: 'sodium', idOrNumber: '1.0 b' } });
+    await client.getProject('sodium');
+    await client.getUser('jellysquid3');
+    await client.getVersionFromIdOrNumber('sodium', '1.0 b');
     expect(paths).toEqual([
       '/v2/project/sodium',
       '/v2/user/jellysquid3',
@@ -41,7 +36,10 @@ describe('path parameters', () => {
   });
 
   it('no generated URL template keeps a name JavaScript would need to quote', () => {
-    const sdk = readFileSync(new URL('../src/generated/sdk.gen.ts', import.meta.url), 'utf8');
+    const sdk = readFileSync(
+      new URL('../src/generated/operations.gen.ts', import.meta.url),
+      'utf8',
+    );
     const names = [...sdk.matchAll(/url: '[^']*'/g)].flatMap((m) =>
       [...m[0].matchAll(/\{([^}]+)\}/g)].map((p) => p[1] as string),
     );

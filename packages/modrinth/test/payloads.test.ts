@@ -4,17 +4,9 @@ import { contractFetchFor, describePayloads, readPayload } from '@x/contract-tes
 import { afterAll, beforeAll, expect, expectTypeOf, it } from 'vitest';
 import {
   createModrinthClient,
-  getDependencies,
-  getProject,
-  getProjects,
-  getProjectVersions,
-  loaderList,
   type ModrinthClient,
   type Project,
-  searchProjects,
   type Version,
-  versionFromHash,
-  versionList,
 } from '../src/index.js';
 
 /** Path plus decoded query, parameters in name order (order is not meaningful). */
@@ -91,7 +83,7 @@ describePayloads(
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     it('getProject (sodium): requested_status null and undeclared organization pass through', async () => {
-      const project = await getProject({ client, path: { idOrSlug: 'AANobbMI' } });
+      const project = await client.getProject('AANobbMI');
       expectTypeOf(project).toEqualTypeOf<Project>();
       expect(project.slug).toBe('sodium');
       expect(project.requested_status).toBeNull();
@@ -102,16 +94,15 @@ describePayloads(
     });
 
     it('searchProjects', async () => {
-      const page = await searchProjects({ client, query: { query: 'sodium', limit: 10 } });
+      const page = await client.searchProjects({ query: 'sodium', limit: 10 });
       expect(page.hits.length).toBeGreaterThan(0);
       expect(page.total_hits).toBeGreaterThanOrEqual(page.hits.length);
     });
 
     it('getProjectVersions with JSON-array loaders and game_versions', async () => {
-      const versions = await getProjectVersions({
-        client,
-        path: { idOrSlug: 'AANobbMI' },
-        query: { loaders: ['fabric'], game_versions: ['1.21.1'] },
+      const versions = await client.getProjectVersions('AANobbMI', {
+        loaders: ['fabric'],
+        game_versions: ['1.21.1'],
       });
       expect(versions.length).toBeGreaterThan(0);
       for (const v of versions) {
@@ -121,10 +112,7 @@ describePayloads(
     });
 
     it('getProjectVersions (all sodium versions): file_type null and undeclared files[].id', async () => {
-      const versions: Version[] = await getProjectVersions({
-        client,
-        path: { idOrSlug: 'sodium' },
-      });
+      const versions: Version[] = await client.getProjectVersions('sodium');
       expect(versions).toHaveLength(read<Version[]>('get-project-versions.sodium.json').length);
       const files = versions.flatMap((v) => v.files);
       expect(files.some((f) => f.file_type === null)).toBe(true);
@@ -143,7 +131,7 @@ describePayloads(
     });
 
     it('getProjectVersions (lithium, with the undeclared ordering)', async () => {
-      const versions = await getProjectVersions({ client, path: { idOrSlug: 'lithium' } });
+      const versions = await client.getProjectVersions('lithium');
       expect(versions.length).toBeGreaterThan(1);
       expect(versions).toHaveLength(read<Version[]>('get-project-versions.lithium.json').length);
       expect(versions.every((v) => v.project_id === 'gvQqBUqZ')).toBe(true);
@@ -151,22 +139,18 @@ describePayloads(
     });
 
     it('versionFromHash', async () => {
-      const version = await versionFromHash({
-        client,
-        path: { hash: sha1 },
-        query: { algorithm: 'sha1' },
-      });
+      const version = await client.versionFromHash(sha1, { algorithm: 'sha1' });
       expect(version.files.some((f) => f.hashes.sha1 === sha1)).toBe(true);
     });
 
     it('getDependencies', async () => {
-      const deps = await getDependencies({ client, path: { idOrSlug: 'AANobbMI' } });
+      const deps = await client.getDependencies('AANobbMI');
       expect(Array.isArray(deps.projects)).toBe(true);
       expect(Array.isArray(deps.versions)).toBe(true);
     });
 
     it('getProjects with six JSON-encoded ids', async () => {
-      const got = await getProjects({ client, query: { ids: projects.map((p) => p.id) } });
+      const got = await client.getProjects({ ids: projects.map((p) => p.id) });
       expect(got.map((p) => p.slug)).toEqual([
         'fabric-api',
         'sodium',
@@ -178,10 +162,10 @@ describePayloads(
     });
 
     it('tags: game versions and loaders', async () => {
-      const gameVersions = await versionList({ client });
+      const gameVersions = await client.versionList();
       expect(gameVersions.length).toBeGreaterThan(1);
       expect(gameVersions).toHaveLength(read<unknown[]>('tag-game-versions.json').length);
-      expect(await loaderList({ client })).toHaveLength(read<unknown[]>('tag-loaders.json').length);
+      expect(await client.loaderList()).toHaveLength(read<unknown[]>('tag-loaders.json').length);
     });
 
     it('every recorded file was served', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modrinthQuerySerializer } from '../src/index.js';
+import { modrinthQuerySerializer } from '../src/query.js';
 
 describe('array query encoding', () => {
   it('JSON-encodes arrays exactly as Modrinth expects, URL-encoded', () => {

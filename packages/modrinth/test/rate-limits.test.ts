@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fixture } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createModrinthClient, getProject } from '../src/index.js';
+import { createModrinthClient } from '../src/index.js';
 
 // A Modrinth double that enforces its own limit in fixed windows, stated as
 // Modrinth does (X-Ratelimit-Reset in whole seconds), and allows more than the
@@ -51,7 +51,7 @@ describe('the default client’s rate limiting, on the path users call', () => {
     const client = createModrinthClient({ baseUrl });
     const started = Date.now();
     const results = await Promise.allSettled(
-      Array.from({ length: CALLS }, () => getProject({ client, path: { idOrSlug: 'sodium' } })),
+      Array.from({ length: CALLS }, () => client.getProject('sodium')),
     );
     const elapsed = Date.now() - started;
     expect(rejected).toBe(0);

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createModrinthClient, searchAll } from '../src/index.js';
+import { createModrinthClient } from '../src/index.js';
 
 // A search service like Modrinth's: 250 hits, at most 100 per page whatever
 // `limit` asks (issue 13: `searchAll({ pageSize: 200 })` stopped at 100).
@@ -36,7 +36,7 @@ describe('searchAll under the 100-hit cap', () => {
     asked.length = 0;
     const client = createModrinthClient({ baseUrl, rateLimiter: false });
     const slugs: string[] = [];
-    for await (const hit of searchAll({ client, pageSize: 200 })) slugs.push(hit.slug ?? '');
+    for await (const hit of client.searchAll({ pageSize: 200 })) slugs.push(hit.slug ?? '');
     expect(slugs).toHaveLength(TOTAL);
     expect(new Set(slugs).size).toBe(TOTAL);
     expect(asked).toEqual([100, 100, 100]);

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contractFetchFor, fixtureJson } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createModrinthClient, type SearchResults, searchAll } from '../src/index.js';
+import { createModrinthClient, type SearchResults } from '../src/index.js';
 
 // A search service of 250 hits (the fixture's hits, repeated), paged by offset/limit.
 const recorded = fixtureJson<SearchResults>('modrinth', 'search-projects.sodium.json');
@@ -37,9 +37,9 @@ describe('searchAll', () => {
       rateLimiter: false,
     });
     const slugs: string[] = [];
-    for await (const hit of searchAll({
-      client,
-      query: { query: 'sodium', facets: '[["categories:fabric"]]' },
+    for await (const hit of client.searchAll({
+      query: 'sodium',
+      facets: '[["categories:fabric"]]',
     })) {
       slugs.push(hit.slug ?? '');
     }
@@ -61,7 +61,7 @@ describe('searchAll', () => {
     requests.length = 0;
     const client = createModrinthClient({ baseUrl: base, rateLimiter: false });
     let n = 0;
-    for await (const _ of searchAll({ client, pageSize: 50 })) n++;
+    for await (const _ of client.searchAll({ pageSize: 50 })) n++;
     expect(n).toBe(TOTAL);
     expect(requests).toHaveLength(5);
   });

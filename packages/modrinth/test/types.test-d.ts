@@ -5,37 +5,42 @@ import {
   type CreatableVersion,
   createModrinthClient,
   facet,
-  getLatestVersionsFromHashes,
-  getProject,
-  getProjects,
-  getProjectVersions,
   type ModrinthErrorBody,
   type ModrinthErrorCode,
   NotFoundError,
   type Project,
   type ProjectDonationUrl,
   type ProjectResult,
-  searchAll,
-  searchProjects,
-  uploadVersion,
   type Version,
-  versionsFromHashes,
 } from '../src/index.js';
+import { createModrinthTransport, getProject, searchAll } from '../src/operations.js';
 
-const client = createModrinthClient({ userAgent: 'tests' });
+const modrinth = createModrinthClient({ userAgent: 'tests', token: process.env.MODRINTH_TOKEN });
 
 describe('operation types', () => {
   it('results are the typed data', () => {
+    expectTypeOf(modrinth.getProject('sodium')).resolves.toEqualTypeOf<Project>();
+    expectTypeOf(modrinth.getProjects({ ids: ['a'] })).resolves.toEqualTypeOf<Project[]>();
     expectTypeOf(
-      getProject({ client, path: { idOrSlug: 'sodium' } }),
-    ).resolves.toEqualTypeOf<Project>();
-    expectTypeOf(getProjects({ client, query: { ids: ['a'] } })).resolves.toEqualTypeOf<
-      Project[]
-    >();
-    expectTypeOf(getProjectVersions({ client, path: { idOrSlug: 'x' } })).resolves.toEqualTypeOf<
-      Version[]
-    >();
-    expectTypeOf(searchAll({ client })).toMatchTypeOf<AsyncIterable<ProjectResult>>();
+      modrinth.getProjectVersions('x', { loaders: ['fabric'], game_versions: ['1.21.1'] }),
+    ).resolves.toEqualTypeOf<Version[]>();
+    expectTypeOf(modrinth.searchAll()).toMatchTypeOf<AsyncIterable<ProjectResult>>();
+    // The standalone functions: the same types, with a transport or the client.
+    const transport = createModrinthTransport();
+    expectTypeOf(getProject(transport, 'sodium')).resolves.toEqualTypeOf<Project>();
+    expectTypeOf(getProject(modrinth, 'sodium')).resolves.toEqualTypeOf<Project>();
+    expectTypeOf(searchAll(modrinth, { query: 'x' })).toMatchTypeOf<AsyncIterable<ProjectResult>>();
+  });
+
+  it('per-call options, readonly arrays and values from the environment compile', () => {
+    const controller = new AbortController();
+    modrinth.getProject('sodium', { signal: controller.signal, timeoutMs: 5000 });
+    modrinth.getProject('sodium', { headers: { 'x-trace': process.env.TRACE }, retry: false });
+    const loaders = ['fabric', 'quilt'] as const;
+    modrinth.getProjectVersions('sodium', { loaders, game_versions: ['1.21.1'] as const });
+    modrinth.getProjectVersions('sodium', { featured: undefined });
+    modrinth.checkUpdates([], { loaders, game_versions: ['1.21.1'] as const });
+    createModrinthClient({ baseUrl: process.env.MODRINTH_URL, token: process.env.MODRINTH_TOKEN });
   });
 
   it('nullable enums include null', () => {
@@ -54,19 +59,29 @@ describe('operation types', () => {
     >();
   });
 
-  it('wrong argument types do not compile', () => {
+  it('generator plumbing and wrong arguments do not compile', () => {
+    // @ts-expect-error parseAs is no per-call option
+    modrinth.getProject('sodium', { parseAs: 'text' });
+    // @ts-expect-error method is no per-call option
+    modrinth.getProject('sodium', { method: 'DELETE' });
+    // @ts-expect-error bodySerializer is no per-call option
+    modrinth.modifyProject('sodium', { title: 'x' }, { bodySerializer: null });
+    // @ts-expect-error responseStyle is no per-call option
+    modrinth.getProject('sodium', { responseStyle: 'fields' });
+    // @ts-expect-error no ThrowOnError type parameter
+    modrinth.getProject<false>('sodium');
     // @ts-expect-error ids is an array of strings, not a JSON string
-    getProjects({ client, query: { ids: '["a"]' } });
-    // @ts-expect-error the path key is idOrSlug
-    getProject({ client, path: { id: 'sodium' } });
-    // @ts-expect-error path is required
-    getProject({ client });
+    modrinth.getProjects({ ids: '["a"]' });
+    // @ts-expect-error the path parameter is positional
+    modrinth.getProject({ idOrSlug: 'sodium' });
+    // @ts-expect-error the path parameter is required
+    modrinth.getProject();
     // @ts-expect-error algorithm is sha1 | sha512
-    versionsFromHashes({ client, body: { hashes: ['x'], algorithm: 'md5' } });
+    modrinth.versionsFromHashes({ hashes: ['x'], algorithm: 'md5' });
     // @ts-expect-error limit is a number
-    searchProjects({ client, query: { limit: '10' } });
+    modrinth.searchProjects({ limit: '10' });
     // @ts-expect-error version_type is release | beta | alpha
-    uploadVersion({ client, body: { data: { version_type: 'stable' }, files: [] } });
+    modrinth.uploadVersion({ data: { version_type: 'stable' }, files: [] });
     // @ts-expect-error operators are : = != < <= > >=
     facet('downloads', '=>', 1);
     // @ts-expect-error the token is a string or a provider
@@ -124,30 +139,29 @@ describe('honest request types', () => {
     expectTypeOf<CreatableVersion>().toHaveProperty('name').toEqualTypeOf<string>();
     const files = [{ name: 'a.jar', data: new Uint8Array(1) }];
     // @ts-expect-error name, version_number, game_versions, loaders... are required
-    uploadVersion({ client, body: { data: { project_id: 'AABBCCDD' }, files } });
-    uploadVersion({
-      client,
-      body: {
-        data: {
-          project_id: 'AABBCCDD',
-          name: 'Version 1.0.0',
-          version_number: '1.0.0',
-          game_versions: ['1.21.1'],
-          loaders: ['fabric'],
-          version_type: 'release',
-          dependencies: [],
-          featured: false,
-        },
-        files,
+    modrinth.uploadVersion({ data: { project_id: 'AABBCCDD' }, files });
+    modrinth.uploadVersion({
+      data: {
+        project_id: 'AABBCCDD',
+        name: 'Version 1.0.0',
+        version_number: '1.0.0',
+        game_versions: ['1.21.1'],
+        loaders: ['fabric'],
+        version_type: 'release',
+        dependencies: [],
+        featured: false,
       },
+      files,
     });
   });
 
   it('request bodies are required', () => {
     // @ts-expect-error versionsFromHashes needs { hashes, algorithm }
-    versionsFromHashes({ client });
+    modrinth.versionsFromHashes();
+    // @ts-expect-error versionsFromHashes needs { hashes, algorithm }
+    modrinth.versionsFromHashes({});
     // @ts-expect-error getLatestVersionsFromHashes needs its body
-    getLatestVersionsFromHashes({ client });
+    modrinth.getLatestVersionsFromHashes();
   });
 });
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contractFetchFor, fixtureJson } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkUpdates, createModrinthClient, type Version } from '../src/index.js';
+import { createModrinthClient, type Version } from '../src/index.js';
 
 // Real-shaped sodium versions, newest first.
 const versions = fixtureJson<Version[]>('modrinth', 'get-project-versions.sodium.json');
@@ -32,8 +32,7 @@ async function check() {
     fetch: contractFetchFor('modrinth', base),
     rateLimiter: false,
   });
-  const [result] = await checkUpdates([{ name: 'sodium.jar', hashes }], {
-    client,
+  const [result] = await client.checkUpdates([{ name: 'sodium.jar', hashes }], {
     loaders: ['fabric'],
     game_versions: ['1.20.4'],
   });

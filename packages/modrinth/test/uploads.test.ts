@@ -1,17 +1,13 @@
 import { contract, contractFetchFor } from '@x/contract-testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { createModrinthClient, UploadError } from '../src/index.js';
+import { uploadVersion } from '../src/operations.js';
 import {
   addFilesToVersionBody,
-  createModrinthClient,
   createProjectBody,
   createVersionBody,
   imageContentType,
-  UploadError,
-  uploadGalleryImage,
-  uploadProjectIcon,
-  uploadUserIcon,
-  uploadVersion,
-} from '../src/index.js';
+} from '../src/uploads.js';
 import { type StandIn, startMultipartStandIn } from './multipart-standin.js';
 
 const jar = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 8, 7]);
@@ -149,9 +145,9 @@ describe('upload requests on the wire (through Prism)', () => {
     const standIn = await startMultipartStandIn(contract('modrinth').baseUrl);
     onTestFinished(() => standIn.close());
     const { client, seen } = capture(standIn);
-    const version = await uploadVersion({
-      client,
-      body: { data: versionData, files: [{ name: 'm.jar', data: jar }] },
+    const version = await uploadVersion(client, {
+      data: versionData,
+      files: [{ name: 'm.jar', data: jar }],
     });
     expect(version.id).toBeTypeOf('string');
     const req = seen[0]!;
@@ -163,20 +159,13 @@ describe('upload requests on the wire (through Prism)', () => {
 
   it('icons and gallery images go raw with the content type of ext', async () => {
     const { client, seen } = capture();
-    await uploadProjectIcon({
-      client,
-      path: { idOrSlug: 'x' },
-      query: { ext: 'webp' },
-      body: png,
-      headers: { 'x-trace': 'abc', 'x-none': undefined },
-    });
-    await uploadGalleryImage({
-      client,
-      path: { idOrSlug: 'x' },
-      query: { ext: 'jpg', featured: false },
-      body: new Blob([png]),
-    });
-    await uploadUserIcon({ client, path: { idOrUsername: 'u' }, body: new File([png], 'me.gif') });
+    await client.uploadProjectIcon(
+      'x',
+      { ext: 'webp', body: png },
+      { headers: { 'x-trace': 'abc', 'x-none': undefined } },
+    );
+    await client.uploadGalleryImage('x', { ext: 'jpg', featured: false, body: new Blob([png]) });
+    await client.uploadUserIcon('u', { body: new File([png], 'me.gif') });
     expect(seen.map((r) => r.headers.get('content-type'))).toEqual([
       'image/webp',
       'image/jpeg',
@@ -186,8 +175,6 @@ describe('upload requests on the wire (through Prism)', () => {
     expect(seen[0]!.headers.has('x-none')).toBe(false);
     for (const r of seen) expect(new Uint8Array(await r.arrayBuffer())).toEqual(png);
     // No ext and no file name to tell the image type from:
-    expect(() => uploadUserIcon({ client, path: { idOrUsername: 'u' }, body: png })).toThrow(
-      UploadError,
-    );
+    await expect(client.uploadUserIcon('u', { body: png })).rejects.toThrow(UploadError);
   });
 });

@@ -1,12 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  getProject,
-  getVersion,
-  type ModrinthClient,
-  NotFoundError,
-  type Version,
-} from '@x/modrinth';
+import { type ModrinthClient, NotFoundError, type Version } from '@x/modrinth';
 import { ExitError } from '../lib/errors.js';
 import { acceptedTypes, type Channel, readProfile } from '../lib/profile.js';
 import type { Progress } from '../lib/progress.js';
@@ -33,8 +27,6 @@ export interface Added {
   /** `requested`, or the project that requires it. */
   reason: string;
 }
-
-const signalOf = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 /**
  * Adds projects (by slug or id) at their newest version for the loader, game
@@ -70,16 +62,14 @@ export async function addMods(
   }));
   while (queue.length > 0) {
     const next = queue.shift() as (typeof queue)[number];
-    const project = await getProject({
-      client,
-      path: { idOrSlug: next.ref },
-      ...signalOf(options.signal),
-    }).catch((error: unknown) => {
-      if (error instanceof NotFoundError) {
-        throw new ExitError(`Modrinth has no project "${next.ref}" (${next.reason})`);
-      }
-      throw error;
-    });
+    const project = await client
+      .getProject(next.ref, { signal: options.signal })
+      .catch((error: unknown) => {
+        if (error instanceof NotFoundError) {
+          throw new ExitError(`Modrinth has no project "${next.ref}" (${next.reason})`);
+        }
+        throw error;
+      });
     if (installed.has(project.id) || chosen.has(project.id)) {
       if (next.reason === 'requested') {
         const where = installed.get(project.id)?.name;
@@ -90,7 +80,7 @@ export async function addMods(
       continue;
     }
     const version = next.versionId
-      ? await getVersion({ client, path: { id: next.versionId }, ...signalOf(options.signal) })
+      ? await client.getVersion(next.versionId, { signal: options.signal })
       : await newestInChannel(client, project.id, acceptedTypes(channel), options);
     if (!version) {
       throw new ExitError(

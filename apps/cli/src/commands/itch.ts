@@ -1,14 +1,6 @@
 import { existsSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import {
-  downloadUpload,
-  getUpload,
-  type ItchClient,
-  iterateOwnedKeys,
-  listGameUploads,
-  openDownloadSession,
-  planUpgrade,
-} from '@x/itch';
+import type { ItchClient } from '@x/itch';
 import { downloadVerified, tempPathIn } from '../lib/download.js';
 import { ExitError } from '../lib/errors.js';
 import type { Progress } from '../lib/progress.js';
@@ -24,7 +16,7 @@ const signalOf = (signal?: AbortSignal) => (signal ? { signal } : {});
 export async function library(client: ItchClient, signal?: AbortSignal) {
   const items = [];
   const seen = new Set<unknown>();
-  for await (const page of iterateOwnedKeys({ client, ...signalOf(signal) }).pages()) {
+  for await (const page of client.iterateOwnedKeys({}, { signal }).pages()) {
     const fresh = page.filter((key) => !seen.has(key.id ?? key));
     if (fresh.length === 0) break;
     for (const key of fresh) seen.add(key.id ?? key);
@@ -43,7 +35,7 @@ export async function library(client: ItchClient, signal?: AbortSignal) {
 }
 
 export async function uploads(client: ItchClient, gameId: number, signal?: AbortSignal) {
-  const data = await listGameUploads({ client, path: { gameId }, ...signalOf(signal) });
+  const data = await client.listGameUploads(gameId, {}, { signal });
   return (data.uploads ?? []).map((u) => ({
     id: u.id,
     filename: u.filename,
@@ -76,14 +68,11 @@ export async function download(
   dir: string,
   options: DownloadOptions,
 ) {
-  const upload = (await getUpload({ client, path: { uploadId }, ...signalOf(options.signal) }))
-    .upload;
+  const upload = (await client.getUpload(uploadId, {}, { signal: options.signal })).upload;
   if (!upload?.filename)
     throw new ExitError(`upload ${uploadId} has no file name; is it an external link?`);
   const uuid =
-    options.gameId === undefined
-      ? undefined
-      : await openDownloadSession({ client, gameId: options.gameId });
+    options.gameId === undefined ? undefined : await client.openDownloadSession(options.gameId);
   const target = pathInside(dir, upload.filename, `itch.io (upload ${uploadId})`);
   if (existsSync(target)) {
     throw new ExitError(`${target} already exists; remove it or download into another folder`);
@@ -96,12 +85,7 @@ export async function download(
       onProgress: (received, total) => bar.update(received, total),
       ...signalOf(options.signal),
       fetch: async (_url, init) => {
-        const result = await downloadUpload({
-          client,
-          uploadId,
-          ...(uuid ? { uuid } : {}),
-          signal: init.signal,
-        });
+        const result = await client.downloadUpload(uploadId, { uuid }, { signal: init.signal });
         source = new URL(result.url).origin;
         return result.response;
       },
@@ -116,7 +100,7 @@ export async function download(
 
 /** The patches to apply, in order, to go from one build to another. */
 export async function upgradePath(client: ItchClient, buildId: number, targetBuildId: number) {
-  const steps = await planUpgrade({ client, buildId, targetBuildId });
+  const steps = await client.planUpgrade(buildId, targetBuildId);
   return steps.map((s, i) => ({
     step: i + 1,
     from: s.from.id,

@@ -1,12 +1,4 @@
-import {
-  checkUpdates,
-  getProjectsBatched,
-  getProjectVersions,
-  isNewerVersion,
-  type ModrinthClient,
-  type Project,
-  type Version,
-} from '@x/modrinth';
+import { isNewerVersion, type ModrinthClient, type Project, type Version } from '@x/modrinth';
 import { hashPath } from '@x/modrinth/node';
 import { describeFsError, type FolderListing, listModFolder } from '../lib/mods-folder.js';
 import { acceptedTypes, type Channel } from '../lib/profile.js';
@@ -42,8 +34,6 @@ export interface ScanResult extends Omit<FolderListing, 'files'> {
   files: ScannedFile[];
 }
 
-const signalOf = (signal?: AbortSignal) => (signal ? { signal } : {});
-
 /**
  * Hashes every mod file in `dir` (streamed sha1 + sha512), identifies them on
  * Modrinth in one batched lookup, and finds the newest version for the loader
@@ -67,17 +57,15 @@ export async function scanFolder(
     }
   }
   if (hashed.length === 0) return { ...listing, files: [] };
-  const checks = await checkUpdates(hashed, {
-    client,
-    algorithm: 'sha512',
-    loaders: [options.loader],
-    game_versions: [options.gameVersion],
-    ...signalOf(options.signal),
-  });
+  const checks = await client.checkUpdates(
+    hashed,
+    { algorithm: 'sha512', loaders: [options.loader], game_versions: [options.gameVersion] },
+    { signal: options.signal },
+  );
   const projectIds = [...new Set(checks.flatMap((c) => (c.current ? [c.current.project_id] : [])))];
   const projects = new Map<string, Project>();
   if (projectIds.length) {
-    for (const p of await getProjectsBatched(projectIds, { client, ...signalOf(options.signal) })) {
+    for (const p of await client.getProjectsBatched(projectIds, {}, { signal: options.signal })) {
       if (p.id) projects.set(p.id, p);
     }
   }
@@ -132,12 +120,11 @@ export async function newestInChannel(
   accepted: string[],
   options: Pick<ScanOptions, 'loader' | 'gameVersion' | 'signal'>,
 ): Promise<Version | undefined> {
-  const versions = await getProjectVersions({
-    client,
-    path: { idOrSlug: projectId },
-    query: { loaders: [options.loader], game_versions: [options.gameVersion] },
-    ...signalOf(options.signal),
-  });
+  const versions = await client.getProjectVersions(
+    projectId,
+    { loaders: [options.loader], game_versions: [options.gameVersion] },
+    { signal: options.signal },
+  );
   return versions
     .filter((v) => accepted.includes(v.version_type ?? 'release'))
     .reduce<Version | undefined>(

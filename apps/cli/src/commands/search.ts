@@ -1,4 +1,4 @@
-import { facets, type ModrinthClient, type ProjectResult, searchProjects } from '@x/modrinth';
+import { facets, type ModrinthClient, type ProjectResult } from '@x/modrinth';
 
 export interface SearchOptions {
   loader?: string[];
@@ -20,16 +20,15 @@ export async function search(client: ModrinthClient, query: string, options: Sea
   if (required.length) f.allOf('categories', required);
   // Any of the game versions will do.
   if (options.gameVersion?.length) f.versions(...options.gameVersion);
-  const result = await searchProjects({
-    client,
-    query: {
+  const result = await client.searchProjects(
+    {
       query,
       facets: f.build(),
       offset: (options.page - 1) * options.limit,
       limit: options.limit,
     },
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+    { signal: options.signal },
+  );
   return {
     page: options.page,
     limit: options.limit,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { loaderList, type ModrinthClient, versionList } from '@x/modrinth';
+import type { ModrinthClient } from '@x/modrinth';
 import { closest } from 'fastest-levenshtein';
 import { EXIT, ExitError } from './errors.js';
 
@@ -33,8 +33,10 @@ export async function tagLists(
   } catch {
     // no cache yet, or unreadable: fetch
   }
-  const call = { client, ...(signal ? { signal } : {}) };
-  const [loaders, versions] = await Promise.all([loaderList(call), versionList(call)]);
+  const [loaders, versions] = await Promise.all([
+    client.loaderList({ signal }),
+    client.versionList({ signal }),
+  ]);
   const lists: TagLists = {
     loaders: loaders.map((l) => l.name),
     gameVersions: versions.map((v) => v.version),

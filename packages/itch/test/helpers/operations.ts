@@ -1,217 +1,172 @@
-import type { Client } from '@x/core/client';
-import * as sdk from '../../src/generated/sdk.gen.js';
+import type { ItchClient } from '../../src/index.js';
 
-type Call = (client: Client, headers?: Record<string, string>) => Promise<unknown>;
+type Call = (client: ItchClient, headers?: Record<string, string>) => Promise<unknown>;
 
 /**
  * One valid call per operation of the spec (36), keyed by operationId, plus
  * whether the spec requires the bearer token for it.
  */
 export const calls: Record<string, { call: Call; secured: boolean }> = {
-  getProfile: { secured: true, call: (client, headers) => sdk.getProfile({ client, headers }) },
+  getProfile: { secured: true, call: (client, headers) => client.getProfile({ headers }) },
   listProfileGames: {
     secured: true,
-    call: (client, headers) => sdk.listProfileGames({ client, headers }),
+    call: (client, headers) => client.listProfileGames({ headers }),
   },
   listProfileOwnedKeys: {
     secured: true,
-    call: (client, headers) => sdk.listProfileOwnedKeys({ client, headers, query: { page: 2 } }),
+    call: (client, headers) => client.listProfileOwnedKeys({ page: 2 }, { headers }),
   },
   listProfileCollections: {
     secured: true,
-    call: (client, headers) => sdk.listProfileCollections({ client, headers }),
+    call: (client, headers) => client.listProfileCollections({ headers }),
   },
   listProfileOwnedBundles: {
     secured: true,
-    call: (client, headers) => sdk.listProfileOwnedBundles({ client, headers }),
+    call: (client, headers) => client.listProfileOwnedBundles({ headers }),
   },
   listProfileBuilds: {
     secured: true,
     call: (client, headers) =>
-      sdk.listProfileBuilds({
-        client,
-        headers,
-        query: {
-          page: 1,
-          per_page: 20,
-          state: 'live',
-          include_totals: '1',
-          started_build_ids: '1,2',
-        },
-      }),
+      client.listProfileBuilds(
+        { page: 1, perPage: 20, state: 'live', includeTotals: '1', startedBuildIds: '1,2' },
+        { headers },
+      ),
   },
   getGame: {
     secured: true,
-    call: (client, headers) =>
-      sdk.getGame({ client, headers, path: { gameId: 1328853 }, query: { download_key_id: 7 } }),
+    call: (client, headers) => client.getGame(1328853, { downloadKeyId: 7 }, { headers }),
   },
   listGameUploads: {
     secured: true,
-    call: (client, headers) =>
-      sdk.listGameUploads({ client, headers, path: { gameId: 1 }, query: { secret: 's' } }),
+    call: (client, headers) => client.listGameUploads(1, { secret: 's' }, { headers }),
   },
   newDownloadSession: {
     secured: true,
-    call: (client, headers) =>
-      sdk.newDownloadSession({ client, headers, path: { gameId: 1 }, query: { password: 'p' } }),
+    call: (client, headers) => client.newDownloadSession(1, { password: 'p' }, { headers }),
   },
   getUpload: {
     secured: true,
-    call: (client, headers) => sdk.getUpload({ client, headers, path: { uploadId: 4976926 } }),
+    call: (client, headers) => client.getUpload(4976926, undefined, { headers }),
   },
   listUploadBuilds: {
     secured: true,
-    call: (client, headers) => sdk.listUploadBuilds({ client, headers, path: { uploadId: 2 } }),
+    call: (client, headers) => client.listUploadBuilds(2, undefined, { headers }),
   },
   getUploadScannedArchive: {
     secured: true,
-    call: (client, headers) =>
-      sdk.getUploadScannedArchive({ client, headers, path: { uploadId: 2 } }),
+    call: (client, headers) => client.getUploadScannedArchive(2, undefined, { headers }),
   },
   getBuild: {
     secured: true,
-    call: (client, headers) => sdk.getBuild({ client, headers, path: { buildId: 3 } }),
+    call: (client, headers) => client.getBuild(3, undefined, { headers }),
   },
   getBuildUpgradePath: {
     secured: true,
-    call: (client, headers) =>
-      sdk.getBuildUpgradePath({ client, headers, path: { buildId: 3, targetBuildId: 9 } }),
+    call: (client, headers) => client.getBuildUpgradePath(3, 9, undefined, { headers }),
   },
   getBuildScannedArchive: {
     secured: true,
-    call: (client, headers) =>
-      sdk.getBuildScannedArchive({ client, headers, path: { buildId: 3 } }),
+    call: (client, headers) => client.getBuildScannedArchive(3, undefined, { headers }),
   },
   getUser: {
     secured: true,
-    call: (client, headers) => sdk.getUser({ client, headers, path: { userId: 475352 } }),
+    call: (client, headers) => client.getUser(475352, { headers }),
   },
   getCollection: {
     secured: true,
-    call: (client, headers) => sdk.getCollection({ client, headers, path: { collectionId: 5 } }),
+    call: (client, headers) => client.getCollection(5, { headers }),
   },
   getCollectionGames: {
     secured: true,
-    call: (client, headers) =>
-      sdk.getCollectionGames({ client, headers, path: { collectionId: 5 }, query: { page: 1 } }),
+    call: (client, headers) => client.getCollectionGames(5, { page: 1 }, { headers }),
   },
   getBundleGames: {
     secured: true,
-    call: (client, headers) =>
-      sdk.getBundleGames({ client, headers, path: { bundleId: 6 }, query: { page: 1 } }),
+    call: (client, headers) => client.getBundleGames(6, { page: 1 }, { headers }),
   },
   claimBundleGame: {
     secured: true,
-    call: (client, headers) =>
-      sdk.claimBundleGame({ client, headers, path: { bundleId: 6 }, body: { game_id: 1328853 } }),
+    call: (client, headers) => client.claimBundleGame(6, { gameId: 1328853 }, { headers }),
   },
   searchGames: {
     secured: true,
-    call: (client, headers) =>
-      sdk.searchGames({ client, headers, query: { query: 'sinkhole', page: 1 } }),
+    call: (client, headers) => client.searchGames({ query: 'sinkhole', page: 1 }, { headers }),
   },
   searchUsers: {
     secured: true,
-    call: (client, headers) => sdk.searchUsers({ client, headers, query: { query: 'gurken' } }),
+    call: (client, headers) => client.searchUsers({ query: 'gurken' }, { headers }),
   },
   loginWithPassword: {
     secured: false,
     call: (client, headers) =>
-      sdk.loginWithPassword({
-        client,
-        headers,
-        body: { username: 'u', password: 'hunter2', source: 'desktop', force_recaptcha: false },
-      }),
+      client.loginWithPassword(
+        { username: 'u', password: 'hunter2', source: 'desktop', forceRecaptcha: false },
+        { headers },
+      ),
   },
   totpVerify: {
     secured: false,
-    call: (client, headers) =>
-      sdk.totpVerify({ client, headers, body: { token: 't', code: '123456' } }),
+    call: (client, headers) => client.totpVerify({ token: 't', code: '123456' }, { headers }),
   },
-  wharfStatus: { secured: true, call: (client, headers) => sdk.wharfStatus({ client, headers }) },
+  wharfStatus: { secured: true, call: (client, headers) => client.wharfStatus({ headers }) },
   listChannels: {
     secured: true,
-    call: (client, headers) => sdk.listChannels({ client, headers, query: { target: 'u/game' } }),
+    call: (client, headers) => client.listChannels({ target: 'u/game' }, { headers }),
   },
   getChannel: {
     secured: true,
-    call: (client, headers) =>
-      sdk.getChannel({
-        client,
-        headers,
-        path: { channelName: 'windows-64' },
-        query: { target: 'u/game' },
-      }),
+    call: (client, headers) => client.getChannel('windows-64', { target: 'u/game' }, { headers }),
   },
   createBuild: {
     secured: true,
     call: (client, headers) =>
-      sdk.createBuild({
-        client,
-        headers,
-        body: { target: 'u/game', channel: 'windows-64', user_version: '1.2.3', hidden: true },
-      }),
+      client.createBuild(
+        { target: 'u/game', channel: 'windows-64', userVersion: '1.2.3', hidden: true },
+        { headers },
+      ),
   },
   getWharfBuild: {
     secured: true,
-    call: (client, headers) => sdk.getWharfBuild({ client, headers, path: { buildId: 3 } }),
+    call: (client, headers) => client.getWharfBuild(3, { headers }),
   },
   listBuildFiles: {
     secured: true,
-    call: (client, headers) => sdk.listBuildFiles({ client, headers, path: { buildId: 3 } }),
+    call: (client, headers) => client.listBuildFiles(3, { headers }),
   },
   createBuildFile: {
     secured: true,
     call: (client, headers) =>
-      sdk.createBuildFile({
-        client,
-        headers,
-        path: { buildId: 3 },
-        body: { type: 'patch', sub_type: 'optimized', upload_type: 'deferred_resumable' },
-      }),
+      client.createBuildFile(
+        3,
+        { type: 'patch', subType: 'optimized', uploadType: 'deferred_resumable' },
+        { headers },
+      ),
   },
   finalizeBuildFile: {
     secured: true,
-    call: (client, headers) =>
-      sdk.finalizeBuildFile({
-        client,
-        headers,
-        path: { buildId: 3, fileId: 4 },
-        body: { size: 1024 },
-      }),
+    call: (client, headers) => client.finalizeBuildFile(3, 4, { size: 1024 }, { headers }),
   },
   listBuildEvents: {
     secured: true,
-    call: (client, headers) => sdk.listBuildEvents({ client, headers, path: { buildId: 3 } }),
+    call: (client, headers) => client.listBuildEvents(3, { headers }),
   },
   createBuildEvent: {
     secured: true,
     call: (client, headers) =>
-      sdk.createBuildEvent({
-        client,
-        headers,
-        path: { buildId: 3 },
-        body: { type: 'log', message: 'hello', data: JSON.stringify({ level: 'info' }) },
-      }),
+      client.createBuildEvent(
+        3,
+        { type: 'log', message: 'hello', data: JSON.stringify({ level: 'info' }) },
+        { headers },
+      ),
   },
   createBuildFailure: {
     secured: true,
     call: (client, headers) =>
-      sdk.createBuildFailure({
-        client,
-        headers,
-        path: { buildId: 3 },
-        body: { message: 'boom', fatal: true },
-      }),
+      client.createBuildFailure(3, { message: 'boom', fatal: true }, { headers }),
   },
   createRediffBuildFailure: {
     secured: true,
     call: (client, headers) =>
-      sdk.createRediffBuildFailure({
-        client,
-        headers,
-        path: { buildId: 3 },
-        body: { message: 'rediff failed' },
-      }),
+      client.createRediffBuildFailure(3, { message: 'rediff failed' }, { headers }),
   },
 };

@@ -1,17 +1,15 @@
-// The same calls through the packages' default clients (no `client` option).
-// Runs on Deno, where passing `{ client }` to an operation currently fails
-// (see scripts/test-packages.mjs: the Deno leg).
-// (@x/modrinth only: its operations need no credentials.)
+// The same calls through the tree-shakable functions of `@x/modrinth/operations`
+// and a transport (no client object). Runs on Deno too.
 // Usage: <runtime> dist/default-client.js <modrinth mock url>
-import { defaultClient, getProject, searchProjects } from '@x/modrinth';
+import { createModrinthTransport, getProject, searchProjects } from '@x/modrinth/operations';
 
 const [modrinthUrl] = process.argv.slice(2);
 if (!modrinthUrl) throw new Error('usage: default-client.js <modrinth url>');
 
-defaultClient.setConfig({ baseUrl: modrinthUrl });
+const transport = createModrinthTransport({ baseUrl: modrinthUrl });
 
-const project = await getProject({ path: { idOrSlug: 'sodium' } });
-const search = await searchProjects({ query: { query: 'sodium', limit: 5 } });
+const project = await getProject(transport, 'sodium');
+const search = await searchProjects(transport, { query: 'sodium', limit: 5 });
 
 const result = {
   projectTitle: project.title,

@@ -7,22 +7,16 @@
 // Usage: node dist/honest-types.js <modrinth mock url> <itch mock url>
 import {
   createItchClient,
-  getGame,
   BadRequestError as ItchBadRequestError,
   type ItchErrorBody,
   LoginError,
   type LoginFailureReason,
-  listGameUploads,
 } from '@x/itch';
 import {
   createModrinthClient,
-  getProject,
-  getProjectVersions,
   type ModrinthErrorBody,
   type ModrinthErrorCode,
   NotFoundError,
-  searchProjects,
-  versionsFromHashes,
 } from '@x/modrinth';
 
 const [modrinthUrl, itchUrl] = process.argv.slice(2);
@@ -35,7 +29,7 @@ const modrinth = createModrinthClient({
 });
 
 // Modrinth: labrinth's `LegacyProject` sends every field, `Option<T>` as null.
-const project = await getProject({ client: modrinth, path: { idOrSlug: 'sodium' } });
+const project = await modrinth.getProject('sodium');
 const title: string = project.title;
 const slug: string | null = project.slug;
 const downloads: number = project.downloads;
@@ -45,10 +39,9 @@ const organization: string | null = project.organization;
 const slugAsString: string = project.slug;
 void slugAsString;
 
-const versions = await getProjectVersions({
-  client: modrinth,
-  path: { idOrSlug: 'sodium' },
-  query: { loaders: ['fabric'], game_versions: ['1.21.1'] },
+const versions = await modrinth.getProjectVersions('sodium', {
+  loaders: ['fabric'],
+  game_versions: ['1.21.1'],
 });
 const first = versions[0];
 if (!first) throw new Error('no versions');
@@ -60,25 +53,21 @@ const primary = first.files.find((f) => f.primary) ?? first.files[0];
 const sha512: string | undefined = primary?.hashes.sha512;
 const fileType: string | null | undefined = primary?.file_type;
 
-const search = await searchProjects({ client: modrinth, query: { query: 'sodium', limit: 5 } });
+const search = await modrinth.searchProjects({ query: 'sodium', limit: 5 });
 const hitSlugs: (string | null)[] = search.hits.map((hit) => hit.slug);
 const hitTitles: string[] = search.hits.map((hit) => hit.title);
 
 // Requests: what the API needs is required (checked by tsc, never sent).
 function bodiless() {
   // @ts-expect-error versionsFromHashes needs its body (hashes and algorithm)
-  return versionsFromHashes({ client: modrinth });
+  return modrinth.versionsFromHashes();
 }
 void bodiless;
 
 // Errors: labrinth's `{ error, description }` typed on the class users catch.
 let notFoundCode: ModrinthErrorCode | undefined | 'not thrown' = 'not thrown';
 try {
-  await getProject({
-    client: modrinth,
-    path: { idOrSlug: 'missing' },
-    headers: { prefer: 'code=404' },
-  });
+  await modrinth.getProject('missing', { headers: { prefer: 'code=404' } });
 } catch (error) {
   if (!(error instanceof NotFoundError)) throw error;
   notFoundCode = error.code;
@@ -91,10 +80,10 @@ try {
 
 // itch: `id` and the `{ game }` / `{ uploads }` wrappers are always there.
 const itch = createItchClient({ baseUrl: itchUrl, apiKey: 'consumer-test-key', retry: false });
-const { game } = await getGame({ client: itch, path: { gameId: 1 } });
+const { game } = await itch.getGame(1);
 const gameId: number = game.id;
 const gameTitle: string = game.title;
-const { uploads } = await listGameUploads({ client: itch, path: { gameId } });
+const { uploads } = await itch.listGameUploads(gameId);
 const uploadIds: number[] = uploads.map((upload) => upload.id);
 
 // A refused login is a LoginError users can recognise, itch's words typed.

@@ -1,16 +1,17 @@
 // Browser consumer: bundled by Vite from the installed tarball, run in headless
 // Chromium against a Prism mock (?api=<mock url>), which answers CORS.
-import { ApiError, createModrinthClient, facets, searchProjects } from '@x/modrinth';
+import { ApiError, createModrinthClient, facets } from '@x/modrinth';
 
 const status = document.querySelector('#status') as HTMLElement;
 const results = document.querySelector('#results') as HTMLOListElement;
 const api = new URLSearchParams(location.search).get('api') ?? 'https://api.modrinth.com/v2';
 
 try {
-  const client = createModrinthClient({ baseUrl: api });
-  const search = await searchProjects({
-    client,
-    query: { query: 'sodium', facets: facets().projectType('mod').build(), limit: 5 },
+  const modrinth = createModrinthClient({ baseUrl: api });
+  const search = await modrinth.searchProjects({
+    query: 'sodium',
+    facets: facets().projectType('mod').build(),
+    limit: 5,
   });
   for (const hit of search.hits) {
     const li = document.createElement('li');

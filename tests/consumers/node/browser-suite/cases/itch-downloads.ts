@@ -1,6 +1,6 @@
 // itch downloads: the API answers GET /uploads/{id}/download with a redirect
 // to the CDN (here the other origin), which browsers hide from a manual fetch.
-import { createItchClient, downloadUpload, resolveUploadDownloadUrl } from '@x/itch';
+import { createItchClient } from '@x/itch';
 import { arrivals, type BrowserCase, check, newTag } from '../harness';
 
 const KEY = 'itch-browser-suite-key';
@@ -15,7 +15,7 @@ export const cases: BrowserCase[] = [
         apiKey: KEY,
         retry: false,
       });
-      const url = await resolveUploadDownloadUrl({ client, uploadId: 7 });
+      const url = await client.resolveUploadDownloadUrl(7);
       const expected = `${env.other}/t/${tag}/cdn/7/file.bin?sig=signed`;
       check(url === expected, `got ${url}, expected ${expected}`);
       const [atApi, atOther] = await Promise.all([
@@ -39,7 +39,7 @@ export const cases: BrowserCase[] = [
         apiKey: KEY,
         retry: false,
       });
-      const { url, response } = await downloadUpload({ client, uploadId: 9 });
+      const { url, response } = await client.downloadUpload(9);
       const bytes = new Uint8Array(await response.arrayBuffer());
       check(bytes.length === 100_000, `${bytes.length} bytes`);
       check(

@@ -2,8 +2,8 @@
 // origin and to another, with a token: the call resolves to the target's
 // data, and the credential arrives where it may (the API origin) and
 // nowhere else.
-import { createItchClient, getGame } from '@x/itch';
-import { createModrinthClient, getProject, UnexpectedResponseError } from '@x/modrinth';
+import { createItchClient } from '@x/itch';
+import { createModrinthClient, UnexpectedResponseError } from '@x/modrinth';
 import { arrivals, type BrowserCase, check, newTag, rejection } from '../harness';
 
 const TOKEN = 'mrp_browserSuiteTokenDoNotLeak0123456789';
@@ -19,7 +19,7 @@ function redirectCase(status: number, where: 'same' | 'other'): BrowserCase {
         token: TOKEN,
         retry: false,
       });
-      const project = await getProject({ client, path: { idOrSlug: 'sodium' } });
+      const project = await client.getProject('sodium');
       const servedBy = where === 'same' ? 'api' : 'other';
       check(
         project?.slug === 'sodium' && project.title === `served by ${servedBy}`,
@@ -62,7 +62,7 @@ export const cases: BrowserCase[] = [
         apiKey: 'itch-browser-suite-key',
         retry: false,
       });
-      const data = await getGame({ client, path: { gameId: 42 } });
+      const data = await client.getGame(42);
       check(data.game?.id === 42 && data.game.title === 'served by other', JSON.stringify(data));
       const atOther = await arrivals(env.other, tag);
       check(atOther.length === 1, `${atOther.length} arrivals at the other origin`);
@@ -81,8 +81,8 @@ export const cases: BrowserCase[] = [
         baseUrl: `${env.api}/r/302/other/t/${tag}/v2`,
         retry: false,
       });
-      client.setConfig({ headers: { 'X-Api-Key': 'custom-secret-key' } });
-      const error = await rejection(getProject({ client, path: { idOrSlug: 'sodium' } }));
+      const headers = { 'X-Api-Key': 'custom-secret-key' };
+      const error = await rejection(client.getProject('sodium', { headers }));
       check(error instanceof UnexpectedResponseError, `${error.name}: ${error.message}`);
       check(/x-api-key/.test(error.message), error.message);
       check(!error.message.includes('custom-secret-key'), 'the error shows the key');
@@ -90,8 +90,7 @@ export const cases: BrowserCase[] = [
       check(atOther.length === 0, `${atOther.length} requests reached the other origin`);
       // Without a redirect, the same client works (the header arrives at the API).
       const direct = createModrinthClient({ baseUrl: `${env.api}/t/${tag}/v2`, retry: false });
-      direct.setConfig({ headers: { 'X-Api-Key': 'custom-secret-key' } });
-      const project = await getProject({ client: direct, path: { idOrSlug: 'sodium' } });
+      const project = await direct.getProject('sodium', { headers });
       check(project.title === 'served by api', JSON.stringify(project));
       return `${error.name}: ${error.message.slice(0, 90)}...`;
     },

@@ -1,6 +1,6 @@
 // Timeouts and aborts, both SDKs, against an origin that answers late.
-import { createItchClient, getGame, TimeoutError as ItchTimeoutError } from '@x/itch';
-import { createModrinthClient, getProject, TimeoutError } from '@x/modrinth';
+import { createItchClient, TimeoutError as ItchTimeoutError } from '@x/itch';
+import { createModrinthClient, TimeoutError } from '@x/modrinth';
 import { type BrowserCase, check, newTag, rejection } from '../harness';
 
 export const cases: BrowserCase[] = [
@@ -13,7 +13,7 @@ export const cases: BrowserCase[] = [
         retry: false,
       });
       const started = performance.now();
-      const error = await rejection(getProject({ client, path: { idOrSlug: 'sodium' } }));
+      const error = await rejection(client.getProject('sodium'));
       const ms = Math.round(performance.now() - started);
       check(error instanceof TimeoutError, `${error.name}: ${error.message}`);
       check(ms >= 390 && ms < 2000, `after ${ms} ms`);
@@ -30,7 +30,7 @@ export const cases: BrowserCase[] = [
         retry: false,
       });
       const started = performance.now();
-      const error = await rejection(getGame({ client, path: { gameId: 1 } }));
+      const error = await rejection(client.getGame(1));
       const ms = Math.round(performance.now() - started);
       check(error instanceof ItchTimeoutError, `${error.name}: ${error.message}`);
       check(ms >= 390 && ms < 2000, `after ${ms} ms`);
@@ -44,9 +44,7 @@ export const cases: BrowserCase[] = [
       const controller = new AbortController();
       const started = performance.now();
       setTimeout(() => controller.abort(), 150);
-      const error = await rejection(
-        getProject({ client, path: { idOrSlug: 'sodium' }, signal: controller.signal }),
-      );
+      const error = await rejection(client.getProject('sodium', { signal: controller.signal }));
       const ms = Math.round(performance.now() - started);
       check(error.name === 'AbortError', `${error.name}: ${error.message}`);
       check(ms < 1500, `after ${ms} ms`);
@@ -63,9 +61,7 @@ export const cases: BrowserCase[] = [
       const controller = new AbortController();
       const reason = new Error('user closed the window');
       setTimeout(() => controller.abort(reason), 150);
-      const error = await rejection(
-        getGame({ client, path: { gameId: 1 }, signal: controller.signal }),
-      );
+      const error = await rejection(client.getGame(1, undefined, { signal: controller.signal }));
       check(error === reason, `${error.name}: ${error.message}`);
       return 'rejected with the given reason';
     },

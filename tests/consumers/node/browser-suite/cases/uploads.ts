@@ -1,7 +1,7 @@
 // Request bodies: a multipart createVersion with a 100,000-byte Blob jar
 // (Modrinth), a form body (itch's createBuild).
-import { createBuild, createItchClient } from '@x/itch';
-import { createModrinthClient, uploadVersion } from '@x/modrinth';
+import { createItchClient } from '@x/itch';
+import { createModrinthClient } from '@x/modrinth';
 import { arrivals, type BrowserCase, check, newTag } from '../harness';
 
 export const cases: BrowserCase[] = [
@@ -17,21 +17,18 @@ export const cases: BrowserCase[] = [
       const jar = new Blob([new Uint8Array(100_000).fill(0x5a)], {
         type: 'application/java-archive',
       });
-      const version = await uploadVersion({
-        client,
-        body: {
-          data: {
-            name: 'uploaded',
-            version_number: '1.0.0',
-            dependencies: [],
-            game_versions: ['1.21'],
-            version_type: 'release',
-            loaders: ['fabric'],
-            featured: false,
-            project_id: 'AANobbMI',
-          },
-          files: [{ name: 'mod.jar', data: jar }],
+      const version = await client.uploadVersion({
+        data: {
+          name: 'uploaded',
+          version_number: '1.0.0',
+          dependencies: [],
+          game_versions: ['1.21'],
+          version_type: 'release',
+          loaders: ['fabric'],
+          featured: false,
+          project_id: 'AANobbMI',
         },
+        files: [{ name: 'mod.jar', data: jar }],
       });
       check(version.id === 'IIJJKKLL', JSON.stringify(version));
       const [sent] = await arrivals(env.api, tag);
@@ -53,9 +50,11 @@ export const cases: BrowserCase[] = [
         apiKey: 'k',
         retry: false,
       });
-      const data = await createBuild({
-        client,
-        body: { target: 'me/my game', channel: 'win,64', user_version: '1.0 ü', hidden: true },
+      const data = await client.createBuild({
+        target: 'me/my game',
+        channel: 'win,64',
+        userVersion: '1.0 ü',
+        hidden: true,
       });
       check(data.build?.id === 77, JSON.stringify(data));
       const [sent] = await arrivals(env.api, tag);
