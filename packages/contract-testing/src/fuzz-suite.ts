@@ -12,12 +12,13 @@
 //   find the inputs unchanged.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startMockServer } from '@x/mock-servers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractViolationError } from './contract-fetch.ts';
 import { type FuzzInput, fuzzBounds, fuzzInput, SchemaSampler } from './fuzz.ts';
 import { contract, contractFetchFor } from './index.ts';
 import type { SpecName } from './paths.ts';
+// Prism serving the patched spec the SDK is generated from, its cycles cut.
+import { startMockServer } from './servers.ts';
 import type { Operation } from './spec.ts';
 
 /**
