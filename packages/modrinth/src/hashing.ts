@@ -34,14 +34,30 @@ export type HashSource =
  * Node, `hashPath` from `@x/modrinth/node` hashes a file by path natively.
  */
 export async function hashBytes(source: HashSource): Promise<FileHashes> {
+  const hasher = await createHasher();
+  for await (const chunk of chunks(source)) hasher.update(chunk);
+  return hasher.digest();
+}
+
+/** Both digests of bytes fed chunk by chunk (a download hashes as it receives). */
+export interface Hasher {
+  update(chunk: Uint8Array): void;
+  /** Lower-case hex; call once, after the last chunk. */
+  digest(): FileHashes;
+}
+
+/** An incremental SHA-1 + SHA-512 hasher (@noble/hashes: any runtime). */
+export async function createHasher(): Promise<Hasher> {
   const { sha1, sha512, bytesToHex } = await noble();
   const a = sha1.create();
   const b = sha512.create();
-  for await (const chunk of chunks(source)) {
-    a.update(chunk);
-    b.update(chunk);
-  }
-  return { sha1: bytesToHex(a.digest()), sha512: bytesToHex(b.digest()) };
+  return {
+    update(chunk) {
+      a.update(chunk);
+      b.update(chunk);
+    },
+    digest: () => ({ sha1: bytesToHex(a.digest()), sha512: bytesToHex(b.digest()) }),
+  };
 }
 
 async function* chunks(source: HashSource): AsyncIterable<Uint8Array> {

@@ -49,6 +49,17 @@ export {
   parseModrinthError,
 } from './client.js';
 export {
+  type DownloadableFile,
+  type DownloadClient,
+  DownloadError,
+  type DownloadFailure,
+  type DownloadFields,
+  type DownloadOptions,
+  downloadVersionFile,
+  HashMismatchError,
+  primaryFile,
+} from './download.js';
+export {
   FacetError,
   type FacetOperator,
   FacetsBuilder,
