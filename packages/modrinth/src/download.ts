@@ -74,6 +74,7 @@ export type DownloadFailure =
  * do not match the listed size or hash. Not retried.
  */
 export class DownloadError extends CoreError {
+  /** What was wrong, for code to branch on. */
   readonly reason: DownloadFailure;
   /** The file's name as the server gave it. */
   readonly fileName: string | undefined;
@@ -93,6 +94,7 @@ export class DownloadError extends CoreError {
 
 /** The bytes received are not the file Modrinth lists: nothing was kept. */
 export class HashMismatchError extends DownloadError {
+  /** The digest that did not match (`sha512` when Modrinth lists one). */
   readonly algorithm: 'sha512' | 'sha1';
   /** The listed digest (lower-case hex). */
   readonly expected: string;
@@ -168,7 +170,9 @@ export interface Sinks<S> {
 /** What {@link transfer} hands back: the sink that holds the whole, verified file. */
 export interface Transferred<S> {
   sink: S;
+  /** Bytes received. */
   size: number;
+  /** Both digests of the bytes received. */
   hashes: FileHashes;
 }
 
