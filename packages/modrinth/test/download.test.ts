@@ -10,6 +10,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 // The built package, as users get it.
 import {
@@ -249,6 +250,22 @@ describe('saveVersionFile', () => {
     await folderHolds('sodium-0.6.0.jar');
   });
 
+  it('a body cut every time fails after the retries, each attempt discarded', async () => {
+    cdn.routes.set('/data/sodium.jar', (res) => {
+      res.writeHead(200);
+      res.end(JAR.subarray(0, 5000));
+    });
+    const error = await saveVersionFile(
+      client({ maxRetries: 1, initialDelayMs: 1 }),
+      fileOn(cdn, '/data/sodium.jar'),
+      { folder: dir },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).attempts).toBe(2);
+    expect(cdn.seen).toHaveLength(2);
+    await folderHolds();
+  });
+
   it('a stalled body: TimeoutError after timeoutMs without a byte, no partial file', async () => {
     cdn.routes.set('/data/sodium.jar', (res) => {
       res.writeHead(200, { 'content-length': JAR.length });
@@ -265,6 +282,15 @@ describe('saveVersionFile', () => {
     expect((error as Error).message).toMatch(/nothing received for 300 ms after 1000 of/);
     expect(Date.now() - started).toBeLessThan(5000);
     await folderHolds();
+  });
+
+  it('gzip on the wire (compressed content-length) is verified on the decoded bytes, not a false cut', async () => {
+    const gz = gzipSync(JAR);
+    cdn.routes.set('/data/sodium.jar', (res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': gz.length }).end(gz);
+    });
+    const saved = await saveVersionFile(client(), fileOn(cdn, '/data/sodium.jar'), { folder: dir });
+    expect(await readFile(saved.path)).toEqual(JAR);
   });
 
   it('a stall before the headers: TimeoutError from @x/core', async () => {
