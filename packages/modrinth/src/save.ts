@@ -74,8 +74,9 @@ async function syncFolder(folder: string): Promise<void> {
  * Downloads a version's file to disk, verified by its `sha512` (else `sha1`)
  * and listed size. The bytes stream into a hidden temporary file beside the
  * destination (never held in memory), which is flushed to disk and renamed
- * over the destination only once it is verified: a failure, an abort or a
- * crash leaves no partial file and never touches an existing file. Sent
+ * over the destination only once it is verified: a failure or an abort
+ * leaves nothing (a crash at most a hidden `.x-modrinth-*.part` file), and an
+ * existing file is only ever replaced by a verified one. Sent
  * through the client's @x/core fetch (retries, timeouts, redirects) without
  * its token: no credential reaches the CDN. Resolves to the path written.
  *
