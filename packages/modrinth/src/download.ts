@@ -14,7 +14,7 @@ import {
   UnexpectedResponseError,
 } from '@x/core';
 import { backoffDelay, resolveRetry, sleep, WITHOUT_TOKEN } from '@x/core/internal';
-import { createHasher, type FileHashes, type Hasher } from './hashing.js';
+import { createHasher, type FileHashes, type Hasher, wholeHasher } from './hashing.js';
 
 /** What a download needs of a client: its @x/core fetch (retries, timeouts, redirects). */
 export interface DownloadClient {
@@ -338,7 +338,7 @@ export async function transfer<S>(
       }
     }
     if (total !== undefined && received < total) throw cut();
-    const hashes = hash.digest();
+    const hashes = await hash.digest();
     for (const algorithm of ['sha512', 'sha1'] as const) {
       const want = expected[algorithm];
       if (want && hashes[algorithm] !== want) {
@@ -388,17 +388,24 @@ export async function downloadVersionFile(
   options: DownloadOptions = {},
 ): Promise<File> {
   const fileName = safeFileName(file.filename, file.url);
-  const done = await transfer(client, file, fields, options, {
-    open: async (response) => ({
-      type: response.headers.get('content-type') ?? '',
-      chunks: [] as Uint8Array[],
-    }),
-    write: (sink, chunk) => {
-      sink.chunks.push(chunk);
+  const done = await transfer(
+    client,
+    file,
+    fields,
+    options,
+    {
+      open: async (response) => ({
+        type: response.headers.get('content-type') ?? '',
+        chunks: [] as Uint8Array[],
+      }),
+      write: (sink, chunk) => {
+        sink.chunks.push(chunk);
+      },
+      discard: async (sink) => {
+        sink.chunks.length = 0;
+      },
     },
-    discard: async (sink) => {
-      sink.chunks.length = 0;
-    },
-  });
+    () => wholeHasher() ?? createHasher(),
+  );
   return new File(done.sink.chunks as BlobPart[], fileName, { type: done.sink.type });
 }

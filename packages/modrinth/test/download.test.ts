@@ -417,6 +417,23 @@ describe('downloadVersionFile (any runtime: a File in memory)', () => {
     ).rejects.toBeInstanceOf(HashMismatchError);
   });
 
+  it('hashes in JavaScript where there is no Web Crypto (a page over plain http)', async () => {
+    cdn.routes.set('/data/sodium.jar', serveJar(JAR));
+    const original = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+    Object.defineProperty(globalThis, 'crypto', { value: {}, configurable: true });
+    try {
+      const file = await downloadVersionFile(client(), fileOn(cdn, '/data/sodium.jar'));
+      expect(Buffer.from(await file.arrayBuffer())).toEqual(JAR);
+      const wrong = fileOn(cdn, '/data/sodium.jar', {
+        hashes: { sha512: sha512(Buffer.from('x')) },
+      });
+      await expect(downloadVersionFile(client(), wrong)).rejects.toBeInstanceOf(HashMismatchError);
+    } finally {
+      if (original) Object.defineProperty(globalThis, 'crypto', original);
+    }
+    expect(globalThis.crypto.subtle).toBeDefined();
+  });
+
   it('checks sha1 when Modrinth lists no sha512', async () => {
     cdn.routes.set('/data/sodium.jar', serveJar(JAR));
     const only1 = fileOn(cdn, '/data/sodium.jar', { hashes: { sha1: sha1(JAR) } });
