@@ -63,6 +63,7 @@ export interface DownloadFields {
 /** Why a download was refused (see {@link DownloadError}). */
 export type DownloadFailure =
   | 'no-files'
+  | 'invalid-url'
   | 'no-hash'
   | 'unsafe-file-name'
   | 'size-mismatch'
@@ -254,6 +255,12 @@ export async function transfer<S>(
 ): Promise<Transferred<S>> {
   const expected = expectedHash(file);
   const name = file.filename;
+  if (!/^https?:\/\//i.test(String(file.url))) {
+    throw new DownloadError(`${name}: its URL is not an absolute http(s) URL`, {
+      reason: 'invalid-url',
+      fileName: name,
+    });
+  }
   const base = client.coreFetch;
   const overrides: Parameters<CoreFetch['withOptions']>[0] = { rateLimiter: false };
   if (options.timeoutMs !== undefined) overrides.timeoutMs = options.timeoutMs;

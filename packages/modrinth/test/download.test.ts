@@ -391,6 +391,19 @@ describe('saveVersionFile', () => {
     await folderHolds();
   });
 
+  it('refuses a URL that is not absolute http(s)', async () => {
+    for (const url of ['file:///etc/passwd', '/v2/user', 'javascript:alert(1)']) {
+      const error = await saveVersionFile(
+        client(),
+        { ...fileOn(cdn, '/x'), url },
+        { folder: dir },
+      ).catch((e: unknown) => e);
+      expect((error as DownloadError).reason).toBe('invalid-url');
+    }
+    expect(api.seen).toHaveLength(0);
+    await folderHolds();
+  });
+
   it('refuses a file without a hash', async () => {
     const error = await saveVersionFile(client(), fileOn(cdn, '/data/sodium.jar', { hashes: {} }), {
       folder: dir,
