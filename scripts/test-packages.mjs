@@ -272,7 +272,14 @@ try {
       await page.screenshot({ path: join(artifacts, 'browser-modrinth-search.png') });
       const text = await status.textContent();
       const items = await page.locator('#results li').allTextContents();
-      if (!text?.startsWith('ok: ') || items.length === 0 || !/downloads/.test(items[0])) {
+      // The page also downloads a file (beside it) and verifies its sha512.
+      const verified = text?.includes('sha512 verified');
+      if (
+        !text?.startsWith('ok: ') ||
+        !verified ||
+        items.length === 0 ||
+        !/downloads/.test(items[0])
+      ) {
         throw new Error(
           `page shows "${text}", ${items.length} results; page errors: ${errors.join('; ')}`,
         );

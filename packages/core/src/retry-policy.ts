@@ -6,16 +6,19 @@ export type ResolvedRetryOptions = Required<Omit<RetryOptions, 'totalTimeoutMs'>
   totalTimeoutMs: number | undefined;
 };
 
-/** The defaults (openai-node's and ky's, with full jitter). */
-export const DEFAULT_RETRY: ResolvedRetryOptions = Object.freeze({
+/**
+ * The defaults (openai-node's and ky's, with full jitter). Marked pure so a
+ * bundle that imports `@x/core/internal` without the retry helpers drops it.
+ */
+export const DEFAULT_RETRY: ResolvedRetryOptions = /* @__PURE__ */ Object.freeze({
   maxRetries: 2,
   initialDelayMs: 500,
   maxDelayMs: 8000,
   minRetryAfterMs: 100,
   maxRetryAfterMs: 60_000,
   totalTimeoutMs: undefined,
-  statusCodes: Object.freeze([408, 425, 429, 500, 502, 503, 504]),
-  methods: Object.freeze(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']),
+  statusCodes: /* @__PURE__ */ Object.freeze([408, 425, 429, 500, 502, 503, 504]),
+  methods: /* @__PURE__ */ Object.freeze(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']),
 });
 
 /** Layers retry options (later wins per field); `false` anywhere disables retries from there on. */

@@ -34,14 +34,30 @@ export type HashSource =
  * Node, `hashPath` from `@x/modrinth/node` hashes a file by path natively.
  */
 export async function hashBytes(source: HashSource): Promise<FileHashes> {
+  const hasher = await createHasher();
+  for await (const chunk of chunks(source)) hasher.update(chunk);
+  return await hasher.digest();
+}
+
+/** Both digests of bytes fed chunk by chunk (a download hashes as it receives). */
+export interface Hasher {
+  update(chunk: Uint8Array): void;
+  /** Lower-case hex; call once, after the last chunk. */
+  digest(): FileHashes | Promise<FileHashes>;
+}
+
+/** An incremental SHA-1 + SHA-512 hasher (@noble/hashes: any runtime). */
+export async function createHasher(): Promise<Hasher> {
   const { sha1, sha512, bytesToHex } = await noble();
   const a = sha1.create();
   const b = sha512.create();
-  for await (const chunk of chunks(source)) {
-    a.update(chunk);
-    b.update(chunk);
-  }
-  return { sha1: bytesToHex(a.digest()), sha512: bytesToHex(b.digest()) };
+  return {
+    update(chunk) {
+      a.update(chunk);
+      b.update(chunk);
+    },
+    digest: () => ({ sha1: bytesToHex(a.digest()), sha512: bytesToHex(b.digest()) }),
+  };
 }
 
 async function* chunks(source: HashSource): AsyncIterable<Uint8Array> {
@@ -82,4 +98,40 @@ function toBytes(chunk: unknown): Uint8Array {
     return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   if (typeof chunk === 'string') return new TextEncoder().encode(chunk);
   throw new TypeError('hashBytes: stream chunks must be bytes');
+}
+
+const hex = (digest: ArrayBuffer) =>
+  Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * For bytes that are kept in memory anyway (a download to a `File`): Web
+ * Crypto's native digests over the whole, about 5x faster than hashing in
+ * JavaScript chunk by chunk (measured on a 64 MiB download). `undefined`
+ * where there is no `crypto.subtle` (a page served over plain http).
+ */
+export function wholeHasher(): Hasher | undefined {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return undefined;
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  return {
+    update(chunk) {
+      parts.push(chunk);
+      length += chunk.byteLength;
+    },
+    async digest() {
+      const all = new Uint8Array(length);
+      let offset = 0;
+      for (const part of parts) {
+        all.set(part, offset);
+        offset += part.byteLength;
+      }
+      parts.length = 0;
+      const [sha1, sha512] = await Promise.all([
+        subtle.digest('SHA-1', all),
+        subtle.digest('SHA-512', all),
+      ]);
+      return { sha1: hex(sha1), sha512: hex(sha512) };
+    },
+  };
 }

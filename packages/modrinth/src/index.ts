@@ -39,6 +39,15 @@ export {
   type ModrinthClientOptions,
 } from './client.js';
 export {
+  type DownloadableFile,
+  DownloadError,
+  type DownloadFailure,
+  type DownloadFields,
+  type DownloadOptions,
+  HashMismatchError,
+  primaryFile,
+} from './download.js';
+export {
   ApiError,
   AuthenticationError,
   BadRequestError,

@@ -11,6 +11,12 @@ import {
   versionsFromHashesBatched,
 } from './batch.js';
 import { createModrinthTransport, type ModrinthClientOptions } from './client.js';
+import {
+  type DownloadableFile,
+  type DownloadFields,
+  type DownloadOptions,
+  downloadVersionFile,
+} from './download.js';
 import { ModrinthOperations } from './generated/methods.gen.js';
 import type {
   HashVersionMap,
@@ -116,6 +122,20 @@ export class ModrinthClient extends ModrinthOperations {
     options?: OperationOptions,
   ): Promise<UpdateCheck[]> {
     return checkUpdates(this, files, input, options);
+  }
+
+  /**
+   * Downloads a version's file (`primaryFile(version)`) into memory, verified
+   * by its size and `sha512` (else `sha1`): a `File`, in any runtime. The
+   * token never goes to the CDN. To stream it to disk, atomically, see
+   * `saveVersionFile` in `@x/modrinth/node`.
+   */
+  downloadVersionFile(
+    file: DownloadableFile,
+    input?: DownloadFields,
+    options?: DownloadOptions,
+  ): Promise<File> {
+    return downloadVersionFile(this, file, input, options);
   }
 
   /** Creates a version with its files (`POST /version`, multipart). */

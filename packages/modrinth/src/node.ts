@@ -1,15 +1,24 @@
 /// <reference types="node" />
 /**
  * Node-only helpers (`@x/modrinth/node`): hash files by path with
- * `node:crypto`, upload files from disk, check a mods folder for updates.
+ * `node:crypto`, upload files from disk, check a mods folder for updates,
+ * save a version's file to disk verified and atomically.
  * Kept out of the main entry so browser bundles never see `node:` imports.
  */
-import { createHash } from 'node:crypto';
 import { createReadStream, openAsBlob } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { OperationOptions, OperationTarget } from '@x/core/client';
 import type { FileHashes } from './hashing.js';
+import { nodeHasher } from './node-hash.js';
+
+export {
+  type SaveDestination,
+  type SavedFile,
+  type SaveFields,
+  saveVersionFile,
+} from './save.js';
+
 import {
   type CheckUpdatesInput,
   checkUpdates,
@@ -19,13 +28,9 @@ import {
 
 /** SHA-1 and SHA-512 of a file, streamed from disk in one pass (native `node:crypto`). */
 export async function hashPath(path: string): Promise<FileHashes> {
-  const a = createHash('sha1');
-  const b = createHash('sha512');
-  for await (const chunk of createReadStream(path)) {
-    a.update(chunk as Buffer);
-    b.update(chunk as Buffer);
-  }
-  return { sha1: a.digest('hex'), sha512: b.digest('hex') };
+  const hasher = nodeHasher();
+  for await (const chunk of createReadStream(path)) hasher.update(chunk as Buffer);
+  return hasher.digest();
 }
 
 /**

@@ -21,6 +21,7 @@ export {
   versionsFromHashesBatched,
 } from './batch.js';
 export { createModrinthTransport, type ModrinthTransport } from './client.js';
+export { downloadVersionFile } from './download.js';
 // Generated from the spec (scripts/x-operations-plugin.mjs), one per operation
 // but the six multipart/raw-image ones, replaced by the upload functions below.
 export * from './generated/operations.gen.js';
