@@ -5,6 +5,7 @@
  * which shares {@link transfer} with it.
  */
 import {
+  type CallOptions,
   ConnectionError,
   CoreError,
   type RetryOptions,
@@ -263,7 +264,7 @@ export async function transfer<S>(
     });
   }
   const base = ('transport' in client ? client.transport : client).coreFetch;
-  const overrides: Parameters<CoreFetch['withOptions']>[0] = { rateLimiter: false };
+  const overrides: CallOptions = { rateLimiter: false };
   if (options.timeoutMs !== undefined) overrides.timeoutMs = options.timeoutMs;
   if (options.retry !== undefined) overrides.retry = options.retry;
   // The CDN is not the API: its downloads take none of the API's request budget.

@@ -16,13 +16,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   ConnectionError,
   createModrinthClient,
+  type DownloadableFile,
   DownloadError,
   HashMismatchError,
   NotFoundError,
   primaryFile,
   TimeoutError,
   UnexpectedResponseError,
-  type VersionFile,
 } from '../dist/index.js';
 import { saveVersionFile } from '../dist/node.js';
 import { downloadVersionFile } from '../dist/operations.js';
@@ -99,7 +99,11 @@ const client = (retry: false | { maxRetries: number; initialDelayMs: number } = 
     retry,
   });
 
-function fileOn(host: Host, path: string, over: Partial<VersionFile> = {}): VersionFile {
+function fileOn(
+  host: Host,
+  path: string,
+  over: Partial<DownloadableFile> & { primary?: boolean } = {},
+) {
   return {
     url: `${host.origin}${path}`,
     filename: 'sodium-0.6.0.jar',
