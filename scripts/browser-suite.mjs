@@ -17,8 +17,10 @@
 // `cases: BrowserCase[]`; main.ts picks every file up. A case runs in the
 // page, throws on failure, and returns a one-line detail. If it needs a new
 // kind of answer, add an entry to `ROUTES` here.
+import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 const TOKEN_FREE_HEADERS = 'authorization, x-api-key';
 
@@ -176,26 +178,50 @@ function listen(server) {
   );
 }
 
-/** Starts the two scripted origins; `close()` stops them. */
+/**
+ * A server with Modrinth's own rate-limit rules (labrinth's GCRA, scaled to
+ * a burst of 100 refilled at 100 per 2 s) and its CORS (any origin, no
+ * header exposed): @x/core's test server, `kind: 'gcra'`, in a worker thread.
+ */
+async function startLabrinthRules() {
+  const worker = new Worker(
+    new URL('../packages/core/test/helpers/window-server.mjs', import.meta.url),
+    { workerData: { kind: 'gcra', limit: 100, windowMs: 2000 } },
+  );
+  const [message] = await once(worker, 'message');
+  return {
+    url: `http://127.0.0.1:${message.port}`,
+    close: async () => {
+      const exited = once(worker, 'exit');
+      worker.postMessage('close');
+      await exited;
+    },
+  };
+}
+
+/** Starts the two scripted origins and the labrinth-rules server; `close()` stops them. */
 export async function startSuiteOrigins() {
   const peers = {};
   const api = scriptedOrigin('api', peers);
   const other = scriptedOrigin('other', peers);
   peers.api = await listen(api.server);
   peers.other = await listen(other.server);
+  const labrinth = await startLabrinthRules();
   return {
     api: peers.api,
     other: peers.other,
+    labrinth: labrinth.url,
     close: () =>
-      Promise.all(
-        [api.server, other.server].map(
+      Promise.all([
+        labrinth.close(),
+        ...[api.server, other.server].map(
           (s) =>
             new Promise((resolve) => {
               s.closeAllConnections?.();
               s.close(resolve);
             }),
         ),
-      ),
+      ]),
   };
 }
 

@@ -318,6 +318,7 @@ try {
       const env = {
         api: origins.api,
         other: origins.other,
+        labrinth: origins.labrinth,
         prism: { modrinth: modrinth.url, itch: itch.url },
       };
       await runBrowserSuite({ browser, suiteUrl, env, leg, artifacts });

@@ -58,8 +58,13 @@ export class ItchClient extends ItchOperations {
   }
 
   /**
-   * Logs in with a password (and a TOTP code when the account asks for one);
+   * Logs in with a password (`POST /login`) and, when the account asks for
+   * one, a TOTP code (`POST /totp/verify`, as itch's own clients send it);
    * resolves to the API key. Use it with `createItchClient({ apiKey })`.
+   * A wrong password rejects with a `LoginError` whose `reason` is
+   * `'incorrect-credentials'` (itch answers 400; `cause` is the
+   * `BadRequestError`, `errors` itch's words), a wrong code with
+   * `'totp-invalid'`; none of them holds the credentials.
    */
   login(input: LoginInput, options?: OperationOptions): Promise<LoginResult> {
     return login(this, input, options);

@@ -19,7 +19,8 @@
 //   429 has no Retry-After, Remaining 0, and the JSON body labrinth sends
 //   (`ratelimit_error`, "Please wait <ms> milliseconds. 0/<burst> remaining.").
 //   Every answer carries `Access-Control-Allow-Origin: *` and exposes no
-//   header (labrinth's CORS), so a browser reads none of X-Ratelimit-*.
+//   header (labrinth's CORS), so a browser reads none of X-Ratelimit-*; a
+//   preflight (OPTIONS) is allowed any method and header and never counted.
 //   Times in integer ns, truncated as labrinth's i64 arithmetic truncates.
 //   Not reproduced: the key per client IP (one client address here), the
 //   `x-ratelimit-key` bypass, the TAT's 5-minute expiry in Redis, and
@@ -92,6 +93,15 @@ const server = http.createServer((req, res) => {
   const now = Date.now();
   if (req.url === '/warm') {
     res.writeHead(204);
+    res.end();
+    return;
+  }
+  if (kind === 'gcra' && req.method === 'OPTIONS') {
+    res.writeHead(204, {
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': req.headers['access-control-request-method'] ?? 'GET',
+      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+    });
     res.end();
     return;
   }

@@ -7,6 +7,11 @@ export interface SuiteEnv {
   api: string;
   /** A second origin: a CDN, or where a cross-origin redirect leads. */
   other: string;
+  /**
+   * A server with Modrinth's rate-limit rules (GCRA: a burst of 100, refilled
+   * at 100 per 2 s) and its CORS (no header exposed); one case uses it.
+   */
+  labrinth: string;
   /** Prism mocks of both specs (CORS on). */
   prism: { modrinth: string; itch: string };
 }
