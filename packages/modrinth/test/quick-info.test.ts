@@ -2,11 +2,10 @@
 // built declarations (dist/*.d.ts, as published), for a user's file that
 // imports the package by name.
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { userProgram } from '@x/contract-testing/quick-info';
 import { describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const userFile = `${packageDir}user-program.ts`;
 const source = `import { createModrinthClient } from '@x/modrinth';
 import { getProject } from '@x/modrinth/operations';
 const modrinth = createModrinthClient({ userAgent: 'my-launcher/1.0', token: process.env.MODRINTH_TOKEN });
@@ -15,58 +14,15 @@ const versions = await modrinth.getProjectVersions('sodium', { loaders: ['fabric
 const alone = await getProject(modrinth, 'sodium');
 `;
 
-function service(): ts.LanguageService {
-  const options: ts.CompilerOptions = {
-    module: ts.ModuleKind.Node16,
-    moduleResolution: ts.ModuleResolutionKind.Node16,
-    target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    types: ['node'],
-    strict: true,
-    exactOptionalPropertyTypes: true,
-  };
-  return ts.createLanguageService({
-    getScriptFileNames: () => [userFile],
-    getScriptVersion: () => '1',
-    getScriptSnapshot: (file) => {
-      if (file === userFile) return ts.ScriptSnapshot.fromString(source);
-      const text = ts.sys.readFile(file);
-      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
-    },
-    getCurrentDirectory: () => packageDir,
-    getCompilationSettings: () => options,
-    getDefaultLibFileName: ts.getDefaultLibFilePath,
-    fileExists: (file) => file === userFile || ts.sys.fileExists(file),
-    readFile: (file) => (file === userFile ? source : ts.sys.readFile(file)),
-    readDirectory: ts.sys.readDirectory,
-    directoryExists: ts.sys.directoryExists,
-    getDirectories: ts.sys.getDirectories,
-    realpath: ts.sys.realpath,
-  });
-}
-
-function quickInfo(ls: ts.LanguageService, text: string, offset = 1) {
-  const info = ls.getQuickInfoAtPosition(userFile, source.indexOf(text) + offset);
-  if (!info) throw new Error(`no quick info at ${text}`);
-  return {
-    display: ts.displayPartsToString(info.displayParts),
-    docs: ts.displayPartsToString(info.documentation),
-    tags: (info.tags ?? []).map((t) => `@${t.name} ${ts.displayPartsToString(t.text)}`),
-  };
-}
-
 describe('quick info on the built .d.ts', () => {
-  const ls = service();
+  const program = userProgram(packageDir, source);
 
   it('the user program compiles against dist', () => {
-    const diagnostics = ls
-      .getSemanticDiagnostics(userFile)
-      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    expect(diagnostics).toEqual([]);
+    expect(program.diagnostics()).toEqual([]);
   });
 
   it('modrinth.getProject shows its real signature and the spec doc', () => {
-    const { display, docs, tags } = quickInfo(ls, 'getProject(', 2);
+    const { display, docs, tags } = program.quickInfo('getProject(', 2);
     expect(display).toBe(
       '(method) ModrinthOperations.getProject(idOrSlug: string, options?: OperationOptions): Promise<Project>',
     );
@@ -76,12 +32,12 @@ describe('quick info on the built .d.ts', () => {
   });
 
   it('getProjectVersions resolves to Version[]', () => {
-    const { display } = quickInfo(ls, 'getProjectVersions(', 2);
+    const { display } = program.quickInfo('getProjectVersions(', 2);
     expect(display).toMatch(/\): Promise<Version\[\]>$/);
     expect(display).not.toMatch(/ThrowOnError|RequestResult|parseAs/);
   });
 
   it('the standalone function shows the same types', () => {
-    expect(quickInfo(ls, 'alone').display).toBe('const alone: Project');
+    expect(program.quickInfo('alone').display).toBe('const alone: Project');
   });
 });
