@@ -7,6 +7,7 @@
 // sent, calls that failed.
 import { createModrinthClient } from '@x/modrinth';
 import {
+  corsFetch,
   startWindowServer,
   type WindowServerOptions,
 } from '../../core/test/helpers/window-worker.ts';
@@ -81,32 +82,6 @@ export const SCENARIOS: RateLimitScenario[] = [
     hidden: true,
   },
 ];
-
-/** The response headers a browser lets a page read from a cross-origin answer that exposes none. */
-const SAFELISTED = [
-  'cache-control',
-  'content-language',
-  'content-length',
-  'content-type',
-  'expires',
-  'last-modified',
-  'pragma',
-];
-
-/** A fetch that shows only CORS-safelisted response headers, as a browser does with labrinth's CORS. */
-export async function corsFetch(request: Request): Promise<Response> {
-  const response = await fetch(request);
-  const headers = new Headers();
-  for (const name of SAFELISTED) {
-    const value = response.headers.get(name);
-    if (value !== null) headers.set(name, value);
-  }
-  return new Response(response.body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-  });
-}
 
 /** The optimum for `calls` against `options`: a fixed window's batches, or a bucket's burst then one per interval. */
 export function optimumMs(options: WindowServerOptions, calls: number): number {

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startWindowServer, type WindowServer } from '../../core/test/helpers/window-worker.js';
+import {
+  corsFetch,
+  startWindowServer,
+  type WindowServer,
+} from '../../core/test/helpers/window-worker.js';
 import { modrinthRetryAfter } from '../src/client.js';
 import { createModrinthClient } from '../src/index.js';
 
@@ -15,26 +19,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-/** Only what a browser may read of an answer whose CORS exposes no header. */
-const SAFELISTED = [
-  'cache-control',
-  'content-language',
-  'content-length',
-  'content-type',
-  'expires',
-  'last-modified',
-  'pragma',
-];
-async function corsFetch(request: Request): Promise<Response> {
-  const response = await fetch(request);
-  const headers = new Headers();
-  for (const name of SAFELISTED) {
-    const value = response.headers.get(name);
-    if (value !== null) headers.set(name, value);
-  }
-  return new Response(response.body, { status: response.status, headers });
-}
 
 async function burst(calls: number, options: Parameters<typeof createModrinthClient>[0]) {
   const client = createModrinthClient(options);

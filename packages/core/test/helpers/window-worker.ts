@@ -45,3 +45,30 @@ export async function startWindowServer(options: WindowServerOptions): Promise<W
     },
   };
 }
+
+/** The response headers a browser lets a page read from a cross-origin answer that exposes none. */
+const SAFELISTED = [
+  'cache-control',
+  'content-language',
+  'content-length',
+  'content-type',
+  'expires',
+  'last-modified',
+  'pragma',
+];
+
+/** A fetch that shows only CORS-safelisted response headers, as a browser does with labrinth's CORS
+ * (which lists none in `Access-Control-Expose-Headers`). */
+export async function corsFetch(request: Request): Promise<Response> {
+  const response = await fetch(request);
+  const headers = new Headers();
+  for (const name of SAFELISTED) {
+    const value = response.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
+}
