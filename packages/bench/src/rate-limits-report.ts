@@ -41,6 +41,7 @@ function rows(results: RateLimitResult[]) {
       r.calls,
       fixed(r.elapsedMs / 1000, 2),
       fixed(r.minimumMs / 1000, 1),
+      fixed(r.lastBatchAtMs / 1000, 2),
       `${fixed(ratio, 3)}x`,
       r.target === undefined ? '0 failed' : `0 x 429, <= ${fixed(r.target, 2)}x`,
       r.rejected,
@@ -55,6 +56,7 @@ const HEAD = [
   'calls',
   'time (s)',
   'optimum (s)',
+  'last start at (s)',
   'ratio',
   'target',
   '429s',
@@ -66,7 +68,7 @@ const HEAD = [
 export function rateLimitSection(local: RateLimitResult[], redis: RateLimitResult[]): string {
   return `## Rate limits (issues 14 and 20)
 
-A cold burst of concurrent \`getProject\` calls with the default client (\`createModrinthClient({ baseUrl, userAgent })\`: it assumes Modrinth's documented 300 per minute, a token bucket, until the server states its limit) against a local server, in its own thread, that enforces a limit and answers 429 beyond it. "optimum" is when the last call may start at the earliest: for fixed windows, one window per batch after the first; for a token bucket or labrinth's GCRA, the burst at once, then one start per refill interval. "time" runs until the last call has its answer.
+A cold burst of concurrent \`getProject\` calls with the default client (\`createModrinthClient({ baseUrl, userAgent })\`: it assumes Modrinth's documented 300 per minute, a token bucket, until the server states its limit) against a local server, in its own thread, that enforces a limit and answers 429 beyond it. "optimum" is when the last call may start at the earliest: for fixed windows, one window per batch after the first; for a token bucket or labrinth's GCRA, the burst at once, then one start per refill interval. "time" runs until the last call has its answer; "last start at" is when the server received the request the optimum is about (the first of the last batch, or the last call), so "last start at" minus "optimum" is the limiter's own lateness, and "time" minus "last start at" is this machine sending and answering the calls still in flight.
 
 The GCRA server implements exactly the rules of Modrinth's labrinth (\`apps/labrinth/src/util/ratelimit.rs\` in modrinth/code): a stored TAT, refused when \`now - tat < -burst x interval\`, else \`tat = max(tat + interval, now)\`; \`X-Ratelimit-Limit\` = the burst, \`Remaining\` = whole requests left, \`Reset\` = whole seconds until the bucket is full, truncated (\`Reset: 0\` when idle); a 429 carries no \`Retry-After\`, and its JSON body says \`You are being rate-limited. Please wait <ms> milliseconds. 0/<burst> remaining.\`. Its CORS exposes no header, so "headers hidden" reads the answers through a fetch that keeps only the CORS-safelisted headers, as a browser does: the client then paces at the documented default (a burst of 300, one call per 200 ms) and waits as the 429 bodies say.
 
