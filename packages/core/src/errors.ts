@@ -9,12 +9,20 @@ import { redactHeaders, redactUrl, scrub } from './redact.js';
  * headers are copied with sensitive values replaced.
  */
 export class CoreError extends Error {
+  /**
+   * The `name` of this class's errors, stated because a minifier renames
+   * classes (a browser bundle's `NotFoundError` may be `b`). A subclass
+   * without its own keeps its class name.
+   */
+  static readonly errorName: string = 'CoreError';
   /** Attempts made before this error was thrown (set by CoreFetch). */
   attempts?: number;
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
+    this.name = Object.hasOwn(new.target, 'errorName')
+      ? (new.target as typeof CoreError).errorName
+      : new.target.name;
     Object.setPrototypeOf(this, new.target.prototype);
   }
 
@@ -34,6 +42,7 @@ export class CoreError extends Error {
  * the status, the `Content-Type` and the (redacted) URL; never the body.
  */
 export class UnexpectedResponseError extends CoreError {
+  static override readonly errorName: string = 'UnexpectedResponseError';
   readonly status: number;
   readonly contentType: string | undefined;
   readonly url: string;
@@ -112,6 +121,7 @@ function scrubBody(body: unknown, secrets: readonly (string | undefined)[]): unk
 
 /** An HTTP response with status >= 400. `ApiError.from` picks the subclass. */
 export class ApiError extends CoreError {
+  static override readonly errorName: string = 'ApiError';
   readonly status: number;
   readonly statusText: string;
   readonly method: string;
@@ -171,23 +181,41 @@ export class ApiError extends CoreError {
 }
 
 /** 400 */
-export class BadRequestError extends ApiError {}
+export class BadRequestError extends ApiError {
+  static override readonly errorName: string = 'BadRequestError';
+}
 /** 401 */
-export class AuthenticationError extends ApiError {}
+export class AuthenticationError extends ApiError {
+  static override readonly errorName: string = 'AuthenticationError';
+}
 /** 403 */
-export class PermissionDeniedError extends ApiError {}
+export class PermissionDeniedError extends ApiError {
+  static override readonly errorName: string = 'PermissionDeniedError';
+}
 /** 404 */
-export class NotFoundError extends ApiError {}
+export class NotFoundError extends ApiError {
+  static override readonly errorName: string = 'NotFoundError';
+}
 /** 409 */
-export class ConflictError extends ApiError {}
+export class ConflictError extends ApiError {
+  static override readonly errorName: string = 'ConflictError';
+}
 /** 410 */
-export class GoneError extends ApiError {}
+export class GoneError extends ApiError {
+  static override readonly errorName: string = 'GoneError';
+}
 /** 422 */
-export class UnprocessableEntityError extends ApiError {}
+export class UnprocessableEntityError extends ApiError {
+  static override readonly errorName: string = 'UnprocessableEntityError';
+}
 /** 429; `retryAfterMs` holds the server's hint when it sent one. */
-export class RateLimitError extends ApiError {}
+export class RateLimitError extends ApiError {
+  static override readonly errorName: string = 'RateLimitError';
+}
 /** Any status >= 500. */
-export class InternalServerError extends ApiError {}
+export class InternalServerError extends ApiError {
+  static override readonly errorName: string = 'InternalServerError';
+}
 
 // Read only when an error is built, after the module has run.
 const BY_STATUS: Record<number, new (init: ApiErrorInit) => ApiError> = {
@@ -203,6 +231,7 @@ const BY_STATUS: Record<number, new (init: ApiErrorInit) => ApiError> = {
 
 /** The request never got a response: refused, reset, DNS failure, socket closed. `cause` is the runtime's error. */
 export class ConnectionError extends CoreError {
+  static override readonly errorName: string = 'ConnectionError';
   readonly method: string;
   readonly url: string;
 
@@ -217,6 +246,7 @@ export class ConnectionError extends CoreError {
 
 /** An attempt took longer than `timeoutMs`, or the call passed `totalTimeoutMs`. */
 export class TimeoutError extends CoreError {
+  static override readonly errorName: string = 'TimeoutError';
   readonly method: string;
   readonly url: string;
   readonly timeoutMs: number;

@@ -49,6 +49,7 @@ export type LoginFailureReason =
  * Its message never holds the username, password, TOTP token or code.
  */
 export class LoginError extends CoreError {
+  static override readonly errorName: string = 'LoginError';
   /** Why the login failed. */
   readonly reason: LoginFailureReason;
   /** Where to solve the challenge, for `recaptcha-required`. */

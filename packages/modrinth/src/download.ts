@@ -77,6 +77,7 @@ export type DownloadFailure =
  * do not match the listed size or hash. Not retried.
  */
 export class DownloadError extends CoreError {
+  static override readonly errorName: string = 'DownloadError';
   /** What was wrong, for code to branch on. */
   readonly reason: DownloadFailure;
   /** The file's name as the server gave it. */
@@ -97,6 +98,7 @@ export class DownloadError extends CoreError {
 
 /** The bytes received are not the file Modrinth lists: nothing was kept. */
 export class HashMismatchError extends DownloadError {
+  static override readonly errorName: string = 'HashMismatchError';
   /** The digest that did not match (`sha512` when Modrinth lists one). */
   readonly algorithm: 'sha512' | 'sha1';
   /** The listed digest (lower-case hex). */

@@ -39,7 +39,9 @@ export type FacetValue = string | number | boolean;
 const OPERATORS: readonly FacetOperator[] = [':', '=', '!=', '<', '<=', '>', '>='];
 
 /** A facet the service would reject (empty or quoted value, unknown operator, empty group). */
-export class FacetError extends CoreError {}
+export class FacetError extends CoreError {
+  static override readonly errorName: string = 'FacetError';
+}
 
 /** One validated facet string, e.g. `facet('downloads', '>', 1000)` -> `"downloads>1000"`. */
 export function facet(type: FacetType, value: FacetValue): string;

@@ -28,7 +28,9 @@ export type UploadFile = File | { name: string; data: UploadData; type?: string 
 export type ImageExtension = ChangeProjectIconData['query']['ext'];
 
 /** Upload-related mistakes caught before sending (a missing file, `file_parts` that name other files...). */
-export class UploadError extends CoreError {}
+export class UploadError extends CoreError {
+  static override readonly errorName: string = 'UploadError';
+}
 
 /** One part of a multipart body. */
 export interface MultipartPart {

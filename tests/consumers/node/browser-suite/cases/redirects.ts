@@ -84,6 +84,8 @@ export const cases: BrowserCase[] = [
       const headers = { 'X-Api-Key': 'custom-secret-key' };
       const error = await rejection(client.getProject('sodium', { headers }));
       check(error instanceof UnexpectedResponseError, `${error.name}: ${error.message}`);
+      // The name survives the bundle's minifier.
+      check(error.name === 'UnexpectedResponseError', `error.name is ${error.name}`);
       check(/x-api-key/.test(error.message), error.message);
       check(!error.message.includes('custom-secret-key'), 'the error shows the key');
       const atOther = await arrivals(env.other, tag);
