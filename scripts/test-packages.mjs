@@ -20,6 +20,7 @@
 // (never in CI: .ci/run installs it); X_ONLY_BROWSER=1 runs only the
 // install, the typechecks and the browser legs (while writing browser cases).
 import { execFileSync, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import {
   cpSync,
   existsSync,
@@ -33,6 +34,7 @@ import {
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { delimiter, extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { runBrowserSuite, startSuiteOrigins } from './browser-suite.mjs';
 import { PACKAGES, packsDir, pnpmCommand, root } from './lib.mjs';
 
@@ -230,6 +232,34 @@ try {
       );
       return `${r.title} / ${r.name} / sha512 ${r.sha512Length} chars / game ${r.gameTitle}`;
     });
+    await leg(
+      `Node 20 (${node20Version}) runs the honest-types program against the recorded answers (fixtures)`,
+      async () => {
+        const fixtures = new Worker(new URL('./fixture-server.mjs', import.meta.url));
+        const [{ port }] = await once(fixtures, 'message');
+        try {
+          const base = `http://127.0.0.1:${port}`;
+          const out = sh(node20, [join(app, 'dist/honest-types.js'), `${base}/v2`, base], {
+            cwd: app,
+            timeout: 60_000,
+          });
+          const r = JSON.parse(
+            out
+              .trim()
+              .split('\n')
+              .find((l) => l.startsWith('{')),
+          );
+          if (r.title !== 'Sodium' || r.notFoundCode !== 'not_found' || r.gameId !== 1328853) {
+            throw new Error(`unexpected answer read: ${JSON.stringify(r)}`);
+          }
+          return `${r.title} (slug ${r.slug}) / ${r.name} / sha512 ${r.sha512Length} chars / ${r.notFoundCode} / game ${r.gameTitle}, ${r.uploads} uploads`;
+        } finally {
+          const exited = once(fixtures, 'exit');
+          fixtures.postMessage('close');
+          await exited;
+        }
+      },
+    );
   }
 
   // --- browser

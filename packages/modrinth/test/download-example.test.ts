@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +9,7 @@ import { contractFetchFor, fixtureJson } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fetchModFile, installMod } from '../examples/download.js';
 import type { ModrinthClientOptions, ProjectResult, SearchResults, Version } from '../src/index.js';
+import { installModWithXmcl } from './peers/xmcl-launcher-flow.js';
 
 // The README's "Download a mod" example, written as a user writes it: the
 // test points its clients at a local API (by mocking the package's
@@ -21,6 +23,17 @@ vi.mock('@x/modrinth', async (importOriginal) => {
     createModrinthClient: (options: ModrinthClientOptions = {}) =>
       real.createModrinthClient({ ...options, ...mocked.options }),
   };
+});
+
+// The peer, pointed at the same local API.
+vi.mock('@xmcl/modrinth', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@xmcl/modrinth')>();
+  class ModrinthV2Client extends real.ModrinthV2Client {
+    constructor(options: ConstructorParameters<typeof real.ModrinthV2Client>[0] = {}) {
+      super({ ...options, baseUrl: String(mocked.options.baseUrl).replace(/\/v2$/, '') });
+    }
+  }
+  return { ...real, ModrinthV2Client };
 });
 
 const JAR = Buffer.from(`PK\u0003\u0004${'sodium '.repeat(9000)}`);
@@ -139,9 +152,40 @@ describe('README example: Download a mod', () => {
     for (const headers of cdnHeaders) expect(headers.authorization).toBeUndefined();
   });
 
+  it('takes no more lines than the same flow with @xmcl/modrinth, which gives the same result', async () => {
+    const peerDir = await mkdtemp(join(tmpdir(), 'x-modrinth-peer-'));
+    try {
+      await writeFile(join(peerDir, 'sodium-old.jar'), OLD_JAR);
+      const peer = await installModWithXmcl('sodium', peerDir);
+      const primary = versions()[0]?.files.find((f) => f.primary);
+      expect(peer).toEqual({
+        title: 'Sodium',
+        path: join(peerDir, primary?.filename ?? ''),
+        updates: [join(peerDir, 'sodium-old.jar')],
+      });
+      expect(await readFile(peer?.path ?? '')).toEqual(JAR);
+    } finally {
+      await rm(peerDir, { recursive: true, force: true });
+    }
+    const ours = codeLines('../examples/download.ts', 'installMod');
+    const theirs = codeLines('./peers/xmcl-launcher-flow.ts', 'installModWithXmcl');
+    console.log(`launcher flow: ${ours} lines with @x/modrinth, ${theirs} with @xmcl/modrinth`);
+    expect(ours).toBeLessThanOrEqual(theirs);
+  });
+
   it('gives the file in memory', async () => {
     const id = versions()[0]?.id ?? '';
     const file = await fetchModFile(id);
     expect(Buffer.from(await file.arrayBuffer())).toEqual(JAR);
   });
 });
+
+/** Lines of code (neither blank nor a comment) of the function `name` in `file`, its signature included. */
+function codeLines(file: string, name: string): number {
+  const lines = readFileSync(new URL(file, import.meta.url), 'utf8').split('\n');
+  const start = lines.findIndex((line) => line.startsWith(`export async function ${name}(`));
+  const end = lines.findIndex((line, i) => i > start && line === '}');
+  if (start < 0 || end < 0) throw new Error(`no function ${name} in ${file}`);
+  return lines.slice(start, end + 1).filter((line) => line.trim() && !line.trim().startsWith('//'))
+    .length;
+}
