@@ -9,6 +9,7 @@ import { createModrinthClient } from '@x/modrinth';
 import {
   corsFetch,
   startWindowServer,
+  type WindowServer,
   type WindowServerOptions,
 } from '../../core/test/helpers/window-worker.ts';
 
@@ -20,6 +21,11 @@ export interface RateLimitScenario {
   hidden?: boolean;
   /** The ratio target (time / optimum); `undefined`: none (reported only). */
   target?: number;
+  /**
+   * The machine's floor instead of our client: raw `fetch`, each fixed
+   * window's batch sent by hand exactly at the optimum (no limiter, no SDK).
+   */
+  rawAtOptimum?: boolean;
 }
 
 export interface RateLimitResult {
@@ -50,6 +56,12 @@ export const SCENARIOS: RateLimitScenario[] = [
     options: { kind: 'fixed', integerReset: true, limit: 600, windowMs: 2000 },
     calls: 1000,
     target: WINDOW_TARGET,
+  },
+  {
+    name: 'the floor of the case above: raw fetch, each batch sent by hand the moment its window opens',
+    options: { kind: 'fixed', integerReset: true, limit: 600, windowMs: 2000 },
+    calls: 1000,
+    rawAtOptimum: true,
   },
   {
     name: 'fixed windows, 100 per 2 s, IETF RateLimit / RateLimit-Policy',
@@ -98,6 +110,39 @@ function lastIndex(options: WindowServerOptions, calls: number): number {
   return (Math.ceil(calls / options.limit) - 1) * options.limit;
 }
 
+/**
+ * Raw `fetch` calls paced by hand as well as anyone can: the first batch of
+ * a fixed window's `limit` at once, then batch `b` the moment its window
+ * opens, `b` windows after the server saw the first request (the server's
+ * own clock, read from its stats: no client can know better).
+ */
+function rawAtOptimum(
+  server: WindowServer,
+  options: WindowServerOptions,
+  calls: number,
+): Promise<unknown>[] {
+  const send = async () => {
+    const response = await fetch(`${server.baseUrl}/v2/project/sodium`);
+    if (!response.ok) throw new Error(`status ${response.status}`);
+    return response.json();
+  };
+  const firstArrival = (async () => {
+    for (;;) {
+      const { arrivals } = await server.stats();
+      if (arrivals.length > 0) return Math.min(...arrivals);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  })();
+  return Array.from({ length: calls }, async (_, i) => {
+    const batch = Math.floor(i / options.limit);
+    if (batch > 0) {
+      const due = (await firstArrival) + batch * options.windowMs + 1;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
+    }
+    return send();
+  });
+}
+
 export async function runScenario(scenario: RateLimitScenario): Promise<RateLimitResult> {
   const server = await startWindowServer(scenario.options);
   try {
@@ -109,7 +154,9 @@ export async function runScenario(scenario: RateLimitScenario): Promise<RateLimi
     });
     const started = Date.now();
     const results = await Promise.allSettled(
-      Array.from({ length: scenario.calls }, () => client.getProject('sodium')),
+      scenario.rawAtOptimum
+        ? rawAtOptimum(server, scenario.options, scenario.calls)
+        : Array.from({ length: scenario.calls }, () => client.getProject('sodium')),
     );
     const elapsedMs = Date.now() - started;
     const stats = await server.stats();
