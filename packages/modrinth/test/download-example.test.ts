@@ -8,29 +8,24 @@ import { join } from 'node:path';
 import { contractFetchFor, fixtureJson } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fetchModFile, installMod } from '../examples/download.js';
-import type { ModrinthClientOptions, ProjectResult, SearchResults, Version } from '../src/index.js';
+import type { ProjectResult, SearchResults, Version } from '../src/index.js';
+import { served } from './helpers/served-client.js';
 import { installModWithXmcl } from './peers/xmcl-launcher-flow.js';
 
 // The README's "Download a mod" example, written as a user writes it: the
 // test points its clients at a local API (by mocking the package's
 // `createModrinthClient`) that answers the repository's fixtures, checked
 // against the spec, whose files point at a local "CDN" on another origin.
-const mocked = vi.hoisted(() => ({ options: {} as Record<string, unknown> }));
-vi.mock('@x/modrinth', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@x/modrinth')>();
-  return {
-    ...real,
-    createModrinthClient: (options: ModrinthClientOptions = {}) =>
-      real.createModrinthClient({ ...options, ...mocked.options }),
-  };
-});
+vi.mock('@x/modrinth', async (original) =>
+  (await import('./helpers/served-client.js')).servedModrinth(original),
+);
 
 // The peer, pointed at the same local API.
 vi.mock('@xmcl/modrinth', async (importOriginal) => {
   const real = await importOriginal<typeof import('@xmcl/modrinth')>();
   class ModrinthV2Client extends real.ModrinthV2Client {
     constructor(options: ConstructorParameters<typeof real.ModrinthV2Client>[0] = {}) {
-      super({ ...options, baseUrl: String(mocked.options.baseUrl).replace(/\/v2$/, '') });
+      super({ ...options, baseUrl: String(served.options.baseUrl).replace(/\/v2$/, '') });
     }
   }
   return { ...real, ModrinthV2Client };
@@ -115,7 +110,7 @@ beforeAll(async () => {
   apiBase = `${await listen(api)}/v2`;
   dir = await mkdtemp(join(tmpdir(), 'x-modrinth-example-'));
   const checked = contractFetchFor('modrinth', apiBase);
-  mocked.options = {
+  served.options = {
     baseUrl: apiBase,
     token: 'mrp_never_at_the_cdn',
     // API answers are checked against the spec; the CDN is not the API.

@@ -16,33 +16,22 @@ import { updatesForFiles, updatesForModsFolder } from '../examples/updates.js';
 import { publishVersion } from '../examples/upload.js';
 import type { ModrinthClientOptions, Version } from '../src/index.js';
 import { hashPath } from '../src/node.js';
+import { served } from './helpers/served-client.js';
 import { type StandIn, startMultipartStandIn } from './multipart-standin.js';
 
-// The examples are written as a user writes them (no test parameters): the
-// tests point every client they create at a local server by mocking the
-// package's `createModrinthClient`, with the options each test sets here.
-const mocked = vi.hoisted(() => ({ options: {} as Record<string, unknown> }));
-vi.mock('@x/modrinth', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@x/modrinth')>();
-  return {
-    ...real,
-    createModrinthClient: (options: ModrinthClientOptions = {}) =>
-      real.createModrinthClient({ ...options, ...mocked.options }),
-  };
-});
-vi.mock('@x/modrinth/operations', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@x/modrinth/operations')>();
-  return {
-    ...real,
-    createModrinthTransport: (options: ModrinthClientOptions = {}) =>
-      real.createModrinthTransport({ ...options, ...mocked.options }),
-  };
-});
+// The examples are written as a user writes them: every client they create
+// is pointed at the local server each test names (helpers/served-client.ts).
+vi.mock('@x/modrinth', async (original) =>
+  (await import('./helpers/served-client.js')).servedModrinth(original),
+);
+vi.mock('@x/modrinth/operations', async (original) =>
+  (await import('./helpers/served-client.js')).servedOperations(original),
+);
 const serve = (options: ModrinthClientOptions) => {
-  mocked.options = options as Record<string, unknown>;
+  served.options = options;
 };
 afterEach(() => {
-  mocked.options = {};
+  served.options = {};
 });
 
 const c = contract('modrinth');
