@@ -18,6 +18,7 @@ export {
   type OperationOptions,
   type OperationSpec,
   type OperationTarget,
+  transportOf,
 } from './sdk-client/operation.js';
 export type {
   Auth,

@@ -1,5 +1,10 @@
 import { CoreError } from '@x/core';
-import type { Client, OperationOptions, OperationTarget } from '@x/core/client';
+import {
+  type Client,
+  type OperationOptions,
+  type OperationTarget,
+  transportOf,
+} from '@x/core/client';
 import { firstHop, nextHop, platformOwnsRedirects } from '@x/core/internal';
 import { newDownloadSession } from './generated/operations.gen.js';
 
@@ -19,10 +24,6 @@ export interface UploadDownloadInput extends AccessInput {
   uuid?: string | undefined;
   /** Redirects to follow before giving up. @default 10 */
   maxRedirects?: number | undefined;
-}
-
-function transportOf(target: OperationTarget): Client {
-  return 'transport' in target ? target.transport : target;
 }
 
 /** `POST /games/{gameId}/download-sessions`: the session UUID to pass to the download. */

@@ -13,7 +13,7 @@ import {
   TimeoutError,
   UnexpectedResponseError,
 } from '@x/core';
-import type { OperationTarget } from '@x/core/client';
+import { type OperationTarget, transportOf } from '@x/core/client';
 import { backoffDelay, resolveRetry, sleep, WITHOUT_TOKEN } from '@x/core/internal';
 import { createHasher, type FileHashes, type Hasher, wholeHasher } from './hashing.js';
 
@@ -265,7 +265,7 @@ export async function transfer<S>(
       fileName: name,
     });
   }
-  const base = ('transport' in client ? client.transport : client).coreFetch;
+  const base = transportOf(client).coreFetch;
   const overrides: CallOptions = { rateLimiter: false };
   if (options.timeoutMs !== undefined) overrides.timeoutMs = options.timeoutMs;
   if (options.retry !== undefined) overrides.retry = options.retry;

@@ -77,7 +77,8 @@ type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
 
 const SECURED = [{ type: 'apiKey' }] as const;
 
-function transportOf(target: OperationTarget): Client {
+/** The client an operation sends through: the target itself, or the SDK client's `transport`. */
+export function transportOf(target: OperationTarget): Client {
   return 'transport' in target ? target.transport : target;
 }
 
