@@ -18,7 +18,6 @@ export {
   type OperationOptions,
   type OperationSpec,
   type OperationTarget,
-  transportOf,
 } from './sdk-client/operation.js';
 export type {
   Auth,

@@ -1,11 +1,6 @@
 import { CoreError } from '@x/core';
-import {
-  type Client,
-  type OperationOptions,
-  type OperationTarget,
-  transportOf,
-} from '@x/core/client';
-import { firstHop, nextHop, platformOwnsRedirects } from '@x/core/internal';
+import type { Client, OperationOptions, OperationTarget } from '@x/core/client';
+import { firstHop, nextHop, platformOwnsRedirects, transportOf } from '@x/core/internal';
 import { newDownloadSession } from './generated/operations.gen.js';
 
 /** Access to a game's content: what paid, restricted or private pages ask for. */

@@ -13,8 +13,8 @@ import {
   TimeoutError,
   UnexpectedResponseError,
 } from '@x/core';
-import { type OperationTarget, transportOf } from '@x/core/client';
-import { backoffDelay, resolveRetry, sleep, WITHOUT_TOKEN } from '@x/core/internal';
+import type { OperationTarget } from '@x/core/client';
+import { backoffDelay, resolveRetry, sleep, transportOf, WITHOUT_TOKEN } from '@x/core/internal';
 import { createHasher, type FileHashes, type Hasher, wholeHasher } from './hashing.js';
 
 /**
