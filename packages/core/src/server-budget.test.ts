@@ -94,6 +94,68 @@ describe('ServerBudget, a fixed window', () => {
     expect(budget.limit?.windowMs).toBe(2000);
   });
 
+  /**
+   * A fixed window of 600 per 2 s as window-server.mjs runs it (opened by the
+   * first arrival, Reset in whole seconds rounded up): the probe, then the
+   * other 599 answered over 350 ms, one of them (`late`) only at +1,500 ms.
+   */
+  function fullWindow(options: { rejectOne?: boolean; late?: boolean } = {}) {
+    const budget = new ServerBudget({ limit: 300, windowMs: 60_000, kind: 'token-bucket' });
+    const t0 = 1_000_000;
+    const windowEnd = t0 + 2 + 2000;
+    const answer = (ticket: RateLimitTicket, remaining: number, receivedAt: number) => {
+      const arrivedAt = receivedAt - 1;
+      const rejected = options.rejectOne === true && remaining === 100;
+      budget.observe(
+        {
+          limit: 600,
+          remaining,
+          resetAt: receivedAt + Math.ceil((windowEnd - arrivedAt) / 1000) * 1000,
+          receivedAt,
+          rejected,
+        },
+        ticket,
+        receivedAt,
+      );
+      budget.finish(ticket, receivedAt);
+    };
+    budget.expectHeaders();
+    const [probe] = startAll(budget, t0);
+    answer(probe as RateLimitTicket, 599, t0 + 5);
+    const batch = startAll(budget, t0 + 5);
+    batch.forEach((ticket, j) => {
+      const late = options.late === true && j === 0;
+      answer(ticket, 598 - j, late ? t0 + 1500 : t0 + 10 + Math.floor((j * 350) / 599));
+    });
+    return { budget, t0, batch };
+  }
+
+  it("a full window's batch frees at once when its reset proves the window over, not as each answer ages", () => {
+    const { budget, t0, batch } = fullWindow();
+    expect(batch.length).toBe(599);
+    expect(budget.waitMs(t0 + 1000)).toBeGreaterThan(0);
+    // The earliest bound: the probe's answer at t0 + 5 said 2 s (+1 ms of rounding).
+    expect(startAll(budget, t0 + 2004).length).toBe(0);
+    expect(startAll(budget, t0 + 2006).length).toBe(600);
+  });
+
+  it('a call answered after what the reset proves keeps counting until its answer plus the window', () => {
+    const { budget, t0 } = fullWindow({ late: true });
+    // Answered at t0 + 1,500: it may have reached the server in the next window.
+    expect(startAll(budget, t0 + 2006).length).toBe(599);
+    expect(startAll(budget, t0 + 3500).length).toBe(1);
+  });
+
+  it("after a 429, the batch frees only as each answer ages out of the window (the server's resets are not trusted)", () => {
+    const { budget, t0 } = fullWindow({ rejectOne: true });
+    // Only the probe's slot (answered at t0 + 5).
+    expect(startAll(budget, t0 + 2006).length).toBe(1);
+    // Answers received by t0 + 100 are out of the window at t0 + 2,100.
+    const freed = startAll(budget, t0 + 2100).length;
+    expect(freed).toBeGreaterThan(100);
+    expect(freed).toBeLessThan(300);
+  });
+
   it('a share of the budget while limiting alone for several processes', () => {
     const budget = new ServerBudget({ limit: 100, windowMs: 2000 });
     budget.share = 4;

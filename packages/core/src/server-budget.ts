@@ -64,6 +64,13 @@ export class ServerBudget implements RateLimitStore {
   #bucketLearned = false;
   /** Learned a limit, but no answer has said its window yet (only `Reset: 0`). */
   #windowUnknown = false;
+  /**
+   * Fixed windows: every call answered before `before` stops counting at
+   * `at` (see `#boundWindow`), `at` and `before` both rising.
+   */
+  #windowEnds: { before: number; at: number }[] = [];
+  /** Those bounds hold until a 429 says the server's windows are not what they seem. */
+  #sharpWindows = true;
 
   constructor(assumed: ServerLimit | undefined) {
     this.#server = assumed && { ...assumed };
@@ -150,6 +157,7 @@ export class ServerBudget implements RateLimitStore {
     ) {
       this.#receivedHead++;
     }
+    this.#endWindows(now);
     if (this.#receivedHead > 1024 && this.#receivedHead * 2 > received.length) {
       this.#received = received.slice(this.#receivedHead);
       this.#receivedHead = 0;
@@ -162,10 +170,12 @@ export class ServerBudget implements RateLimitStore {
       // Full: a slot frees when the oldest finished call leaves the window,
       // or (all still running) when one finishes.
       const oldest = this.#received[this.#receivedHead];
-      wait = Math.max(
-        wait,
-        oldest === undefined ? Number.MIN_VALUE : oldest + server.windowMs - now,
-      );
+      let frees = oldest === undefined ? undefined : oldest + server.windowMs;
+      // ... or sooner, when the end of the server's window it was counted in is known.
+      const end =
+        oldest === undefined ? undefined : this.#windowEnds.find((e) => e.before > oldest);
+      if (frees !== undefined && end && this.#windowsAreFixed()) frees = Math.min(frees, end.at);
+      wait = Math.max(wait, frees === undefined ? Number.MIN_VALUE : frees - now);
     }
     return wait;
   }
@@ -237,6 +247,9 @@ export class ServerBudget implements RateLimitStore {
       this.#budget = undefined;
       return undefined;
     }
+    if (rejected) this.#sharpWindows = false;
+    else if (resetAt !== undefined && ticket?.at !== undefined)
+      this.#boundWindow(ticket.at, observation.receivedAt, resetAt);
     if (seq < this.#observedSeq) return undefined;
     this.#observedSeq = seq;
     if (remaining === undefined || resetAt === undefined) return undefined;
@@ -326,6 +339,55 @@ export class ServerBudget implements RateLimitStore {
     if (known === undefined) return;
     this.#server = { limit, windowMs: known };
     this.#learned = true;
+  }
+
+  /** The answers show fixed windows, and no 429 has contradicted what their resets say. */
+  #windowsAreFixed(): boolean {
+    return this.#sharpWindows && this.#inference.kind === 'fixed-window';
+  }
+
+  /**
+   * What one answer's reset proves about a fixed window's end, sharper than
+   * "a call counts until its answer plus the window": the window that
+   * counted the call ends at `E`, `resetIn` after the request reached the
+   * server (between `sentAt` and `receivedAt`), rounded up to whole seconds
+   * or exact. So `E <= receivedAt + resetIn`, and `E > sentAt + resetIn - 1000`.
+   * Every call answered before the latter reached the server before `E`, so
+   * the window that counted it (this one or an earlier one) is over by the
+   * former. Without this, a batch of calls answered over a few hundred ms
+   * freed their slots one by one as each answer aged out (issue 20: 600 per
+   * 2 s was 1.18x its optimum). A server rounding its reset down would break
+   * the upper bound: its first 429 turns this off (`#sharpWindows`).
+   */
+  #boundWindow(sentAt: number, receivedAt: number, resetAt: number): void {
+    const resetIn = resetAt - receivedAt;
+    if (!(resetIn > 0) || !this.#sharpWindows) return;
+    // +1 ms: a reset stated in ms decimals is rounded.
+    const bound = { before: sentAt + resetIn - 1000, at: receivedAt + resetIn + 1 };
+    const ends = this.#windowEnds;
+    // Keep only the bounds no other beats (earlier `at` and later `before`).
+    if (ends.some((e) => e.at <= bound.at && e.before >= bound.before)) return;
+    const kept = ends.filter((e) => !(e.at >= bound.at && e.before <= bound.before));
+    const i = kept.findIndex((e) => e.at > bound.at);
+    kept.splice(i === -1 ? kept.length : i, 0, bound);
+    this.#windowEnds = kept.length > 64 ? kept.slice(-64) : kept;
+  }
+
+  /** Forgets the finished calls whose fixed window is over (by `#boundWindow`'s bounds). */
+  #endWindows(now: number): void {
+    const ends = this.#windowEnds;
+    if (ends.length === 0 || (ends[0] as { at: number }).at > now) return;
+    const fixed = this.#windowsAreFixed();
+    const received = this.#received;
+    while (ends.length > 0 && (ends[0] as { at: number }).at <= now) {
+      const { before } = ends.shift() as { before: number };
+      while (
+        fixed &&
+        this.#receivedHead < received.length &&
+        (received[this.#receivedHead] as number) < before
+      )
+        this.#receivedHead++;
+    }
   }
 
   /** The largest reset delta seen lately: one is forgotten two of its lengths after it was seen. */
