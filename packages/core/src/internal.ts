@@ -8,5 +8,5 @@ export { platformOwnsRedirects } from './platform.js';
 export { type CoreInit, WITHOUT_TOKEN } from './prepare.js';
 export { DEFAULT_MAX_REDIRECTS, firstHop, type Hop, nextHop } from './redirects.js';
 export { backoffDelay, type ResolvedRetryOptions, resolveRetry } from './retry-policy.js';
-export { transportOf } from './sdk-client/operation.js';
+export { headersOf, overridesOf, transportOf } from './sdk-client/operation.js';
 export { ServerBudget } from './server-budget.js';

@@ -1,6 +1,13 @@
 import { CoreError } from '@x/core';
 import type { Client, OperationOptions, OperationTarget } from '@x/core/client';
-import { firstHop, nextHop, platformOwnsRedirects, transportOf } from '@x/core/internal';
+import {
+  firstHop,
+  headersOf,
+  nextHop,
+  overridesOf,
+  platformOwnsRedirects,
+  transportOf,
+} from '@x/core/internal';
 import { newDownloadSession } from './generated/operations.gen.js';
 
 /** Access to a game's content: what paid, restricted or private pages ask for. */
@@ -65,20 +72,12 @@ function send(
   redirect: RequestRedirect,
   options: OperationOptions | undefined,
 ): Promise<Response> {
-  let core = client.coreFetch;
-  if (options?.timeoutMs !== undefined || options?.retry !== undefined) {
-    const overrides: { timeoutMs?: number; retry?: NonNullable<OperationOptions['retry']> } = {};
-    if (options.timeoutMs !== undefined) overrides.timeoutMs = options.timeoutMs;
-    if (options.retry !== undefined) overrides.retry = options.retry;
-    core = core.withOptions(overrides);
-  }
+  const overrides = overridesOf(options);
+  const core = overrides ? client.coreFetch.withOptions(overrides) : client.coreFetch;
   const init: RequestInit = { redirect };
   if (options?.signal) init.signal = options.signal;
-  if (options?.headers) {
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(options.headers)) if (v !== undefined) headers[k] = v;
-    init.headers = headers;
-  }
+  const headers = headersOf(options);
+  if (headers) init.headers = headers;
   return core(url, init);
 }
 

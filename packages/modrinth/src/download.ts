@@ -14,7 +14,15 @@ import {
   UnexpectedResponseError,
 } from '@x/core';
 import type { OperationTarget } from '@x/core/client';
-import { backoffDelay, resolveRetry, sleep, transportOf, WITHOUT_TOKEN } from '@x/core/internal';
+import {
+  backoffDelay,
+  headersOf,
+  overridesOf,
+  resolveRetry,
+  sleep,
+  transportOf,
+  WITHOUT_TOKEN,
+} from '@x/core/internal';
 import { createHasher, type FileHashes, type Hasher, wholeHasher } from './hashing.js';
 
 /**
@@ -266,9 +274,7 @@ export async function transfer<S>(
     });
   }
   const base = transportOf(client).coreFetch;
-  const overrides: CallOptions = { rateLimiter: false };
-  if (options.timeoutMs !== undefined) overrides.timeoutMs = options.timeoutMs;
-  if (options.retry !== undefined) overrides.retry = options.retry;
+  const overrides: CallOptions = { ...overridesOf(options), rateLimiter: false };
   // The CDN is not the API: its downloads take none of the API's request budget.
   const send = base.withOptions(overrides);
   const idleMs = options.timeoutMs ?? base.config.timeoutMs ?? 60_000;
@@ -279,13 +285,8 @@ export async function transfer<S>(
   const attempt = async (): Promise<Transferred<S>> => {
     const init: RequestInit & { [WITHOUT_TOKEN]: true } = { [WITHOUT_TOKEN]: true };
     if (signal) init.signal = signal;
-    if (options.headers) {
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(options.headers)) {
-        if (value !== undefined) headers[name] = value;
-      }
-      init.headers = headers;
-    }
+    const headers = headersOf(options);
+    if (headers) init.headers = headers;
     const response = await send(file.url, init);
     const url = response.url || file.url;
     const contentType = response.headers.get('content-type');

@@ -49,6 +49,32 @@ export interface OperationOptions {
   retry?: RetryOptions | false | undefined;
 }
 
+/**
+ * The client overrides per-call options ask for (`timeoutMs`, `retry`), or
+ * `undefined` for none: what operations and the SDKs' hand-written helpers
+ * (downloads) pass to `withOptions`.
+ */
+export function overridesOf(
+  options: OperationOptions | undefined,
+): { timeoutMs?: number; retry?: RetryOptions | false } | undefined {
+  if (options?.timeoutMs === undefined && options?.retry === undefined) return undefined;
+  const overrides: { timeoutMs?: number; retry?: RetryOptions | false } = {};
+  if (options.timeoutMs !== undefined) overrides.timeoutMs = options.timeoutMs;
+  if (options.retry !== undefined) overrides.retry = options.retry;
+  return overrides;
+}
+
+/** Per-call headers without their `undefined` values (a `RequestInit`'s), or `undefined` for none. */
+export function headersOf(
+  options: OperationOptions | undefined,
+): Record<string, string> | undefined {
+  if (!options?.headers) return undefined;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(options.headers))
+    if (value !== undefined) headers[name] = value;
+  return headers;
+}
+
 /** What operations send with: a client of `@x/core/client`, or an SDK client holding one as `transport`. */
 export type OperationTarget = Client | { readonly transport: Client };
 
@@ -132,12 +158,8 @@ export function callOperation(
   if (options) {
     if (options.headers) Object.assign(headers, options.headers);
     if (options.signal) request.signal = options.signal;
-    if (options.timeoutMs !== undefined || options.retry !== undefined) {
-      const overrides: { timeoutMs?: number; retry?: RetryOptions | false } = {};
-      if (options.timeoutMs !== undefined) overrides.timeoutMs = options.timeoutMs;
-      if (options.retry !== undefined) overrides.retry = options.retry;
-      client = client.withOptions(overrides);
-    }
+    const overrides = overridesOf(options);
+    if (overrides) client = client.withOptions(overrides);
   }
   request.headers = headers;
   return client.request(request);
