@@ -1,8 +1,13 @@
 // One process of the Redis rate-limit cases: `calls` concurrent `getProject`
 // calls with the default Modrinth client plus only the shared store, all at
 // `startAt`. Prints one JSON line: calls done and failed, and when the last ended.
-import { createModrinthClient, MODRINTH_RATE_LIMIT, RateLimiter } from '@x/modrinth';
-import { RedisRateLimitStore } from '@x/ratelimit-redis';
+import { loadSdk } from './packed.ts';
+
+// The tarballs installed by the run (see packed.ts), else the workspace's build.
+const { createModrinthClient, MODRINTH_RATE_LIMIT, RateLimiter } =
+  await loadSdk<typeof import('@x/modrinth')>('@x/modrinth');
+const { RedisRateLimitStore } =
+  await loadSdk<typeof import('@x/ratelimit-redis')>('@x/ratelimit-redis');
 
 const [baseUrl, redisUrl, key, count, startAt] = process.argv.slice(2) as [
   string,

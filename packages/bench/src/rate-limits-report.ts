@@ -4,6 +4,7 @@
 // section alone.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { installPacked } from './packed.ts';
 import type { RateLimitResult } from './rate-limits.ts';
 import { fixed } from './stats.ts';
 
@@ -11,6 +12,16 @@ const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 /** Runs the scenarios (each runner in a process of its own). */
 export function measureRateLimits(): { local: RateLimitResult[]; redis: RateLimitResult[] } {
+  // Through the packed tarballs, as users install them (issue 20's condition).
+  const packed = installPacked();
+  try {
+    return measureEach();
+  } finally {
+    packed.cleanup();
+  }
+}
+
+function measureEach(): { local: RateLimitResult[]; redis: RateLimitResult[] } {
   const node = (file: string) =>
     JSON.parse(
       execFileSync(process.execPath, [here(file)], {
@@ -68,7 +79,7 @@ const HEAD = [
 export function rateLimitSection(local: RateLimitResult[], redis: RateLimitResult[]): string {
   return `## Rate limits (issues 14 and 20)
 
-A cold burst of concurrent \`getProject\` calls with the default client (\`createModrinthClient({ baseUrl, userAgent })\`: it assumes Modrinth's documented 300 per minute, a token bucket, until the server states its limit) against a local server, in its own thread, that enforces a limit and answers 429 beyond it. "optimum" is when the last call may start at the earliest: for fixed windows, one window per batch after the first; for a token bucket or labrinth's GCRA, the burst at once, then one start per refill interval. "time" runs until the last call has its answer; "last start at" is when the server received the request the optimum is about (the first of the last batch, or the last call), so "last start at" minus "optimum" is the limiter's own lateness, and "time" minus "last start at" is this machine sending and answering the calls still in flight.
+A cold burst of concurrent \`getProject\` calls, through the packed tarballs (the packages packed by \`pnpm pack\` and installed by npm into a throwaway project, \`packages/bench/src/packed.ts\`), with the default client (\`createModrinthClient({ baseUrl, userAgent })\`: it assumes Modrinth's documented 300 per minute, a token bucket, until the server states its limit) against a local server, in its own thread, that enforces a limit and answers 429 beyond it. "optimum" is when the last call may start at the earliest: for fixed windows, one window per batch after the first; for a token bucket or labrinth's GCRA, the burst at once, then one start per refill interval. "time" runs until the last call has its answer; "last start at" is when the server received the request the optimum is about (the first of the last batch, or the last call), so "last start at" minus "optimum" is the limiter's own lateness, and "time" minus "last start at" is this machine sending and answering the calls still in flight.
 
 The GCRA server implements exactly the rules of Modrinth's labrinth (\`apps/labrinth/src/util/ratelimit.rs\` in modrinth/code): a stored TAT, refused when \`now - tat < -burst x interval\`, else \`tat = max(tat + interval, now)\`; \`X-Ratelimit-Limit\` = the burst, \`Remaining\` = whole requests left, \`Reset\` = whole seconds until the bucket is full, truncated (\`Reset: 0\` when idle); a 429 carries no \`Retry-After\`, and its JSON body says \`You are being rate-limited. Please wait <ms> milliseconds. 0/<burst> remaining.\`. Its CORS exposes no header, so "headers hidden" reads the answers through a fetch that keeps only the CORS-safelisted headers, as a browser does: the client then paces at the documented default (a burst of 300, one call per 200 ms) and waits as the 429 bodies say.
 

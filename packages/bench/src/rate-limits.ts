@@ -5,13 +5,16 @@
 // own rules (labrinth's GCRA, issue 20), its headers visible or hidden as a
 // browser sees them. Reported: time against the optimum, 429s the server
 // sent, calls that failed.
-import { createModrinthClient } from '@x/modrinth';
 import {
   corsFetch,
   startWindowServer,
   type WindowServer,
   type WindowServerOptions,
 } from '../../core/test/helpers/window-worker.ts';
+import { loadSdk } from './packed.ts';
+
+// The tarballs installed by the run (see packed.ts), else the workspace's build.
+const { createModrinthClient } = await loadSdk<typeof import('@x/modrinth')>('@x/modrinth');
 
 export interface RateLimitScenario {
   name: string;

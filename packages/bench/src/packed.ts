@@ -1,0 +1,100 @@
+// The SDKs as users install them, for the rate-limit cases (issue 20 asks
+// for them "through the packed tarballs"): the workspace packages packed by
+// pnpm, as `pnpm publish` would, and installed by npm into a throwaway
+// project. `installPacked` does it once per run and names the project in
+// `X_BENCH_PACKED` for the processes it starts; `loadSdk` imports a package
+// from there (or from the workspace when the variable is unset, e.g. when a
+// child is run by hand).
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ENV = 'X_BENCH_PACKED';
+const root = new URL('../../../', import.meta.url).pathname;
+/** What the rate-limit cases load: the Modrinth SDK, its @x/core, the Redis store. */
+const PACKAGES = ['core', 'modrinth', 'ratelimit-redis'];
+
+/** The pnpm running this (`pnpm run` sets npm_execpath), else the repository's pinned one. */
+function pnpmCommand(): string[] {
+  const execPath = process.env.npm_execpath;
+  if (execPath && /pnpm/.test(execPath) && existsSync(execPath)) return [execPath];
+  const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager;
+  return ['npx', '-y', String(pinned)];
+}
+
+/** The first `name` on PATH outside any node_modules/.bin (the machine's npm, not a shim). */
+function systemBin(name: string): string {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir || dir.includes('node_modules')) continue;
+    if (existsSync(join(dir, name))) return join(dir, name);
+  }
+  throw new Error(`bench: no system ${name} on PATH (needed to install the packed tarballs)`);
+}
+
+/** Packs the built packages and installs them into a temporary project; sets `X_BENCH_PACKED`. */
+export function installPacked(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'x-bench-packed-'));
+  const packs = join(dir, 'packs');
+  mkdirSync(packs);
+  const [cmd = 'npx', ...args] = pnpmCommand();
+  const tarball: Record<string, string> = {};
+  for (const p of PACKAGES) {
+    execFileSync(cmd, [...args, 'pack', '--pack-destination', packs], {
+      cwd: join(root, 'packages', p),
+      stdio: 'pipe',
+    });
+    const file = readdirSync(packs).find((f) => f.startsWith(`x-${p}-`));
+    if (!file) throw new Error(`bench: pnpm pack wrote no tarball for @x/${p}`);
+    tarball[p] = join(packs, file);
+  }
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({
+      name: 'x-bench-packed',
+      private: true,
+      type: 'module',
+      dependencies: Object.fromEntries(PACKAGES.map((p) => [`@x/${p}`, `file:${tarball[p]}`])),
+      // The SDKs depend on "@x/core": "^0.1.0": the tarball's, never the registry's.
+      overrides: { '@x/core': '$@x/core' },
+    }),
+  );
+  execFileSync(
+    systemBin('npm'),
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+    { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  process.env[ENV] = dir;
+  return {
+    dir,
+    cleanup: () => {
+      delete process.env[ENV];
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Where the SDKs come from in this process: "the packed tarballs" or "the workspace". */
+export function sdkSource(): string {
+  return process.env[ENV] ? 'the packed tarballs' : 'the workspace';
+}
+
+/** Imports `name` (an @x package) from the installed tarballs when `X_BENCH_PACKED` names them. */
+export async function loadSdk<T>(name: string): Promise<T> {
+  const dir = process.env[ENV];
+  if (!dir) return (await import(name)) as T;
+  const entry = createRequire(join(dir, 'package.json')).resolve(name);
+  if (!entry.startsWith(dir)) throw new Error(`bench: ${name} resolved outside ${dir}: ${entry}`);
+  process.stderr.write(`[bench] ${name} from ${entry}\n`);
+  return (await import(pathToFileURL(entry).href)) as T;
+}
