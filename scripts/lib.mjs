@@ -1,6 +1,7 @@
-// Shared by check-packages.mjs and test-packages.mjs.
+// Shared by check-packages.mjs, test-packages.mjs and the bench's packed install
+// (types in lib.d.mts).
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,4 +19,14 @@ export function pnpmCommand() {
     '@',
   )[1];
   return ['npx', '-y', `pnpm@${version}`];
+}
+
+/** The first `name` on PATH outside any node_modules/.bin: the machine's own (Node 20, npm). */
+export function systemBin(name) {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir || dir.includes('node_modules')) continue;
+    const f = join(dir, name);
+    if (existsSync(f)) return f;
+  }
+  throw new Error(`no system ${name} on PATH`);
 }

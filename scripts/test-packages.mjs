@@ -36,7 +36,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { runBrowserSuite, startSuiteOrigins } from './browser-suite.mjs';
-import { PACKAGES, packsDir, pnpmCommand, root } from './lib.mjs';
+import { PACKAGES, packsDir, pnpmCommand, root, systemBin } from './lib.mjs';
 
 const VERSIONS = {
   typescript: '5.9.3',
@@ -89,16 +89,6 @@ async function leg(name, fn) {
       `  ✗ ${name} (${((Date.now() - start) / 1000).toFixed(1)}s)\n${String(error.message ?? error).replace(/^/gm, '      ')}`,
     );
   }
-}
-
-/** The first `name` on PATH outside any node_modules/.bin: the machine's own (Node 20, npm). */
-function systemBin(name) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (!dir || dir.includes('node_modules')) continue;
-    const f = join(dir, name);
-    if (existsSync(f)) return f;
-  }
-  throw new Error(`no system ${name} on PATH`);
 }
 
 // --- tarballs

@@ -6,41 +6,16 @@
 // from there (or from the workspace when the variable is unset, e.g. when a
 // child is run by hand).
 import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { pnpmCommand, root, systemBin } from '../../../scripts/lib.mjs';
 
 const ENV = 'X_BENCH_PACKED';
-const root = new URL('../../../', import.meta.url).pathname;
 /** What the rate-limit cases load: the Modrinth SDK, its @x/core, the Redis store. */
-const PACKAGES = ['core', 'modrinth', 'ratelimit-redis'];
-
-/** The pnpm running this (`pnpm run` sets npm_execpath), else the repository's pinned one. */
-function pnpmCommand(): string[] {
-  const execPath = process.env.npm_execpath;
-  if (execPath && /pnpm/.test(execPath) && existsSync(execPath)) return [execPath];
-  const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager;
-  return ['npx', '-y', String(pinned)];
-}
-
-/** The first `name` on PATH outside any node_modules/.bin (the machine's npm, not a shim). */
-function systemBin(name: string): string {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (!dir || dir.includes('node_modules')) continue;
-    if (existsSync(join(dir, name))) return join(dir, name);
-  }
-  throw new Error(`bench: no system ${name} on PATH (needed to install the packed tarballs)`);
-}
+const PACKED = ['core', 'modrinth', 'ratelimit-redis'];
 
 /** Packs the built packages and installs them into a temporary project; sets `X_BENCH_PACKED`. */
 export function installPacked(): { dir: string; cleanup: () => void } {
@@ -49,7 +24,7 @@ export function installPacked(): { dir: string; cleanup: () => void } {
   mkdirSync(packs);
   const [cmd = 'npx', ...args] = pnpmCommand();
   const tarball: Record<string, string> = {};
-  for (const p of PACKAGES) {
+  for (const p of PACKED) {
     execFileSync(cmd, [...args, 'pack', '--pack-destination', packs], {
       cwd: join(root, 'packages', p),
       stdio: 'pipe',
@@ -64,7 +39,7 @@ export function installPacked(): { dir: string; cleanup: () => void } {
       name: 'x-bench-packed',
       private: true,
       type: 'module',
-      dependencies: Object.fromEntries(PACKAGES.map((p) => [`@x/${p}`, `file:${tarball[p]}`])),
+      dependencies: Object.fromEntries(PACKED.map((p) => [`@x/${p}`, `file:${tarball[p]}`])),
       // The SDKs depend on "@x/core": "^0.1.0": the tarball's, never the registry's.
       overrides: { '@x/core': '$@x/core' },
     }),
