@@ -356,8 +356,9 @@ export class ServerBudget implements RateLimitStore {
    * the window that counted it (this one or an earlier one) is over by the
    * former. Without this, a batch of calls answered over a few hundred ms
    * freed their slots one by one as each answer aged out (issue 20: 600 per
-   * 2 s was 1.18x its optimum). A server rounding its reset down would break
-   * the upper bound: its first 429 turns this off (`#sharpWindows`).
+   * 2 s was 1.18x its optimum). A server rounding its reset down, or stating
+   * it as an epoch by a clock behind ours, would break the upper bound: its
+   * first 429 turns this off (`#sharpWindows`).
    */
   #boundWindow(sentAt: number, receivedAt: number, resetAt: number): void {
     const resetIn = resetAt - receivedAt;
