@@ -1,12 +1,17 @@
 /**
  * `@x/core/internal`: what the @x SDKs share beyond the public API. Not for
- * applications: it may change in any release.
+ * applications: it may change in any release. It never reaches the error
+ * classes (`errors.ts`), so the SDKs' own code on every call's path imports
+ * from here and `@x/core/client`, not `@x/core`, and the browser build's
+ * failure path stays a chunk of its own in a bundle (see `lazy.browser.ts`).
+ * `RateLimiter` is re-exported for that reason.
  */
-export { defaultParseErrorBody } from './error-response.js';
+export { defaultParseErrorBody } from './error-body.js';
 export { sleep } from './internal/sleep.js';
 export { platformOwnsRedirects } from './platform.js';
 export { type CoreInit, WITHOUT_TOKEN } from './prepare.js';
 export { DEFAULT_MAX_REDIRECTS, firstHop, type Hop, nextHop } from './redirects.js';
 export { backoffDelay, type ResolvedRetryOptions, resolveRetry } from './retry-policy.js';
 export { transportOf } from './sdk-client/operation.js';
+export { RateLimiter } from './rate-limit.js';
 export { ServerBudget } from './server-budget.js';
