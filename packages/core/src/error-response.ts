@@ -1,5 +1,5 @@
-import { type ApiError, ApiError as ApiErrorClass, parseBody } from './errors.js';
 import { defaultParseErrorBody } from './error-body.js';
+import { type ApiError, ApiError as ApiErrorClass, parseBody } from './errors.js';
 import type { ParsedErrorBody } from './types.js';
 
 export { defaultParseErrorBody };

@@ -4,14 +4,19 @@
  * classes (`errors.ts`), so the SDKs' own code on every call's path imports
  * from here and `@x/core/client`, not `@x/core`, and the browser build's
  * failure path stays a chunk of its own in a bundle (see `lazy.browser.ts`).
- * `RateLimiter` is re-exported for that reason.
+ * `CoreError`, `RateLimiter`, `redactUrl` and the paginators are re-exported
+ * for that reason.
  */
+
+export { CoreError } from './core-error.js';
 export { defaultParseErrorBody } from './error-body.js';
 export { sleep } from './internal/sleep.js';
+export { paginateOffset, paginatePages } from './pagination.js';
 export { platformOwnsRedirects } from './platform.js';
 export { type CoreInit, WITHOUT_TOKEN } from './prepare.js';
+export { RateLimiter } from './rate-limit.js';
+export { redactUrl } from './redact-url.js';
 export { DEFAULT_MAX_REDIRECTS, firstHop, type Hop, nextHop } from './redirects.js';
 export { backoffDelay, type ResolvedRetryOptions, resolveRetry } from './retry-policy.js';
 export { transportOf } from './sdk-client/operation.js';
-export { RateLimiter } from './rate-limit.js';
 export { ServerBudget } from './server-budget.js';

@@ -54,4 +54,3 @@ export function redactUrl(input: string | URL): string {
   // URLSearchParams re-encodes the brackets; keep them readable.
   return changed ? url.toString().replaceAll('%5BREDACTED%5D', REDACTED) : url.toString();
 }
-

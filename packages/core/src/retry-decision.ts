@@ -77,11 +77,7 @@ export async function afterFailure(
   if (delayMs === undefined || (deadline !== undefined && Date.now() + delayMs >= deadline)) {
     // A failure the policy would retry, but the body was a one-shot stream: say so.
     const oneShot = loop.retried && !call.replayable && policy && policy.maxRetries > 0;
-    if (
-      oneShot &&
-      error instanceof CoreError &&
-      retryDelay(error, number, policy) !== undefined
-    ) {
+    if (oneShot && error instanceof CoreError && retryDelay(error, number, policy) !== undefined) {
       error.message += ` (${ONE_SHOT_NOTE})`;
     }
     throw error;

@@ -5,8 +5,8 @@ import { failurePath } from './lazy.js';
 import type { PreparedCall } from './prepare.js';
 import type { RateLimiter, Release } from './rate-limit.js';
 import { redactUrl } from './redact-url.js';
-import { DEFAULT_RETRY } from './retry-policy.js';
 import type { RetryLoop } from './retry-decision.js';
+import { DEFAULT_RETRY } from './retry-policy.js';
 import type { Settings } from './settings.js';
 import { linkSignals } from './timeout.js';
 

@@ -1,6 +1,5 @@
-import { CoreError } from '@x/core';
 import type { Client, OperationOptions, OperationTarget } from '@x/core/client';
-import { firstHop, nextHop, platformOwnsRedirects, transportOf } from '@x/core/internal';
+import { CoreError, firstHop, nextHop, platformOwnsRedirects, transportOf } from '@x/core/internal';
 import { newDownloadSession } from './generated/operations.gen.js';
 
 /** Access to a game's content: what paid, restricted or private pages ask for. */
