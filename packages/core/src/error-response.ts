@@ -1,5 +1,5 @@
 import { defaultParseErrorBody } from './error-body.js';
-import { type ApiError, ApiError as ApiErrorClass, parseBody } from './errors.js';
+import { type ApiError, ApiError as ApiErrorClass } from './errors.js';
 import type { ParsedErrorBody } from './types.js';
 
 export { defaultParseErrorBody };
@@ -75,4 +75,14 @@ export async function errorFromResponse(
     retryAfterMs,
     secrets: context.secrets,
   });
+}
+
+/** Parses an error body: JSON when it parses, otherwise the text, `undefined` when empty. Never throws. */
+export function parseBody(rawText: string): unknown {
+  if (rawText.trim() === '') return undefined;
+  try {
+    return JSON.parse(rawText);
+  } catch {
+    return rawText;
+  }
 }

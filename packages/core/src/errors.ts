@@ -4,6 +4,10 @@ import { redactHeaders, redactUrl, scrub } from './redact.js';
 // `CoreError` lives in its own module: the code every call runs needs it, not the rest of this one.
 export { CoreError };
 
+// This module is also `@x/core/errors`: the error classes alone, for code
+// that loads them with `import()` (the SDKs' failure paths) without the
+// rest of `@x/core`.
+
 /**
  * A 2xx answer that is not what the operation returns: HTML from a captive
  * portal or a misconfigured proxy, a truncated or invalid JSON body. Carries
@@ -226,15 +230,5 @@ export class TimeoutError extends CoreError {
     this.method = method;
     this.url = url;
     this.timeoutMs = init.timeoutMs;
-  }
-}
-
-/** Parses an error body: JSON when it parses, otherwise the text, `undefined` when empty. Never throws. */
-export function parseBody(rawText: string): unknown {
-  if (rawText.trim() === '') return undefined;
-  try {
-    return JSON.parse(rawText);
-  } catch {
-    return rawText;
   }
 }

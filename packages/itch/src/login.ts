@@ -92,7 +92,7 @@ function refused(error: unknown, apiError: typeof ApiError | undefined): error i
  */
 async function apiErrorFor(error: unknown): Promise<typeof ApiError | undefined> {
   const status = (error as { status?: unknown } | null)?.status;
-  return status === 400 || status === 401 ? (await import('@x/core')).ApiError : undefined;
+  return status === 400 || status === 401 ? (await import('./api-error.js')).ApiError : undefined;
 }
 
 /**

@@ -159,7 +159,7 @@ export function modrinthFetch(coreFetch: CoreFetch): SdkFetch {
  */
 function explainGone(error: unknown): Promise<never> {
   if ((error as { status?: unknown } | null)?.status !== 410) return Promise.reject(error);
-  return import('./gone.js').then((gone) => gone.explainGone(error));
+  return import('./gone.js').then((gone) => gone.explainGone(error, GONE_MESSAGE));
 }
 
 /**

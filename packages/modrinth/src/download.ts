@@ -23,7 +23,7 @@ import { createHasher, type FileHashes, type Hasher, wholeHasher } from './hashi
  * `@x/core` would put the error classes in a browser bundle's first load
  * (see @x/core's `lazy.browser.ts`).
  */
-const coreErrors = () => import('@x/core');
+const coreErrors = () => import('./core-errors.js');
 
 /**
  * What a download is sent with: a `ModrinthClient` or a transport of
