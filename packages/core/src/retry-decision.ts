@@ -3,7 +3,6 @@
 // browser build loads it then (see `lazy.ts`); the loop itself never names
 // an error class.
 import { isOnOrigin } from './auth.js';
-import type { CoreError as CoreErrorType } from './core-error.js';
 import { ApiError, ConnectionError, CoreError, RateLimitError, TimeoutError } from './errors.js';
 import { runHooks } from './hooks.js';
 import { sleep } from './internal/sleep.js';
@@ -82,7 +81,7 @@ export async function afterFailure(
     }
     throw error;
   }
-  await announceRetry(settings, call, error as CoreErrorType, number, delayMs);
+  await announceRetry(settings, call, error as CoreError, number, delayMs);
   // The API's 429 paused the limiter until its wait ends: wait in its queue
   // as a retry (ahead of the calls that have not started), not beside it.
   if (!heldByPause(settings, error, delayMs)) await sleepOrAbort(delayMs, loop.signals);
@@ -131,7 +130,7 @@ function heldByPause(settings: Settings, error: unknown, delayMs: number): boole
 async function announceRetry(
   settings: Settings,
   call: PreparedCall,
-  error: CoreErrorType,
+  error: CoreError,
   attempt: number,
   delayMs: number,
 ): Promise<void> {
