@@ -10,7 +10,7 @@ export default defineConfig({
         replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
       },
       {
-        find: /^@x\/core\/(client|internal)$/,
+        find: /^@x\/core\/(client|errors|internal)$/,
         replacement: fileURLToPath(new URL('./src/$1.ts', import.meta.url)),
       },
     ],

@@ -45,5 +45,8 @@ text = [
 ].join('\n');
 writeFileSync(file, text);
 
-for (const b of bundles) console.log(`${b.name}: ${b.minified} B minified, ${b.gzip} B gzip -9`);
+for (const b of bundles)
+  console.log(
+    `${b.name}: initial ${b.initialMinified} B minified, ${b.initialGzip} B gzip -9; lazy ${b.lazyMinified} / ${b.lazyGzip} B; whole ${b.minified} / ${b.gzip} B`,
+  );
 for (const r of rows) console.log(r);

@@ -1,16 +1,13 @@
-import { CREDENTIAL_HEADERS, headerRecord, isOnOrigin, stripCredentials } from './auth.js';
-import { errorFromResponse } from './error-response.js';
-import { ConnectionError, CoreError, TimeoutError } from './errors.js';
+import { headerRecord, isOnOrigin, stripCredentials } from './auth.js';
+import { CoreError } from './core-error.js';
 import { runHooks } from './hooks.js';
-import { isNetworkFailure } from './network-failure.js';
+import { failurePath, observerPath } from './lazy.js';
 import { followByHand } from './platform.js';
-import { isOpaque, opaqueError, unsafeToFollow } from './platform-redirects.js';
+import { isOpaque, unsafeToFollow } from './platform-redirects.js';
 import type { PreparedCall, ReadBody } from './prepare.js';
 import type { Release } from './rate-limit.js';
-import { observeRateLimit } from './rate-limit-observer.js';
-import { redactUrl } from './redact.js';
+import { redactUrl } from './redact-url.js';
 import { firstHop, type Hop } from './redirects.js';
-import { clampHint, DEFAULT_RETRY, retryAfterHint } from './retry-policy.js';
 import type { Settings } from './settings.js';
 import { linkSignals } from './timeout.js';
 
@@ -160,23 +157,6 @@ function logResponse(attempt: Attempt, hop: Hop, response: Response, started: nu
 }
 
 /**
- * The error an attempt ends with when sending failed: the caller's abort
- * reason, a `TimeoutError` when this attempt's timer fired, a
- * `ConnectionError` for a network failure; anything else (a hook's or a
- * custom fetch's own error, an invalid header) is returned unchanged.
- */
-function sendFailure(attempt: Attempt, hop: Hop, error: unknown, timedOut: boolean): unknown {
-  if (error instanceof HookFailure) return error.error;
-  for (const signal of attempt.signals) if (signal.aborted) return signal.reason;
-  if (error instanceof CoreError) return error;
-  if (timedOut)
-    return new TimeoutError({ method: hop.method, url: hop.url, timeoutMs: attempt.timeoutMs });
-  if (isNetworkFailure(error))
-    return new ConnectionError({ method: hop.method, url: hop.url, cause: error });
-  return error;
-}
-
-/**
  * One attempt, under its own timeout (until the response headers, and the
  * body of an error response, or of any response for a `READ_BODY` call):
  * sends the request, follows redirects (see `redirects.ts` for the
@@ -207,7 +187,7 @@ export async function runAttempt(attempt: Attempt): Promise<Response> {
       // recognised as a browser: an opaque redirect is an error, never data.
       if (isOpaque(response)) {
         await response.body?.cancel().catch(() => {});
-        throw opaqueError(response, hop.method, redactUrl(hop.url), []);
+        throw (await loadFailure()).opaqueError(response, hop.method, redactUrl(hop.url), []);
       }
     } else {
       const heldBack = call.redirect === 'follow' ? [] : undefined;
@@ -215,7 +195,7 @@ export async function runAttempt(attempt: Attempt): Promise<Response> {
       // An opaque answer is never data (a status-0 "success" would resolve to `undefined`).
       if (heldBack && isOpaque(response)) {
         await response.body?.cancel().catch(() => {});
-        throw opaqueError(response, hop.method, redactUrl(hop.url), heldBack);
+        throw (await loadFailure()).opaqueError(response, hop.method, redactUrl(hop.url), heldBack);
       }
       if (response.redirected && response.url)
         hop = landedAt(hop, response.url, settings.apiOrigin);
@@ -226,39 +206,23 @@ export async function runAttempt(attempt: Attempt): Promise<Response> {
     if (response.status < 400) {
       // Read under this attempt's timer: a body that stalls times out.
       if (call.readBody) await readWhole(response, call.readBody);
-      observeRateLimit(settings, response, undefined, release, receivedAt, fromApi);
+      const learning = observeAnswer(settings, response, release, receivedAt, fromApi);
+      if (learning) (learning instanceof Promise ? await learning : learning)();
       release?.(receivedAt);
       return response;
     }
-    const now = Date.now();
-    const policy = settings.retry || DEFAULT_RETRY;
-    // `Retry-After` first, then the wait the body states (an SDK's
-    // `retryAfterFromBody`), then the rate-limit reset: a token bucket's
-    // reset is the time until it is full, far longer than its next token.
-    const hint = retryAfterHint(response.headers, response.status, undefined, now);
-    const names = settings.config.rateLimitHeaders;
-    const resetHint =
-      hint === undefined && names
-        ? retryAfterHint(response.headers, response.status, names, now)
-        : undefined;
-    const retryAfterMs = hint === undefined ? undefined : clampHint(hint, policy);
-    // Read first: without a header, the wait may be in the body (an SDK's
-    // `retryAfterFromBody`), and the limiter must hear it.
-    const error = await errorFromResponse(response, {
-      method: hop.method,
-      url: hop.url,
-      secrets: secretsOf(attempt),
-      retryAfterMs,
-      parseErrorBody: settings.config.parseErrorBody,
-      retryAfterFromBody: settings.config.retryAfterFromBody,
-      fallbackRetryAfterMs: resetHint === undefined ? undefined : clampHint(resetHint, policy),
-      clampHint: (ms) => clampHint(ms, policy),
-    });
-    observeRateLimit(settings, response, error.retryAfterMs, release, receivedAt, fromApi);
-    release?.(receivedAt);
-    throw error;
+    const m = failurePath();
+    const failure = m instanceof Promise ? await m : m;
+    throw await failure.responseError(attempt, response, hop, receivedAt, fromApi);
   } catch (error) {
-    throw sendFailure(attempt, hop, error, link.timedOut);
+    // Read now: the timer may still fire while the failure path loads.
+    const timedOut = link.timedOut;
+    if (error instanceof HookFailure) throw error.error;
+    for (const signal of attempt.signals) if (signal.aborted) throw signal.reason;
+    if (error instanceof CoreError) throw error;
+    const m = failurePath();
+    const failure = m instanceof Promise ? await m : m;
+    throw failure.sendFailure(hop, attempt.timeoutMs, error, timedOut);
   } finally {
     link.clear();
   }
@@ -298,17 +262,53 @@ export function takeReadBody(response: Response): string | ArrayBuffer | undefin
   return body;
 }
 
-/** Credential values in play on this attempt, to scrub from errors. */
-function secretsOf(attempt: Attempt): string[] {
-  const secrets: string[] = [];
-  if (attempt.token) secrets.push(attempt.token, attempt.settings.authScheme(attempt.token));
-  const own = headerRecord(attempt.call.headers);
-  for (const name of CREDENTIAL_HEADERS) {
-    const value = own[name];
-    if (!value) continue;
-    secrets.push(value);
-    const space = value.indexOf(' ');
-    if (space > 0) secrets.push(value.slice(space + 1));
+/** The failure path, loaded (at once in the default build, on first use in the browser build). */
+async function loadFailure() {
+  const m = failurePath();
+  return m instanceof Promise ? await m : m;
+}
+
+/** Rate-limit headers an answer may carry: the SDK's names, or the IETF fields. */
+const IETF_FIELDS = [
+  'ratelimit',
+  'ratelimit-policy',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+];
+
+/**
+ * Tells the limiter what a successful answer said. The common case here
+ * (no rate-limit header readable, nobody to tell: in a browser, an API whose
+ * CORS hides them) ends the cold start's probe with nothing learnt, without
+ * `rate-limit-observer.ts`. Otherwise returns the observer's work, to run
+ * once loaded (at once in the default build): see `lazy.ts`.
+ */
+function observeAnswer(
+  settings: Settings,
+  response: Response,
+  release: Release | undefined,
+  receivedAt: number,
+  fromApi: boolean,
+): undefined | (() => void) | Promise<() => void> {
+  const { limiter } = settings;
+  const names = settings.config.rateLimitHeaders;
+  // A status < 400 is never a 429: without header names there is nothing to read.
+  if (!limiter || !names) return undefined;
+  if (!fromApi) {
+    limiter.observe(undefined, release);
+    return undefined;
   }
-  return secrets;
+  const { headers } = response;
+  const readable =
+    [names.limit, names.remaining, names.reset].some((name) => name && headers.has(name)) ||
+    IETF_FIELDS.some((name) => headers.has(name));
+  if (!readable && !settings.logger && settings.hooks.length === 0) {
+    limiter.observe(undefined, release);
+    return undefined;
+  }
+  const run = (m: typeof import('./rate-limit-observer.js')) => () =>
+    m.observeRateLimit(settings, response, undefined, release, receivedAt, fromApi);
+  const m = observerPath();
+  return m instanceof Promise ? m.then(run) : run(m);
 }

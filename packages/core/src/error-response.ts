@@ -1,20 +1,8 @@
-import { type ApiError, ApiError as ApiErrorClass, parseBody } from './errors.js';
+import { defaultParseErrorBody } from './error-body.js';
+import { type ApiError, ApiError as ApiErrorClass } from './errors.js';
 import type { ParsedErrorBody } from './types.js';
 
-/** The default `parseErrorBody`: a `message`, `description`, `error` or `detail` string, or `errors[]` strings. */
-export function defaultParseErrorBody(body: unknown): string | undefined {
-  if (!body || typeof body !== 'object') return undefined;
-  const fields = body as Record<string, unknown>;
-  for (const key of ['message', 'description', 'error', 'detail']) {
-    const value = fields[key];
-    if (typeof value === 'string' && value) return value;
-    const nested = (value as { message?: unknown } | null | undefined)?.message;
-    if (typeof nested === 'string' && nested) return nested;
-  }
-  const errors = fields.errors;
-  if (Array.isArray(errors) && typeof errors[0] === 'string') return errors.join('; ');
-  return undefined;
-}
+export { defaultParseErrorBody };
 
 /** What {@link errorFromResponse} needs besides the response. */
 export interface ErrorContext {
@@ -87,4 +75,14 @@ export async function errorFromResponse(
     retryAfterMs,
     secrets: context.secrets,
   });
+}
+
+/** Parses an error body: JSON when it parses, otherwise the text, `undefined` when empty. Never throws. */
+export function parseBody(rawText: string): unknown {
+  if (rawText.trim() === '') return undefined;
+  try {
+    return JSON.parse(rawText);
+  } catch {
+    return rawText;
+  }
 }

@@ -1,40 +1,12 @@
+import { CoreError } from './core-error.js';
 import { redactHeaders, redactUrl, scrub } from './redact.js';
 
-/**
- * Base of every error @x/core throws, except aborts: a caller's abort rejects
- * with the platform's abort error (`signal.reason`, a `DOMException` named
- * `AbortError` by default), exactly like `fetch`.
- *
- * No error holds the `Request` or any credential: URLs are redacted and
- * headers are copied with sensitive values replaced.
- */
-export class CoreError extends Error {
-  /**
-   * The `name` of this class's errors, stated because a minifier renames
-   * classes (a browser bundle's `NotFoundError` may be `b`). A subclass
-   * without its own keeps its class name.
-   */
-  static readonly errorName: string = 'CoreError';
-  /** Attempts made before this error was thrown (set by CoreFetch). */
-  attempts?: number;
+// `CoreError` lives in its own module: the code every call runs needs it, not the rest of this one.
+export { CoreError };
 
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = Object.hasOwn(new.target, 'errorName')
-      ? (new.target as typeof CoreError).errorName
-      : new.target.name;
-    Object.setPrototypeOf(this, new.target.prototype);
-  }
-
-  /** A serialisable view (no credentials). */
-  toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { name: this.name, message: this.message };
-    for (const [key, value] of Object.entries(this)) {
-      if (key !== 'cause') out[key] = value;
-    }
-    return out;
-  }
-}
+// This module is also `@x/core/errors`: the error classes alone, for code
+// that loads them with `import()` (the SDKs' failure paths) without the
+// rest of `@x/core`.
 
 /**
  * A 2xx answer that is not what the operation returns: HTML from a captive
@@ -258,15 +230,5 @@ export class TimeoutError extends CoreError {
     this.method = method;
     this.url = url;
     this.timeoutMs = init.timeoutMs;
-  }
-}
-
-/** Parses an error body: JSON when it parses, otherwise the text, `undefined` when empty. Never throws. */
-export function parseBody(rawText: string): unknown {
-  if (rawText.trim() === '') return undefined;
-  try {
-    return JSON.parse(rawText);
-  } catch {
-    return rawText;
   }
 }

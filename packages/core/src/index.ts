@@ -39,7 +39,7 @@ export {
   type Release,
   type ServerLimit,
 } from './rate-limit.js';
-export { redactUrl } from './redact.js';
+export { redactUrl } from './redact-url.js';
 export type {
   AfterResponseState,
   BeforeRequestState,

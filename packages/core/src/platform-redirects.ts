@@ -1,5 +1,3 @@
-import { UnexpectedResponseError } from './errors.js';
-
 /**
  * Redirects where the platform follows them: browsers (and webviews,
  * Electron renderers) answer `redirect: 'manual'` with an opaque redirect
@@ -15,7 +13,7 @@ import { UnexpectedResponseError } from './errors.js';
  * {@link FOLLOW_SAFE_HEADERS} is sent with `redirect: 'manual'` instead; if
  * the answer is a redirect, the browser stops there (the header never
  * leaves the API's origin) and the call fails with an
- * `UnexpectedResponseError` that says why.
+ * `UnexpectedResponseError` that says why (`opaque-error.ts`, loaded only then).
  */
 
 /** Headers the platform may carry along a redirect: not credentials, or (`authorization`) removed by the platform on a cross-origin hop. */
@@ -48,24 +46,4 @@ export function unsafeToFollow(names: Iterable<string>): string[] {
  */
 export function isOpaque(response: Response): boolean {
   return response.status === 0 || response.type === 'opaque' || response.type === 'opaqueredirect';
-}
-
-/** The typed error for an opaque answer, saying why it is one. */
-export function opaqueError(
-  response: Response,
-  method: string,
-  url: string,
-  heldBack: readonly string[],
-): UnexpectedResponseError {
-  const what =
-    response.type !== 'opaqueredirect'
-      ? `opaque answer (type ${response.type}, status 0): its status, headers and body are hidden`
-      : heldBack.length > 0
-        ? `redirect not followed: the call carries ${heldBack.join(', ')}, which a browser would send to any origin (it removes only Authorization); send the credential as the client's token`
-        : 'redirect not followed (redirect: manual): a browser hides where it leads';
-  return new UnexpectedResponseError(`${what}: ${method} ${url}`, {
-    status: response.status,
-    contentType: null,
-    url,
-  });
 }

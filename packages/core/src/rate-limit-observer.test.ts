@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimitError } from './errors.js';
 import { RateLimiter } from './rate-limit.js';
-import { failFastWhilePaused, observeRateLimit } from './rate-limit-observer.js';
+import { observeRateLimit } from './rate-limit-observer.js';
+import { failFastWhilePaused } from './retry-decision.js';
 import { clientSettings } from './settings.js';
 import type { RateLimitWaitState } from './types.js';
 

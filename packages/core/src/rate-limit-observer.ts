@@ -1,7 +1,6 @@
-import { RateLimitError } from './errors.js';
 import { runHooks } from './hooks.js';
 import type { RateLimiter, Release } from './rate-limit.js';
-import { DEFAULT_RETRY, readRateLimitHeaders } from './retry-policy.js';
+import { readRateLimitHeaders } from './retry-hints.js';
 import type { Settings } from './settings.js';
 import type { RateLimitHeaderNames } from './types.js';
 
@@ -75,32 +74,4 @@ export function observeRateLimit(
     const state = { reason, untilMs, waitMs, limit: info?.limit } as const;
     void runHooks(settings.hooks, 'onRateLimitWait', state).catch(() => {});
   }
-}
-
-/**
- * While the server has asked for a pause longer than `maxRetryAfterMs`, a
- * call fails at once with a `RateLimitError` saying how long is left, rather
- * than blocking silently. Raise `retry.maxRetryAfterMs` to wait instead.
- */
-export function failFastWhilePaused(
-  settings: Settings,
-  limiter: RateLimiter,
-  call: { method: string; url: string },
-): void {
-  const until = limiter.pausedUntil;
-  if (until === 0) return;
-  const maxWait = (settings.retry || DEFAULT_RETRY).maxRetryAfterMs;
-  const left = until - Date.now();
-  if (left <= maxWait) return;
-  // A hostile reset (`1e300` s) is past what a Date can say.
-  const end = Number.isFinite(new Date(until).getTime())
-    ? new Date(until).toISOString()
-    : 'past year 275760';
-  throw new RateLimitError({
-    status: 429,
-    method: call.method,
-    url: call.url,
-    apiMessage: `not sent: the API asked for a pause of ${Math.ceil(left / 1000)} s more (until ${end}), longer than retry.maxRetryAfterMs (${maxWait} ms); raise it to wait instead`,
-    retryAfterMs: left,
-  });
 }

@@ -1,4 +1,4 @@
-import type { RateLimitInfo } from './retry-policy.js';
+import type { RateLimitInfo } from './retry-hints.js';
 import { ServerBudget } from './server-budget.js';
 
 /** Options of a {@link RateLimiter}. */

@@ -1,6 +1,6 @@
 import { isOnOrigin } from './auth.js';
-import { CoreError } from './errors.js';
-import { redactUrl } from './redact.js';
+import { CoreError } from './core-error.js';
+import { redactUrl } from './redact-url.js';
 
 /** Redirects followed per attempt when none is configured. */
 export const DEFAULT_MAX_REDIRECTS = 10;

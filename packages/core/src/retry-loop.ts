@@ -1,17 +1,14 @@
 import { runAttempt } from './attempt.js';
-import { isOnOrigin, readToken } from './auth.js';
-import { ApiError, ConnectionError, CoreError, TimeoutError } from './errors.js';
+import { readToken } from './auth.js';
 import { runHooks } from './hooks.js';
-import { sleep } from './internal/sleep.js';
+import { failurePath } from './lazy.js';
 import type { PreparedCall } from './prepare.js';
 import type { RateLimiter, Release } from './rate-limit.js';
-import { failFastWhilePaused } from './rate-limit-observer.js';
-import { redactUrl } from './redact.js';
-import { backoffDelay, type ResolvedRetryOptions } from './retry-policy.js';
+import { redactUrl } from './redact-url.js';
+import type { RetryLoop } from './retry-decision.js';
+import { DEFAULT_RETRY } from './retry-policy.js';
 import type { Settings } from './settings.js';
 import { linkSignals } from './timeout.js';
-
-const ONE_SHOT_NOTE = 'not retried: the request body is a one-shot stream that cannot be replayed';
 
 /** Whether the policy retries this method (idempotent ones, or any with `retryNonIdempotent`). */
 export function retriesMethod(settings: Settings, method: string): boolean {
@@ -19,41 +16,8 @@ export function retriesMethod(settings: Settings, method: string): boolean {
   return retry !== false && (settings.retryNonIdempotent || retry.methods.includes(method));
 }
 
-/**
- * How long to wait before retrying after `error`, or `undefined` when it is
- * not retried: a network failure or a timeout backs off; an `ApiError` is
- * retried when its status (or `x-should-retry`) allows, after the server's
- * hint if it sent one no longer than `maxRetryAfterMs`.
- */
-export function retryDelay(
-  error: unknown,
-  retryNumber: number,
-  policy: ResolvedRetryOptions,
-): number | undefined {
-  if (error instanceof ConnectionError || error instanceof TimeoutError) {
-    return backoffDelay(retryNumber, policy);
-  }
-  if (!(error instanceof ApiError)) return undefined;
-  const header = error.headers['x-should-retry']?.trim().toLowerCase();
-  const retryable =
-    header === 'true' || (header !== 'false' && policy.statusCodes.includes(error.status));
-  if (!retryable) return undefined;
-  if (error.retryAfterMs === undefined) return backoffDelay(retryNumber, policy);
-  return error.retryAfterMs <= policy.maxRetryAfterMs ? error.retryAfterMs : undefined;
-}
-
 function throwIfAborted(signals: readonly AbortSignal[]): void {
   for (const signal of signals) if (signal.aborted) throw signal.reason;
-}
-
-/** Waits `ms` unless a signal aborts first. */
-async function sleepOrAbort(ms: number, signals: readonly AbortSignal[]): Promise<void> {
-  const link = linkSignals(signals, undefined);
-  try {
-    await sleep(ms, link.signal);
-  } finally {
-    link.clear();
-  }
 }
 
 /**
@@ -70,7 +34,16 @@ function takeSlot(
 ): Release | undefined | Promise<Release | undefined> {
   const { limiter } = settings;
   if (!limiter) return undefined;
-  failFastWhilePaused(settings, limiter, call);
+  // Paused longer than the policy waits: the failure path throws the `RateLimitError`.
+  const until = limiter.pausedUntil;
+  if (until !== 0 && until - Date.now() > (settings.retry || DEFAULT_RETRY).maxRetryAfterMs) {
+    const m = failurePath();
+    const failFast = (f: Awaited<typeof m>) => {
+      f.failFastWhilePaused(settings, limiter, call);
+      return takeSlot(settings, call, signals, deadline, attemptsSoFar);
+    };
+    return m instanceof Promise ? m.then(failFast) : failFast(m);
+  }
   const now = limiter.tryAcquire();
   if (now) return now;
   // A retry keeps its place: it goes ahead of calls that have not started.
@@ -136,10 +109,8 @@ async function queueWithDeadline(
     return await limiter.acquire({ signal: link.signal, retry });
   } catch (error) {
     if (!link.timedOut) throw error;
-    const timeoutMs = settings.retry ? (settings.retry.totalTimeoutMs ?? 0) : 0;
-    const timeout = new TimeoutError({ method: call.method, url: call.url, timeoutMs });
-    timeout.attempts = attemptsSoFar;
-    throw timeout;
+    const m = failurePath();
+    throw (m instanceof Promise ? await m : m).slotTimeout(settings, call, attemptsSoFar);
   } finally {
     link.clear();
   }
@@ -158,8 +129,7 @@ export async function runWithRetries(settings: Settings, call: PreparedCall): Pr
   const deadline =
     policy && policy.totalTimeoutMs !== undefined ? Date.now() + policy.totalTimeoutMs : undefined;
   const signals = call.signal ? [call.signal, ...settings.signals] : settings.signals;
-  /** The waits 429s asked for so far. */
-  let hintedMs = 0;
+  const loop: RetryLoop = { maxAttempts, deadline, retried, signals, hintedMs: 0 };
   for (let number = 1; ; number++) {
     throwIfAborted(signals);
     let error: unknown;
@@ -179,78 +149,8 @@ export async function runWithRetries(settings: Settings, call: PreparedCall): Pr
       release?.();
     }
     throwIfAborted(signals);
-    if (error instanceof CoreError) error.attempts ??= number;
-    // A 429 that says how long to wait is retried beyond `maxRetries` while
-    // the waits it asked for add up to no more than `maxRetryAfterMs`: a
-    // burst is slower, but loses no call.
-    const hinted = hintedRateLimit(settings, error, call);
-    const again =
-      number < maxAttempts ||
-      (hinted !== undefined && hintedMs + hinted <= (policy ? policy.maxRetryAfterMs : 0));
-    const delayMs = policy && again ? retryDelay(error, number, policy) : undefined;
-    if (hinted !== undefined && delayMs !== undefined) hintedMs += delayMs;
-    if (delayMs === undefined || (deadline !== undefined && Date.now() + delayMs >= deadline)) {
-      // A failure the policy would retry, but the body was a one-shot stream: say so.
-      const oneShot = retried && !call.replayable && policy.maxRetries > 0;
-      if (
-        oneShot &&
-        error instanceof CoreError &&
-        retryDelay(error, number, policy) !== undefined
-      ) {
-        error.message += ` (${ONE_SHOT_NOTE})`;
-      }
-      throw error;
-    }
-    await announceRetry(settings, call, error as CoreError, number, delayMs);
-    // The API's 429 paused the limiter until its wait ends: wait in its queue
-    // as a retry (ahead of the calls that have not started), not beside it.
-    if (!heldByPause(settings, error, delayMs)) await sleepOrAbort(delayMs, signals);
+    // Retried or thrown, announced, waited for: decided by the failure path.
+    const m = failurePath();
+    await (m instanceof Promise ? await m : m).afterFailure(settings, call, error, number, loop);
   }
-}
-
-/**
- * The wait of a 429 with a hint (header or body), when the call may be
- * retried at all (a retried method, a replayable body, `maxRetries` > 0).
- */
-function hintedRateLimit(
-  settings: Settings,
-  error: unknown,
-  call: PreparedCall,
-): number | undefined {
-  if (!(error instanceof ApiError) || error.status !== 429 || error.retryAfterMs === undefined)
-    return undefined;
-  const { retry } = settings;
-  if (retry === false || retry.maxRetries <= 0 || !call.replayable) return undefined;
-  return retriesMethod(settings, call.method) ? error.retryAfterMs : undefined;
-}
-
-/** The wait is the API's 429 hint, which paused the limiter until the same moment. */
-function heldByPause(settings: Settings, error: unknown, delayMs: number): boolean {
-  return (
-    error instanceof ApiError &&
-    error.status === 429 &&
-    error.retryAfterMs === delayMs &&
-    isOnOrigin(error.url, settings.apiOrigin) &&
-    settings.limiter !== false &&
-    settings.limiter.pausedUntil > Date.now()
-  );
-}
-
-async function announceRetry(
-  settings: Settings,
-  call: PreparedCall,
-  error: CoreError,
-  attempt: number,
-  delayMs: number,
-): Promise<void> {
-  const url = redactUrl(call.url);
-  settings.logger?.debug('retry', {
-    method: call.method,
-    url,
-    attempt,
-    delayMs,
-    error: error.message,
-  });
-  if (settings.hooks.length === 0) return;
-  await runHooks(settings.hooks, 'onRetry', { method: call.method, url, error, attempt, delayMs });
 }

@@ -1,16 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './errors.js';
-import { retryDelay } from './retry-loop.js';
-import {
-  backoffDelay,
-  clampHint,
-  DEFAULT_RETRY,
-  parseReset,
-  readRateLimitHeaders,
-  resolveRetry,
-  retryAfterHint,
-} from './retry-policy.js';
+import { retryDelay } from './retry-decision.js';
+import { clampHint, parseReset, readRateLimitHeaders, retryAfterHint } from './retry-hints.js';
+import { backoffDelay, DEFAULT_RETRY, resolveRetry } from './retry-policy.js';
 
 const NOW = Date.UTC(2026, 0, 1);
 

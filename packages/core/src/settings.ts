@@ -1,7 +1,7 @@
 import { bearer } from './auth.js';
 import { platformOwnsRedirects } from './platform.js';
 import { RateLimiter } from './rate-limit.js';
-import { redactUrl } from './redact.js';
+import { redactUrl } from './redact-url.js';
 import { DEFAULT_MAX_REDIRECTS } from './redirects.js';
 import { type ResolvedRetryOptions, resolveRetry } from './retry-policy.js';
 import type { CallOptions, CoreConfig, FetchLike, Hooks, Logger } from './types.js';

@@ -1,4 +1,4 @@
-import type { CoreError } from './errors.js';
+import type { CoreError } from './core-error.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** A credential: a static string, or a function called before every attempt (rotating keys, JWTs). */

@@ -136,4 +136,37 @@ describe('the default build', () => {
     expect(error).toBeInstanceOf(core.UnexpectedResponseError);
     expect((error as { status: number }).status).toBe(0);
   });
+
+  it('a failure loads the failure path on first need: typed errors (one class for every import), retries', async () => {
+    let calls = 0;
+    const { client } = recording(browserClient, () => {
+      calls++;
+      if (calls === 1) return new Response('busy', { status: 503 });
+      return Response.json({ error: 'not_found' }, { status: 404 });
+    });
+    const retried = client.withOptions({
+      retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 },
+    });
+    const error = await retried.get({ url: '/project/x' }).catch((e: unknown) => e);
+    expect(calls).toBe(2);
+    expect(error).toBeInstanceOf(browserCore.NotFoundError);
+    expect(error).toBeInstanceOf(browserCore.ApiError);
+    expect((error as InstanceType<Core['ApiError']>).attempts).toBe(2);
+    // A broken 200 is typed by the same lazily loaded classes.
+    const broken = recording(browserClient, () => new Response('<html>', { status: 200 }));
+    await expect(broken.client.get({ url: '/project/x' })).rejects.toBeInstanceOf(
+      browserCore.UnexpectedResponseError,
+    );
+  });
+
+  it('the browser build imports the failure path with import(), the default build statically', () => {
+    const chunks = new URL('browser/chunks/', dist);
+    const browserCode = readdirSync(chunks)
+      .map((file) => readFileSync(new URL(file, chunks), 'utf8'))
+      .join('\n');
+    expect(browserCode).toMatch(/import\("\.\/failure-[\w-]+\.js"\)/);
+    expect(browserCode).toMatch(/import\("\.\/rate-limit-observer-[\w-]+\.js"\)/);
+    const client = readFileSync(new URL('browser/client.js', dist), 'utf8');
+    expect(client).not.toContain('UnprocessableEntityError');
+  });
 });

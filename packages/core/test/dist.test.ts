@@ -48,4 +48,22 @@ describe('dist: @x/core and @x/core/client share one copy of module state', () =
     expect(error).toBeInstanceOf(core.UnexpectedResponseError);
     expect(error).toBeInstanceOf(core.CoreError);
   });
+
+  it('@x/core/errors and @x/core/internal give the same classes as @x/core (default and browser builds)', async () => {
+    for (const dir of ['', 'browser/']) {
+      const index = await import(new URL(`${dir}index.js`, dist).href);
+      const errors = await import(new URL(`${dir}errors.js`, dist).href);
+      const internal = await import(new URL(`${dir}internal.js`, dist).href);
+      for (const name of ['ApiError', 'NotFoundError', 'GoneError', 'TimeoutError', 'CoreError']) {
+        expect(errors[name], `${dir}errors.js ${name}`).toBe(index[name]);
+      }
+      expect(internal.CoreError).toBe(index.CoreError);
+      expect(internal.RateLimiter).toBe(index.RateLimiter);
+      expect(Object.keys(errors).sort()).toEqual(
+        Object.keys(index)
+          .filter((key) => /Error$/.test(key))
+          .sort(),
+      );
+    }
+  });
 });

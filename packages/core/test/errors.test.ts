@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultParseErrorBody } from '../src/error-response.js';
-import { parseBody } from '../src/errors.js';
+import { defaultParseErrorBody, parseBody } from '../src/error-response.js';
 import {
   ApiError,
   AuthenticationError,

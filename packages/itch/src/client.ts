@@ -1,6 +1,9 @@
-import { type CallOptions, type CoreConfig, RateLimiter, type TokenProvider } from '@x/core';
+import type { CallOptions, CoreConfig, TokenProvider } from '@x/core';
 import { type Client, type Config, createClient } from '@x/core/client';
-import { parseItchErrorBody } from './errors.js';
+// Not from `@x/core`: this module is on every call's path, and `@x/core`
+// reaches the error classes, which a browser bundle loads only on a failure.
+import { RateLimiter } from '@x/core/internal';
+import { parseItchErrorBody } from './error-body.js';
 import { normalizeData } from './normalize.js';
 import { VERSION } from './version.js';
 

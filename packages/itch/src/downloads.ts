@@ -1,6 +1,6 @@
-import { CoreError } from '@x/core';
 import type { Client, OperationOptions, OperationTarget } from '@x/core/client';
 import {
+  CoreError,
   firstHop,
   headersOf,
   nextHop,

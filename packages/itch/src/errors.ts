@@ -4,7 +4,6 @@
  * `body` narrowed to what itch sends.
  */
 
-import type { ParsedErrorBody } from '@x/core';
 import * as core from '@x/core';
 
 /** itch's error body: `{"errors": ["Incorrect username or password"]}`. */
@@ -67,10 +66,4 @@ export const InternalServerError = core.InternalServerError as ItchErrorClass<
 >;
 export type InternalServerError = ItchError<core.InternalServerError>;
 
-/** itch's error body `{"errors": ["..."]}` -> the error's `errors`, and its message (joined by `; `). */
-export function parseItchErrorBody(body: unknown): ParsedErrorBody | undefined {
-  const errors = (body as { errors?: unknown } | null)?.errors;
-  if (!Array.isArray(errors)) return undefined;
-  const messages = errors.filter((e): e is string => typeof e === 'string');
-  return messages.length > 0 ? { message: messages.join('; '), errors: messages } : undefined;
-}
+export { parseItchErrorBody } from './error-body.js';

@@ -1,5 +1,6 @@
-import { ApiError, CoreError } from '@x/core';
+import type { ApiError } from '@x/core';
 import type { OperationOptions, OperationTarget } from '@x/core/client';
+import { CoreError } from '@x/core/internal';
 import type { ItchError } from './errors.js';
 import { loginWithPassword, totpVerify } from './generated/operations.gen.js';
 import type { ApiKey } from './generated/types.gen.js';
@@ -75,8 +76,23 @@ export class LoginError extends CoreError {
  * `{"errors": [...]}` (recorded from the live service; the spec said 401, so
  * both are read so). Any other failure is passed on as it is.
  */
-function refused(error: unknown): error is ItchError {
-  return error instanceof ApiError && (error.status === 400 || error.status === 401);
+function refused(error: unknown, apiError: typeof ApiError | undefined): error is ItchError {
+  return (
+    apiError !== undefined &&
+    error instanceof apiError &&
+    (error.status === 400 || error.status === 401)
+  );
+}
+
+/**
+ * @x/core's `ApiError`, imported only for an error with a status 400 or 401:
+ * `login` is bundled beside the operations every call runs, and a static
+ * import of `@x/core` would put the error classes in a browser bundle's
+ * first load (see @x/core's `lazy.browser.ts`).
+ */
+async function apiErrorFor(error: unknown): Promise<typeof ApiError | undefined> {
+  const status = (error as { status?: unknown } | null)?.status;
+  return status === 400 || status === 401 ? (await import('./api-error.js')).ApiError : undefined;
 }
 
 /**
@@ -104,8 +120,8 @@ export async function login(
       recaptchaResponse: input.recaptchaResponse,
     },
     options,
-  ).catch((error: unknown) => {
-    if (refused(error)) {
+  ).catch(async (error: unknown) => {
+    if (refused(error, await apiErrorFor(error))) {
       throw new LoginError(
         'incorrect-credentials',
         `itch.io refused the username or password (${error.status}: ${error.errors.join('; ') || 'no reason given'})`,
@@ -131,8 +147,8 @@ export async function login(
     }
     const code = await input.totp();
     const second = await totpVerify(client, { token: first.token, code }, options).catch(
-      (error: unknown) => {
-        if (refused(error)) {
+      async (error: unknown) => {
+        if (refused(error, await apiErrorFor(error))) {
           throw new LoginError(
             'totp-invalid',
             `itch.io refused the two-factor code (${error.status}: ${error.errors.join('; ') || 'no reason given'})`,

@@ -1,5 +1,6 @@
-import { type PaginatedIterable, paginatePages } from '@x/core';
+import type { PaginatedIterable } from '@x/core';
 import type { OperationOptions, OperationTarget } from '@x/core/client';
+import { paginatePages } from '@x/core/internal';
 import {
   type GetBundleGamesInput,
   type GetCollectionGamesInput,

@@ -1,13 +1,9 @@
-import {
-  type CallOptions,
-  type CoreConfig,
-  type CoreFetch,
-  GoneError,
-  RateLimiter,
-  type RetryOptions,
-} from '@x/core';
+import type { CallOptions, CoreConfig, CoreFetch, RateLimiter, RetryOptions } from '@x/core';
 import { type Client, type Config, createClient, type SdkFetch } from '@x/core/client';
-import { parseModrinthError } from './errors.js';
+// Not from `@x/core`: this module is on every call's path, and `@x/core`
+// reaches the error classes, which a browser bundle loads only on a failure.
+import { RateLimiter as Limiter } from '@x/core/internal';
+import { parseModrinthError } from './error-body.js';
 import { modrinthQuerySerializer } from './query.js';
 import { VERSION } from './version.js';
 
@@ -157,11 +153,13 @@ export function modrinthFetch(coreFetch: CoreFetch): SdkFetch {
   };
 }
 
-function explainGone(error: unknown): never {
-  if (error instanceof GoneError && !error.message.startsWith(GONE_MESSAGE)) {
-    error.message = `${GONE_MESSAGE} (${error.message})`;
-  }
-  throw error;
+/**
+ * A 410 gets {@link GONE_MESSAGE}: `gone.ts` checks it is a `GoneError`,
+ * loaded only then (it names the error classes: see the import note above).
+ */
+function explainGone(error: unknown): Promise<never> {
+  if ((error as { status?: unknown } | null)?.status !== 410) return Promise.reject(error);
+  return import('./gone.js').then((gone) => gone.explainGone(error, GONE_MESSAGE));
 }
 
 /**
@@ -184,7 +182,7 @@ export function modrinthClientConfig(options: ModrinthClientOptions = {}): Confi
 }
 
 function defaultLimiter(): RateLimiter {
-  return new RateLimiter({ serverLimit: MODRINTH_RATE_LIMIT });
+  return new Limiter({ serverLimit: MODRINTH_RATE_LIMIT });
 }
 
 /**

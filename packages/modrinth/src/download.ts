@@ -4,26 +4,28 @@
  * streamed, atomic write to disk is `saveVersionFile` in `@x/modrinth/node`,
  * which shares {@link transfer} with it.
  */
-import {
-  type CallOptions,
-  ConnectionError,
-  CoreError,
-  type RetryOptions,
-  redactUrl,
-  TimeoutError,
-  UnexpectedResponseError,
-} from '@x/core';
+import type { CallOptions, RetryOptions } from '@x/core';
 import type { OperationTarget } from '@x/core/client';
 import {
   backoffDelay,
+  CoreError,
   headersOf,
   overridesOf,
+  redactUrl,
   resolveRetry,
   sleep,
   transportOf,
   WITHOUT_TOKEN,
 } from '@x/core/internal';
 import { createHasher, type FileHashes, type Hasher, wholeHasher } from './hashing.js';
+
+/**
+ * @x/core's error classes, imported when a download fails: this module is
+ * bundled beside the operations every call runs, and a static import of
+ * `@x/core` would put the error classes in a browser bundle's first load
+ * (see @x/core's `lazy.browser.ts`).
+ */
+const coreErrors = () => import('./core-errors.js');
 
 /**
  * What a download is sent with: a `ModrinthClient` or a transport of
@@ -294,7 +296,7 @@ export async function transfer<S>(
       await response.body?.cancel().catch(() => {});
       const what =
         response.status !== 200 ? `answered ${response.status}` : `answered ${contentType}`;
-      throw new UnexpectedResponseError(
+      throw new (await coreErrors()).UnexpectedResponseError(
         `${name}: the server ${what}, not the file (${redactUrl(url)})`,
         {
           status: response.status,
@@ -316,9 +318,9 @@ export async function transfer<S>(
     const hash = await hasher();
     let received = 0;
     const of = total === undefined ? '' : ` of ${total}`;
-    const cut = (cause?: unknown) =>
+    const cut = async (cause?: unknown) =>
       new BodyFailure(
-        new ConnectionError({
+        new (await coreErrors()).ConnectionError({
           method: 'GET',
           url,
           cause,
@@ -334,11 +336,12 @@ export async function transfer<S>(
         } catch (error) {
           if (signal?.aborted) throw signal.reason;
           if (error === STALLED) {
+            const { TimeoutError } = await coreErrors();
             const timeout = new TimeoutError({ method: 'GET', url, timeoutMs: idleMs });
             timeout.message = `${name}: nothing received for ${idleMs} ms after ${received}${of} bytes (${redactUrl(url)})`;
             throw new BodyFailure(timeout);
           }
-          throw cut(error);
+          throw await cut(error);
         }
         if (step.done) break;
         const chunk = step.value;
@@ -355,7 +358,7 @@ export async function transfer<S>(
         fields.onProgress?.(received, total);
       }
     }
-    if (total !== undefined && received < total) throw cut();
+    if (total !== undefined && received < total) throw await cut();
     const hashes = await hash.digest();
     for (const algorithm of ['sha512', 'sha1'] as const) {
       const want = expected[algorithm];

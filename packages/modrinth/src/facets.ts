@@ -1,4 +1,4 @@
-import { CoreError } from '@x/core';
+import { CoreError } from '@x/core/internal';
 /**
  * Typed builder for Modrinth search `facets`.
  *

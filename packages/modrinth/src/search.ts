@@ -1,5 +1,5 @@
-import { paginateOffset } from '@x/core';
 import type { OperationInput, OperationOptions, OperationTarget } from '@x/core/client';
+import { paginateOffset } from '@x/core/internal';
 import { searchProjects } from './generated/operations.gen.js';
 import type { ProjectResult, SearchProjectsData } from './generated/types.gen.js';
 

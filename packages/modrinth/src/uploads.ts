@@ -1,10 +1,10 @@
-import { CoreError } from '@x/core';
 import {
   callOperation,
   type OperationInput,
   type OperationOptions,
   type OperationTarget,
 } from '@x/core/client';
+import { CoreError } from '@x/core/internal';
 import type {
   AddGalleryImageData,
   ChangeProjectIconData,

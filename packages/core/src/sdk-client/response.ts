@@ -1,7 +1,7 @@
 import { takeReadBody } from '../attempt.js';
-import { UnexpectedResponseError } from '../errors.js';
-import { isOpaque, opaqueError } from '../platform-redirects.js';
-import { redactUrl } from '../redact.js';
+import { failurePath } from '../lazy.js';
+import { isOpaque } from '../platform-redirects.js';
+import { redactUrl } from '../redact-url.js';
 import type { ParseAs } from './types.js';
 
 function isJson(contentType: string | null): boolean {
@@ -14,7 +14,7 @@ function isJson(contentType: string | null): boolean {
  * `undefined`. With `'auto'` (every operation of our specs answers JSON), a
  * body is parsed as JSON when its `Content-Type` says JSON, or says nothing
  * and the bytes are JSON; anything else (HTML with 200...) is an
- * {@link UnexpectedResponseError} rather than a string typed as an object.
+ * `UnexpectedResponseError` rather than a string typed as an object.
  */
 export async function readData(
   response: Response,
@@ -25,7 +25,7 @@ export async function readData(
   // Read already when @x/core read it within the attempt (`READ_BODY`).
   const read = takeReadBody(response);
   // Status 0 hides status, headers and body: never `undefined` as if it were data.
-  if (isOpaque(response)) throw opaqueError(response, method, redactUrl(url), []);
+  if (isOpaque(response)) throw (await failure()).opaqueError(response, method, redactUrl(url), []);
   if (parseAs === 'stream') return read === undefined ? response.body : new Blob([read]).stream();
   if (parseAs === 'arrayBuffer') {
     return read instanceof ArrayBuffer ? read : response.arrayBuffer();
@@ -41,8 +41,9 @@ export async function readData(
   const text = typeof read === 'string' ? read : await response.text();
   if (parseAs === 'text') return text;
   const contentType = response.headers.get('content-type');
-  const fail = (what: string, cause?: unknown) =>
-    new UnexpectedResponseError(
+  // The typed error of a broken answer, from the failure path (loaded then in browsers).
+  const fail = async (what: string, cause?: unknown) =>
+    new (await failure()).UnexpectedResponseError(
       `${what} (HTTP ${response.status}, ${contentType ?? 'no Content-Type'}) from ${redactUrl(url)}`,
       {
         status: response.status,
@@ -55,17 +56,17 @@ export async function readData(
     // Every 200 of our specs has a JSON body: an empty one is a broken answer
     // (`const { game } = await getGame()` would otherwise fail far from here).
     if (parseAs === 'auto' && response.status === 200) {
-      throw fail('expected a JSON answer, got an empty body');
+      throw await fail('expected a JSON answer, got an empty body');
     }
     return undefined;
   }
   if (parseAs === 'auto' && contentType !== null && !isJson(contentType)) {
-    throw fail('expected a JSON answer, got another kind of body');
+    throw await fail('expected a JSON answer, got another kind of body');
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw fail('the answer is not valid JSON', withoutBody(error));
+    throw await fail('the answer is not valid JSON', withoutBody(error));
   }
 }
 
@@ -76,4 +77,9 @@ export async function readData(
 function withoutBody(error: unknown): unknown {
   if (!(error instanceof SyntaxError)) return error;
   return new SyntaxError(error.message.replace(/"[\s\S]*"(\.\.\.)?/, '<body>'));
+}
+
+async function failure() {
+  const m = failurePath();
+  return m instanceof Promise ? await m : m;
 }

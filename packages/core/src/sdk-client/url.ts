@@ -1,4 +1,4 @@
-import { CoreError } from '../errors.js';
+import { CoreError } from '../core-error.js';
 
 function scalar(value: unknown): string {
   return value instanceof Date ? value.toISOString() : String(value);
