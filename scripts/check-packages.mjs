@@ -172,9 +172,10 @@ try {
 }
 const budgets = JSON.parse(readFileSync(join(root, '.size-limit.json'), 'utf8'));
 for (const s of sizes ?? []) {
-  const limit = budgets.find((b) => b.name === s.name)?.limit;
+  const budget = budgets.find((b) => b.name === s.name);
+  const limit = budget?.limit;
   console.log(
-    `  ${s.passed ? '✓' : '✗'} ${s.name.padEnd(44)} ${(s.size / 1000).toFixed(2).padStart(6)} kB  (budget ${limit}, brotli)`,
+    `  ${s.passed ? '✓' : '✗'} ${s.name.padEnd(44)} ${(s.size / 1000).toFixed(2).padStart(6)} kB  (budget ${limit}, ${budget?.gzip ? 'gzip' : 'brotli'})`,
   );
   if (!s.passed) fail(s.name, `${s.size} B over its budget ${limit}`);
 }
