@@ -64,11 +64,8 @@ export class ServerBudget implements RateLimitStore {
   #bucketLearned = false;
   /** Learned a limit, but no answer has said its window yet (only `Reset: 0`). */
   #windowUnknown = false;
-  /**
-   * Fixed windows: every call answered before `before` stops counting at
-   * `at` (see `#boundWindow`), `at` and `before` both rising.
-   */
-  #windowEnds: { before: number; at: number }[] = [];
+  /** Fixed windows: every call answered before `before` stops counting at `at` (see `#boundWindow`). */
+  #windowEnd: { before: number; at: number } | undefined;
   /** Those bounds hold until a 429 says the server's windows are not what they seem. */
   #sharpWindows = true;
 
@@ -172,9 +169,9 @@ export class ServerBudget implements RateLimitStore {
       const oldest = this.#received[this.#receivedHead];
       let frees = oldest === undefined ? undefined : oldest + server.windowMs;
       // ... or sooner, when the end of the server's window it was counted in is known.
-      const end =
-        oldest === undefined ? undefined : this.#windowEnds.find((e) => e.before > oldest);
-      if (frees !== undefined && end && this.#windowsAreFixed()) frees = Math.min(frees, end.at);
+      const end = this.#windowEnd;
+      if (frees !== undefined && end && end.before > (oldest as number) && this.#windowsAreFixed())
+        frees = Math.min(frees, end.at);
       wait = Math.max(wait, frees === undefined ? Number.MIN_VALUE : frees - now);
     }
     return wait;
@@ -341,9 +338,11 @@ export class ServerBudget implements RateLimitStore {
     this.#learned = true;
   }
 
-  /** The answers show fixed windows, and no 429 has contradicted what their resets say. */
+  /** The answers show fixed windows beyond doubt, and no 429 has contradicted what their resets say. */
   #windowsAreFixed(): boolean {
-    return this.#sharpWindows && this.#inference.kind === 'fixed-window';
+    // Far from any bucket: a bucket read through rounded resets can look like
+    // a window for a while, and its reset (time to full) moves with each start.
+    return this.#sharpWindows && this.#inference.contradiction >= 2;
   }
 
   /**
@@ -364,31 +363,26 @@ export class ServerBudget implements RateLimitStore {
     const resetIn = resetAt - receivedAt;
     if (!(resetIn > 0) || !this.#sharpWindows) return;
     // +1 ms: a reset stated in ms decimals is rounded.
-    const bound = { before: sentAt + resetIn - 1000, at: receivedAt + resetIn + 1 };
-    const ends = this.#windowEnds;
-    // Keep only the bounds no other beats (earlier `at` and later `before`).
-    if (ends.some((e) => e.at <= bound.at && e.before >= bound.before)) return;
-    const kept = ends.filter((e) => !(e.at >= bound.at && e.before <= bound.before));
-    const i = kept.findIndex((e) => e.at > bound.at);
-    kept.splice(i === -1 ? kept.length : i, 0, bound);
-    this.#windowEnds = kept.length > 64 ? kept.slice(-64) : kept;
+    const before = sentAt + resetIn - 1000;
+    const at = receivedAt + resetIn + 1;
+    // One bound at a time: the first answer of a window (the tightest end),
+    // replaced only by one as early that covers more.
+    const end = this.#windowEnd;
+    if (!end || (at <= end.at && before >= end.before)) this.#windowEnd = { before, at };
   }
 
   /** Forgets the finished calls whose fixed window is over (by `#boundWindow`'s bounds). */
   #endWindows(now: number): void {
-    const ends = this.#windowEnds;
-    if (ends.length === 0 || (ends[0] as { at: number }).at > now) return;
-    const fixed = this.#windowsAreFixed();
+    const end = this.#windowEnd;
+    if (!end || end.at > now) return;
+    this.#windowEnd = undefined;
+    if (!this.#windowsAreFixed()) return;
     const received = this.#received;
-    while (ends.length > 0 && (ends[0] as { at: number }).at <= now) {
-      const { before } = ends.shift() as { before: number };
-      while (
-        fixed &&
-        this.#receivedHead < received.length &&
-        (received[this.#receivedHead] as number) < before
-      )
-        this.#receivedHead++;
-    }
+    while (
+      this.#receivedHead < received.length &&
+      (received[this.#receivedHead] as number) < end.before
+    )
+      this.#receivedHead++;
   }
 
   /** The largest reset delta seen lately: one is forgotten two of its lengths after it was seen. */

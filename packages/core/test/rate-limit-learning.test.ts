@@ -6,10 +6,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** What a simulated server's headers say: the reset as a delta (ms), read when the answer arrives. */
+type SimHeaders = Omit<RateLimitObservation, 'receivedAt' | 'resetAt'> & { resetIn: number };
+
 /** A simulated server's rate-limit state, in fake time. */
 interface SimServer {
   /** Handles an arrival at `now`: accepted or not, and what the headers say. */
-  arrive(now: number): { accepted: boolean; headers: Omit<RateLimitObservation, 'receivedAt'> };
+  arrive(now: number): { accepted: boolean; headers: SimHeaders };
 }
 
 /** Fixed windows opened by the first request after the previous closed (as Modrinth, and window-server.mjs). */
@@ -30,8 +33,7 @@ function fixedWindow(limit: number, windowMs: number, integerReset: boolean): Si
         headers: {
           limit,
           remaining: limit - used,
-          // As the client would compute it from `Reset` seconds at arrival.
-          resetAt: now + (integerReset ? Math.ceil(resetSeconds) : resetSeconds) * 1000,
+          resetIn: (integerReset ? Math.ceil(resetSeconds) : resetSeconds) * 1000,
           rejected: !accepted,
         },
       };
@@ -56,11 +58,9 @@ function tokenBucket(limit: number, windowMs: number, integerReset: boolean): Si
         headers: {
           limit,
           remaining: Math.floor(tokens + 1e-9),
-          resetAt:
-            now +
-            (integerReset
-              ? Math.ceil((limit - tokens) / perMs / 1000) * 1000
-              : (limit - tokens) / perMs),
+          resetIn: integerReset
+            ? Math.ceil((limit - tokens) / perMs / 1000) * 1000
+            : (limit - tokens) / perMs,
           rejected: !accepted,
         },
       };
@@ -88,8 +88,10 @@ async function run(
     const answer = server.arrive(Date.now());
     if (!answer.accepted) rejected++;
     await new Promise((r) => setTimeout(r, down));
+    // As a client reads a delta `Reset`: from when the answer arrived.
     const receivedAt = Date.now();
-    limiter.observe({ ...answer.headers, receivedAt }, release);
+    const { resetIn, ...headers } = answer.headers;
+    limiter.observe({ ...headers, resetAt: receivedAt + resetIn, receivedAt }, release);
     release(receivedAt);
     finishedAt = Math.max(finishedAt, receivedAt);
   });
