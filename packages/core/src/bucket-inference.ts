@@ -29,16 +29,6 @@ export class BucketInference {
     return Number.isFinite(this.#hi) ? this.#hi : undefined;
   }
 
-  /**
-   * How far the answers are from any bucket: the lower bound of the refill
-   * interval over its upper bound (0 while they fit a bucket). A fixed
-   * window's answers soon put it far above 1; a bucket misread through
-   * rounded resets stays near 1.
-   */
-  get contradiction(): number {
-    return this.#contradicted ? this.#lo / this.#hi : 0;
-  }
-
   /** What the answers so far say: `undefined` while they cannot tell. */
   get kind(): 'token-bucket' | 'fixed-window' | undefined {
     if (this.#contradicted) return 'fixed-window';
@@ -65,6 +55,7 @@ export class BucketInference {
     if (limit !== this.#limit) this.reset(limit);
     // A verdict is not for ever: a server can change how it limits.
     if (++this.#answers > 1000) this.reset(limit);
+    if (this.#contradicted) return;
     const left = Math.max(0, Math.min(limit, remaining));
     const used = limit - left;
     const slack = wholeSeconds ? 1000 : 1;
@@ -77,7 +68,6 @@ export class BucketInference {
       const hi = dHi / (used - 1);
       if (hi < this.#hi) this.#hi = hi;
     }
-    if (this.#contradicted) return;
     if (this.#lo >= this.#hi) {
       // A bucket that contradicts what it said changed (its interval, its
       // size): start over from this answer. Otherwise it is no bucket.

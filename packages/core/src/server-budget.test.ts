@@ -97,23 +97,16 @@ describe('ServerBudget, a fixed window', () => {
   /**
    * A fixed window of 600 per 2 s as window-server.mjs runs it (opened by the
    * first arrival, Reset in whole seconds rounded up): the probe, then the
-   * other 599 answered over 350 ms, one of them (`late`) only at +1,500 ms.
+   * other 599 answered over 350 ms.
    */
-  function fullWindow(options: { rejectOne?: boolean; late?: boolean } = {}) {
+  function fullWindow() {
     const budget = new ServerBudget({ limit: 300, windowMs: 60_000, kind: 'token-bucket' });
     const t0 = 1_000_000;
     const windowEnd = t0 + 2 + 2000;
     const answer = (ticket: RateLimitTicket, remaining: number, receivedAt: number) => {
-      const arrivedAt = receivedAt - 1;
-      const rejected = options.rejectOne === true && remaining === 100;
+      const resetIn = Math.max(1, Math.ceil((windowEnd - receivedAt) / 1000)) * 1000;
       budget.observe(
-        {
-          limit: 600,
-          remaining,
-          resetAt: receivedAt + Math.ceil((windowEnd - arrivedAt) / 1000) * 1000,
-          receivedAt,
-          rejected,
-        },
+        { limit: 600, remaining, resetAt: receivedAt + resetIn, receivedAt },
         ticket,
         receivedAt,
       );
@@ -124,36 +117,41 @@ describe('ServerBudget, a fixed window', () => {
     answer(probe as RateLimitTicket, 599, t0 + 5);
     const batch = startAll(budget, t0 + 5);
     batch.forEach((ticket, j) => {
-      const late = options.late === true && j === 0;
-      answer(ticket, 598 - j, late ? t0 + 1500 : t0 + 10 + Math.floor((j * 350) / 599));
+      answer(ticket, 598 - j, t0 + 10 + Math.floor((j * 350) / 599));
     });
-    return { budget, t0, batch };
+    return { budget, t0, batch, answer };
   }
 
-  it("a full window's batch frees at once when its reset proves the window over, not as each answer ages", () => {
-    const { budget, t0, batch } = fullWindow();
+  it("the next batch goes at once when the new window's first answer vouches for it, not one slot per aging answer", () => {
+    const { budget, t0, batch, answer } = fullWindow();
     expect(batch.length).toBe(599);
-    expect(budget.waitMs(t0 + 1000)).toBeGreaterThan(0);
-    // The earliest bound: the probe's answer at t0 + 5 said 2 s (+1 ms of rounding).
     expect(startAll(budget, t0 + 2004).length).toBe(0);
-    expect(startAll(budget, t0 + 2006).length).toBe(600);
+    // The probe's answer (t0 + 5) ages out of the window: one start.
+    const [first] = startAll(budget, t0 + 2005);
+    expect(startAll(budget, t0 + 2005).length).toBe(0);
+    // Its answer, from the new window: 599 left.
+    answer(first as RateLimitTicket, 599, t0 + 2008);
+    expect(startAll(budget, t0 + 2008).length).toBe(599);
   });
 
-  it('a call answered after what the reset proves keeps counting until its answer plus the window', () => {
-    const { budget, t0 } = fullWindow({ late: true });
-    // Answered at t0 + 1,500: it may have reached the server in the next window.
-    expect(startAll(budget, t0 + 2006).length).toBe(599);
-    expect(startAll(budget, t0 + 3500).length).toBe(1);
+  it("a sliding window's answer vouches only for the slots that freed", () => {
+    const { budget, t0, answer } = fullWindow();
+    const [first] = startAll(budget, t0 + 2005);
+    // A sliding log: only the two oldest slots freed, and this call took one.
+    answer(first as RateLimitTicket, 1, t0 + 2008);
+    expect(startAll(budget, t0 + 2008).length).toBe(1);
   });
 
-  it("after a 429, the batch frees only as each answer ages out of the window (the server's resets are not trusted)", () => {
-    const { budget, t0 } = fullWindow({ rejectOne: true });
-    // Only the probe's slot (answered at t0 + 5).
-    expect(startAll(budget, t0 + 2006).length).toBe(1);
-    // Answers received by t0 + 100 are out of the window at t0 + 2,100.
-    const freed = startAll(budget, t0 + 2100).length;
-    expect(freed).toBeGreaterThan(100);
-    expect(freed).toBeLessThan(300);
+  it('calls in flight when the answered one started are not vouched for: they may reach the server after it', () => {
+    const { budget, t0, answer } = fullWindow();
+    startAll(budget, t0 + 2005);
+    // Answers received by t0 + 10 age out: more calls go, while the first is in flight.
+    const more = startAll(budget, t0 + 2010);
+    expect(more.length).toBeGreaterThan(0);
+    // The last of them answers first (it overtook the others): 599 left.
+    answer(more[more.length - 1] as RateLimitTicket, 599, t0 + 2012);
+    // Less the calls in flight when it started (the first, and the others of its batch).
+    expect(startAll(budget, t0 + 2012).length).toBe(599 - more.length);
   });
 
   it('a share of the budget while limiting alone for several processes', () => {

@@ -6,13 +6,20 @@ import type {
   ServerLimit,
 } from './rate-limit.js';
 
+/** A start as this budget counts it. */
+interface Ticket extends RateLimitTicket {
+  /** Calls in flight when it started (they may reach the server after it). */
+  readonly flying: number;
+}
+
 /**
  * The server's side of a limiter, in this process: what the server's
  * rate-limit headers taught (its limit and window, its `remaining` budget),
  * and which starts still count against its window. A start counts until its
  * answer arrived plus the window: the latest moment the server can have
  * counted it, so no window of the server's sees more than its limit, whatever
- * the phase of its windows or the network's jitter.
+ * the phase of its windows or the network's jitter. Beyond that count, what
+ * the newest answer's `remaining` vouches for may start (`#proven`).
  *
  * Those arrivals are never trimmed by what `remaining` says: an answer can
  * be older than calls that reached the server after it (requests overtake
@@ -64,10 +71,8 @@ export class ServerBudget implements RateLimitStore {
   #bucketLearned = false;
   /** Learned a limit, but no answer has said its window yet (only `Reset: 0`). */
   #windowUnknown = false;
-  /** Fixed windows: every call answered before `before` stops counting at `at` (see `#boundWindow`). */
-  #windowEnd: { before: number; at: number } | undefined;
-  /** Those bounds hold until a 429 says the server's windows are not what they seem. */
-  #sharpWindows = true;
+  /** Starts the server's own `remaining` vouches for beyond the window count (see `observe`); each start spends one. */
+  #proven = 0;
 
   constructor(assumed: ServerLimit | undefined) {
     this.#server = assumed && { ...assumed };
@@ -154,7 +159,6 @@ export class ServerBudget implements RateLimitStore {
     ) {
       this.#receivedHead++;
     }
-    this.#endWindows(now);
     if (this.#receivedHead > 1024 && this.#receivedHead * 2 > received.length) {
       this.#received = received.slice(this.#receivedHead);
       this.#receivedHead = 0;
@@ -163,16 +167,14 @@ export class ServerBudget implements RateLimitStore {
     // paced by `remaining` alone: an assumed window does not apply to it.
     if (this.#learned && this.#windowUnknown) return wait;
     const limit = Math.max(1, Math.floor(server.limit / this.#share));
-    if (this.#received.length - this.#receivedHead + this.#inFlight >= limit) {
+    if (this.#received.length - this.#receivedHead + this.#inFlight >= limit && this.#proven <= 0) {
       // Full: a slot frees when the oldest finished call leaves the window,
       // or (all still running) when one finishes.
       const oldest = this.#received[this.#receivedHead];
-      let frees = oldest === undefined ? undefined : oldest + server.windowMs;
-      // ... or sooner, when the end of the server's window it was counted in is known.
-      const end = this.#windowEnd;
-      if (frees !== undefined && end && end.before > (oldest as number) && this.#windowsAreFixed())
-        frees = Math.min(frees, end.at);
-      wait = Math.max(wait, frees === undefined ? Number.MIN_VALUE : frees - now);
+      wait = Math.max(
+        wait,
+        oldest === undefined ? Number.MIN_VALUE : oldest + server.windowMs - now,
+      );
     }
     return wait;
   }
@@ -181,6 +183,7 @@ export class ServerBudget implements RateLimitStore {
   start(now: number = this.#lastNow || Date.now()): RateLimitTicket {
     this.#inFlight++;
     if (this.#budget !== undefined) this.#budget--;
+    if (this.#proven > 0) this.#proven--;
     const bucket = this.#bucket();
     if (bucket) this.#tat = Math.max(this.#tat, now) + bucket.intervalMs;
     else {
@@ -188,7 +191,9 @@ export class ServerBudget implements RateLimitStore {
       if (times.length >= 1024) times.splice(0, 512);
       times.push(now);
     }
-    return { seq: ++this.#started, at: now };
+    // `flying`: the calls in flight as this one starts, which may reach the server after it.
+    const ticket: Ticket = { seq: ++this.#started, at: now, flying: this.#inFlight - 1 };
+    return ticket;
   }
 
   /** The call's answer arrived at `receivedAt` (or it failed then). */
@@ -244,11 +249,22 @@ export class ServerBudget implements RateLimitStore {
       this.#budget = undefined;
       return undefined;
     }
-    if (rejected) this.#sharpWindows = false;
-    else if (resetAt !== undefined && ticket?.at !== undefined)
-      this.#boundWindow(ticket.at, observation.receivedAt, resetAt);
     if (seq < this.#observedSeq) return undefined;
     this.#observedSeq = seq;
+    // What the server vouches for, whatever it runs (fixed or sliding
+    // windows, a bucket): it could take `remaining` more when it answered,
+    // and gains capacity as time passes, less every start it may not have
+    // counted: those started after this one, and those in flight when this
+    // one started (they may have reached it later). So when a new fixed
+    // window's first answer says so, the next batch goes at once, not one
+    // slot per aging answer of the previous batch (issue 20: 600 per 2 s was
+    // 1.18x its optimum); a sliding window's answer vouches only for the
+    // slots that really freed.
+    const flying = (ticket as Ticket | undefined)?.flying;
+    this.#proven =
+      remaining === undefined || rejected || flying === undefined
+        ? 0
+        : Math.max(0, Math.floor(remaining / this.#share) - (this.#started - seq) - flying);
     if (remaining === undefined || resetAt === undefined) return undefined;
     const wholeSeconds = (resetAt - observation.receivedAt) % 1000 === 0;
     // A reset in whole seconds may be truncated (labrinth's `Reset: 0` while
@@ -336,53 +352,6 @@ export class ServerBudget implements RateLimitStore {
     if (known === undefined) return;
     this.#server = { limit, windowMs: known };
     this.#learned = true;
-  }
-
-  /** The answers show fixed windows beyond doubt, and no 429 has contradicted what their resets say. */
-  #windowsAreFixed(): boolean {
-    // Far from any bucket: a bucket read through rounded resets can look like
-    // a window for a while, and its reset (time to full) moves with each start.
-    return this.#sharpWindows && this.#inference.contradiction >= 2;
-  }
-
-  /**
-   * What one answer's reset proves about a fixed window's end, sharper than
-   * "a call counts until its answer plus the window": the window that
-   * counted the call ends at `E`, `resetIn` after the request reached the
-   * server (between `sentAt` and `receivedAt`), rounded up to whole seconds
-   * or exact. So `E <= receivedAt + resetIn`, and `E > sentAt + resetIn - 1000`.
-   * Every call answered before the latter reached the server before `E`, so
-   * the window that counted it (this one or an earlier one) is over by the
-   * former. Without this, a batch of calls answered over a few hundred ms
-   * freed their slots one by one as each answer aged out (issue 20: 600 per
-   * 2 s was 1.18x its optimum). A server rounding its reset down, or stating
-   * it as an epoch by a clock behind ours, would break the upper bound: its
-   * first 429 turns this off (`#sharpWindows`).
-   */
-  #boundWindow(sentAt: number, receivedAt: number, resetAt: number): void {
-    const resetIn = resetAt - receivedAt;
-    if (!(resetIn > 0) || !this.#sharpWindows) return;
-    // +1 ms: a reset stated in ms decimals is rounded.
-    const before = sentAt + resetIn - 1000;
-    const at = receivedAt + resetIn + 1;
-    // One bound at a time: the first answer of a window (the tightest end),
-    // replaced only by one as early that covers more.
-    const end = this.#windowEnd;
-    if (!end || (at <= end.at && before >= end.before)) this.#windowEnd = { before, at };
-  }
-
-  /** Forgets the finished calls whose fixed window is over (by `#boundWindow`'s bounds). */
-  #endWindows(now: number): void {
-    const end = this.#windowEnd;
-    if (!end || end.at > now) return;
-    this.#windowEnd = undefined;
-    if (!this.#windowsAreFixed()) return;
-    const received = this.#received;
-    while (
-      this.#receivedHead < received.length &&
-      (received[this.#receivedHead] as number) < end.before
-    )
-      this.#receivedHead++;
   }
 
   /** The largest reset delta seen lately: one is forgotten two of its lengths after it was seen. */
