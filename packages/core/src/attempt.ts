@@ -207,7 +207,13 @@ export async function runAttempt(attempt: Attempt): Promise<Response> {
       // Read under this attempt's timer: a body that stalls times out.
       if (call.readBody) await readWhole(response, call.readBody);
       const learning = observeAnswer(settings, response, release, receivedAt, fromApi);
-      if (learning) (learning instanceof Promise ? await learning : learning)();
+      if (learning) {
+        // Learning is optional: an answer is never lost because its chunk did not load.
+        const learn =
+          learning instanceof Promise ? await learning.catch(() => undefined) : learning;
+        if (learn) learn();
+        else if (settings.limiter) settings.limiter.observe(undefined, release);
+      }
       release?.(receivedAt);
       return response;
     }

@@ -2,8 +2,10 @@
 // dist/browser/, built with `platform.browser.ts`), loaded here in Node the
 // way a bundler targeting browsers resolves it: redirects and User-Agent are
 // the platform's, and an opaque answer is a typed error, never data.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 type Core = typeof import('../src/index.js');
@@ -168,5 +170,45 @@ describe('the default build', () => {
     expect(browserCode).toMatch(/import\("\.\/rate-limit-observer-[\w-]+\.js"\)/);
     const client = readFileSync(new URL('browser/client.js', dist), 'utf8');
     expect(client).not.toContain('UnprocessableEntityError');
+  });
+
+  it('a lazy chunk that fails to load (offline, a new deployment): a typed CoreError for a failure, and a success stays a success', async () => {
+    // A copy of the browser build without its two lazy chunks, loaded fresh.
+    const copy = mkdtempSync(join(tmpdir(), 'x-core-browser-'));
+    try {
+      cpSync(fileURLToPath(new URL('browser/', dist)), copy, { recursive: true });
+      const chunks = join(copy, 'chunks');
+      for (const file of readdirSync(chunks)) {
+        if (/^(failure|rate-limit-observer)-/.test(file)) rmSync(join(chunks, file));
+      }
+      const core: Core = await import(pathToFileURL(join(copy, 'index.js')).href);
+      const client: ClientModule = await import(pathToFileURL(join(copy, 'client.js')).href);
+      const make = (answer: () => Response) =>
+        client.createClient({
+          baseUrl: 'https://api.example.test',
+          core: ({ baseUrl }) => ({
+            baseUrl,
+            retry: false,
+            rateLimitHeaders: { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining' },
+            fetch: async () => answer(),
+          }),
+        });
+      const error = await make(() => Response.json({ error: 'not_found' }, { status: 404 }))
+        .get({ url: '/project/x' })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(core.CoreError);
+      expect((error as Error).message).toMatch(/could not load its failure handling/);
+      expect((error as Error).cause).toBeDefined();
+      // The answer carries rate-limit headers, whose learning chunk is missing: the data still comes.
+      const ok = await make(() =>
+        Response.json(
+          { id: 'x' },
+          { headers: { 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '299' } },
+        ),
+      ).get({ url: '/project/x' });
+      expect(ok).toEqual({ id: 'x' });
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

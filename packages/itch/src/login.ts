@@ -92,7 +92,9 @@ function refused(error: unknown, apiError: typeof ApiError | undefined): error i
  */
 async function apiErrorFor(error: unknown): Promise<typeof ApiError | undefined> {
   const status = (error as { status?: unknown } | null)?.status;
-  return status === 400 || status === 401 ? (await import('./api-error.js')).ApiError : undefined;
+  if (status !== 400 && status !== 401) return undefined;
+  // Its chunk did not load (offline, a new deployment): the error stays as it came.
+  return (await import('./api-error.js').catch(() => undefined))?.ApiError;
 }
 
 /**

@@ -159,7 +159,11 @@ export function modrinthFetch(coreFetch: CoreFetch): SdkFetch {
  */
 function explainGone(error: unknown): Promise<never> {
   if ((error as { status?: unknown } | null)?.status !== 410) return Promise.reject(error);
-  return import('./gone.js').then((gone) => gone.explainGone(error, GONE_MESSAGE));
+  return import('./gone.js').then(
+    (gone) => gone.explainGone(error, GONE_MESSAGE),
+    // Its chunk did not load (offline, a new deployment): the error as it came.
+    () => Promise.reject(error),
+  );
 }
 
 /**

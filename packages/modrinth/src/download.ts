@@ -25,7 +25,13 @@ import { createHasher, type FileHashes, type Hasher, wholeHasher } from './hashi
  * `@x/core` would put the error classes in a browser bundle's first load
  * (see @x/core's `lazy.browser.ts`).
  */
-const coreErrors = () => import('./core-errors.js');
+const coreErrors = () =>
+  import('./core-errors.js').catch((cause: unknown) => {
+    throw new CoreError(
+      '@x/modrinth could not load its download errors: a chunk of this application failed to load (offline, or replaced by a new deployment)',
+      { cause },
+    );
+  });
 
 /**
  * What a download is sent with: a `ModrinthClient` or a transport of
