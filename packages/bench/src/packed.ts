@@ -6,7 +6,7 @@
 // from there (or from the workspace when the variable is unset, e.g. when a
 // child is run by hand).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +19,26 @@ const PACKED = ['core', 'modrinth', 'ratelimit-redis'];
 
 /** Packs the built packages and installs them into a temporary project; sets `X_BENCH_PACKED`. */
 export function installPacked(): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'x-bench-packed-'));
+  // Real path: where the resolver's answers start (macOS's tmpdir is a symlink).
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'x-bench-packed-')));
+  try {
+    install(dir);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  process.env[ENV] = dir;
+  return {
+    dir,
+    cleanup: () => {
+      delete process.env[ENV];
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Packs the packages into `dir`/packs and installs them into `dir` with npm. */
+function install(dir: string): void {
   const packs = join(dir, 'packs');
   mkdirSync(packs);
   const [cmd = 'npx', ...args] = pnpmCommand();
@@ -49,19 +68,6 @@ export function installPacked(): { dir: string; cleanup: () => void } {
     ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
     { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  process.env[ENV] = dir;
-  return {
-    dir,
-    cleanup: () => {
-      delete process.env[ENV];
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Where the SDKs come from in this process: "the packed tarballs" or "the workspace". */
-export function sdkSource(): string {
-  return process.env[ENV] ? 'the packed tarballs' : 'the workspace';
 }
 
 /** Imports `name` (an @x package) from the installed tarballs when `X_BENCH_PACKED` names them. */
