@@ -209,17 +209,21 @@ try {
     await leg(`Node 24 (${process.version}) runs the consumer against Prism`, () =>
       runMain(process.execPath, [mainJs]),
     );
-    await leg(`Node 20 (${node20Version}) runs the honest-types program against Prism`, () => {
-      const out = sh(node20, [join(app, 'dist/honest-types.js'), modrinth.url, itch.url], {
+    /** Runs the honest-types program on Node 20 against the two APIs; its JSON summary line. */
+    const honestTypes = (modrinthUrl, itchUrl) => {
+      const out = sh(node20, [join(app, 'dist/honest-types.js'), modrinthUrl, itchUrl], {
         cwd: app,
         timeout: 60_000,
       });
-      const r = JSON.parse(
+      return JSON.parse(
         out
           .trim()
           .split('\n')
           .find((l) => l.startsWith('{')),
       );
+    };
+    await leg(`Node 20 (${node20Version}) runs the honest-types program against Prism`, () => {
+      const r = honestTypes(modrinth.url, itch.url);
       return `${r.title} / ${r.name} / sha512 ${r.sha512Length} chars / game ${r.gameTitle}`;
     });
     await leg(
@@ -229,16 +233,7 @@ try {
         const [{ port }] = await once(fixtures, 'message');
         try {
           const base = `http://127.0.0.1:${port}`;
-          const out = sh(node20, [join(app, 'dist/honest-types.js'), `${base}/v2`, base], {
-            cwd: app,
-            timeout: 60_000,
-          });
-          const r = JSON.parse(
-            out
-              .trim()
-              .split('\n')
-              .find((l) => l.startsWith('{')),
-          );
+          const r = honestTypes(`${base}/v2`, base);
           if (r.title !== 'Sodium' || r.notFoundCode !== 'not_found' || r.gameId !== 1328853) {
             throw new Error(`unexpected answer read: ${JSON.stringify(r)}`);
           }
