@@ -8,6 +8,7 @@
  * for that reason.
  */
 
+export { chunkFailed } from './chunk-error.js';
 export { CoreError } from './core-error.js';
 export { defaultParseErrorBody } from './error-body.js';
 export { sleep } from './internal/sleep.js';

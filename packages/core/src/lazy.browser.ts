@@ -7,7 +7,7 @@
  * as chunks of their own, downloaded only then: a call that succeeds never
  * loads them. Without splitting they are bundled in, as before.
  */
-import { CoreError } from './core-error.js';
+import { chunkFailed } from './chunk-error.js';
 
 type Failure = typeof import('./failure.js');
 type Observer = typeof import('./rate-limit-observer.js');
@@ -16,25 +16,17 @@ let failure: Failure | undefined;
 let observer: Observer | undefined;
 
 /**
- * A chunk that did not load (offline before it was ever fetched, or removed
- * by a new deployment): a typed error that says so, not the platform's
- * `TypeError` (whose "Failed to fetch" would read as the API unreachable).
- * Not kept: the next call tries the import again.
+ * The failure path (`failure.ts`): the module once loaded, a promise of it
+ * until then. A load that fails is not kept: the next call tries again.
  */
-const unloadable =
-  (what: string) =>
-  (cause: unknown): never => {
-    throw new CoreError(
-      `@x/core could not load its ${what}: a chunk of this application failed to load (offline, or replaced by a new deployment)`,
-      { cause },
-    );
-  };
-
-/** The failure path (`failure.ts`): the module once loaded, a promise of it until then. */
 export const failurePath = (): Failure | Promise<Failure> =>
-  failure ?? import('./failure.js').then((m) => (failure = m), unloadable('failure handling'));
+  failure ??
+  import('./failure.js').then((m) => (failure = m), chunkFailed('@x/core', 'failure handling'));
 
 /** What the limiter learns from rate-limit headers (`rate-limit-observer.ts`). */
 export const observerPath = (): Observer | Promise<Observer> =>
   observer ??
-  import('./rate-limit-observer.js').then((m) => (observer = m), unloadable('rate-limit learning'));
+  import('./rate-limit-observer.js').then(
+    (m) => (observer = m),
+    chunkFailed('@x/core', 'rate-limit learning'),
+  );

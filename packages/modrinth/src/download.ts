@@ -9,6 +9,7 @@ import type { OperationTarget } from '@x/core/client';
 import {
   backoffDelay,
   CoreError,
+  chunkFailed,
   headersOf,
   overridesOf,
   redactUrl,
@@ -26,12 +27,7 @@ import { createHasher, type FileHashes, type Hasher, wholeHasher } from './hashi
  * (see @x/core's `lazy.browser.ts`).
  */
 const coreErrors = () =>
-  import('./core-errors.js').catch((cause: unknown) => {
-    throw new CoreError(
-      '@x/modrinth could not load its download errors: a chunk of this application failed to load (offline, or replaced by a new deployment)',
-      { cause },
-    );
-  });
+  import('./core-errors.js').catch(chunkFailed('@x/modrinth', 'download errors'));
 
 /**
  * What a download is sent with: a `ModrinthClient` or a transport of

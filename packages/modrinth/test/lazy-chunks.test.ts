@@ -6,14 +6,34 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { GoneError } from '@x/core';
+import { CoreError, GoneError } from '@x/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const server = createServer((_req, res) => {
+const server = createServer((req, res) => {
+  if (req.url?.startsWith('/data/')) {
+    // A CDN answering HTML with 200: a download error, built from the lazy chunk.
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<html>sign in</html>');
+    return;
+  }
   res.writeHead(410, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ error: 'gone', description: 'STOP USING THIS API' }));
 });
+
+/** The built package, copied without the chunks named by `dropped`, loaded fresh; removed by `done`. */
+async function withoutChunk(dropped: RegExp) {
+  // Inside the package, so `@x/core` resolves.
+  const copy = mkdtempSync(join(packageDir, '.lazy-copy-'));
+  cpSync(join(packageDir, 'dist'), copy, { recursive: true });
+  const chunks = join(copy, 'chunks');
+  const removed = readdirSync(chunks).filter((f) => dropped.test(f));
+  for (const file of removed) rmSync(join(chunks, file));
+  const sdk: typeof import('../src/index.js') = await import(
+    pathToFileURL(join(copy, 'index.js')).href
+  );
+  return { sdk, removed, done: () => rmSync(copy, { recursive: true, force: true }) };
+}
 let base = '';
 
 beforeAll(async () => {
@@ -24,23 +44,34 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('a lazily loaded chunk that fails to load', () => {
   it("a 410 stays a GoneError when the chunk of Modrinth's message for it is missing", async () => {
-    // A copy of dist/ without the chunk, inside the package so `@x/core` resolves.
-    const copy = mkdtempSync(join(packageDir, '.lazy-copy-'));
+    const { sdk, removed, done } = await withoutChunk(/^gone-[\w-]+\.js$/);
     try {
-      cpSync(join(packageDir, 'dist'), copy, { recursive: true });
-      const chunks = join(copy, 'chunks');
-      const gone = readdirSync(chunks).filter((f) => /^gone-[\w-]+\.js$/.test(f));
-      expect(gone.length).toBe(1);
-      for (const file of gone) rmSync(join(chunks, file));
-      const sdk: typeof import('../src/index.js') = await import(
-        pathToFileURL(join(copy, 'index.js')).href
-      );
+      expect(removed.length).toBe(1);
       const client = sdk.createModrinthClient({ baseUrl: base, retry: false, rateLimiter: false });
       const error = await client.getProject('sodium').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GoneError);
       expect((error as Error).message).toContain('STOP USING THIS API');
     } finally {
-      rmSync(copy, { recursive: true, force: true });
+      done();
+    }
+  });
+
+  it("a failed download without its errors' chunk is a CoreError that names the missing chunk", async () => {
+    const { sdk, removed, done } = await withoutChunk(/^core-errors-[\w-]+\.js$/);
+    try {
+      expect(removed.length).toBe(1);
+      const client = sdk.createModrinthClient({ baseUrl: base, retry: false, rateLimiter: false });
+      const file = {
+        url: `${base}/data/sodium.jar`,
+        filename: 'sodium.jar',
+        hashes: { sha1: 'a'.repeat(40) },
+      };
+      const error = await client.downloadVersionFile(file).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CoreError);
+      expect((error as Error).message).toMatch(/@x\/modrinth could not load its download errors/);
+      expect((error as Error).cause).toBeDefined();
+    } finally {
+      done();
     }
   });
 });
