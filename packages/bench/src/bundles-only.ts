@@ -12,6 +12,7 @@ import {
   bundleSize,
   bundleTargetRows,
 } from './bundle.ts';
+import { limiterExperiment } from './bundle-experiment.ts';
 
 const file = new URL('../../../BENCHMARKS.md', import.meta.url);
 const table = (head: string[], rows: (string | number)[][]) =>
@@ -23,13 +24,14 @@ const table = (head: string[], rows: (string | number)[][]) =>
 
 const bundles: BundleResult[] = [];
 for (const [name, code] of Object.entries(BUNDLES)) bundles.push(await bundleSize(name, code));
+const experiment = await limiterExperiment();
 
 let text = readFileSync(file, 'utf8');
 const start = text.indexOf('## Bundle size of one operation');
 const end = text.indexOf('\n## ', start + 1);
 if (start < 0 || end < 0)
   throw new Error('BENCHMARKS.md has no "Bundle size of one operation" section');
-text = `${text.slice(0, start)}${bundleSection(bundles, table, '0.28.2')}${text.slice(end)}`;
+text = `${text.slice(0, start)}${bundleSection(bundles, table, '0.28.2', experiment)}${text.slice(end)}`;
 
 // The bundle rows of the targets table: replaced (or, from an older run, the old rows swapped).
 const rows = bundleTargetRows(bundles).map((r) => `| ${r.join(' | ')} |`);
@@ -45,7 +47,7 @@ text = [
 ].join('\n');
 writeFileSync(file, text);
 
-for (const b of bundles)
+for (const b of [...bundles, ...experiment])
   console.log(
     `${b.name}: initial ${b.initialMinified} B minified, ${b.initialGzip} B gzip -9; lazy ${b.lazyMinified} / ${b.lazyGzip} B; whole ${b.minified} / ${b.gzip} B`,
   );

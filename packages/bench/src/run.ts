@@ -11,6 +11,7 @@ import {
   bundleSize,
   bundleTargetRows,
 } from './bundle.ts';
+import { limiterExperiment } from './bundle-experiment.ts';
 import { BARE, BARE_TIMEOUT, OURS, RAW } from './clients.ts';
 import { type ColdResult, measureColdImport } from './cold-import.ts';
 import type { LatencyResult } from './latency.ts';
@@ -70,6 +71,7 @@ const rateLimits = measureRateLimits();
 log('bundles');
 const bundles: BundleResult[] = [];
 for (const [name, code] of Object.entries(BUNDLES)) bundles.push(await bundleSize(name, code));
+const experiment = await limiterExperiment();
 
 // ---- the report ----
 const byName = <T extends { name: string }>(rows: T[], name: string) =>
@@ -176,7 +178,7 @@ ${table(
 }.
 
 ${rateLimitSection(rateLimits.local, rateLimits.redis)}
-${bundleSection(bundles, table, '0.28.2')}
+${bundleSection(bundles, table, '0.28.2', experiment)}
 ## Cold import
 
 A fresh \`node\` process running a file that only imports the package, against a file that imports nothing, alternating, ${COLD_RUNS} runs each; the ratio is the median of within-run ratios.
