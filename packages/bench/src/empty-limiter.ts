@@ -7,7 +7,6 @@ export class RateLimiter {
   readonly running = 0;
   readonly pausedUntil = 0;
   readonly serverLimit = undefined;
-  constructor(_options?: unknown) {}
   expectRateLimitHeaders(): void {}
   tryAcquire() {
     return Object.assign(() => {}, { seq: 0 });
