@@ -224,8 +224,18 @@ function describe(operation, plugin) {
   if (body === 'body') spec.push(`body: 'body'`);
   else if (body) spec.push(`body: ${objectLiteral(body)}`);
   if (contentType) spec.push(`contentType: '${contentType}'`);
-  if (serializer) spec.push(`bodySerializer: ${serializer}.bodySerializer`);
+  // An arrow, not `${serializer}.bodySerializer`: a bundler keeps a spec
+  // that reads a property at load time (a getter may run), and with it the
+  // spec's shapes, even in a bundle that never calls the operation.
+  if (serializer) spec.push(`bodySerializer: (body) => ${serializer}.bodySerializer(body)`);
   if (operation.security?.length) spec.push('secured: true');
+  // The SDK's own handling of this operation's answer (itch's normaliser),
+  // named by the component schema of its success response.
+  const responseRefs = successCodes.map((code) => operation.responses[code].schema?.$ref);
+  const responseSchema =
+    responseRefs.length === 1 && responseRefs[0] ? responseRefs[0].split('/').pop() : undefined;
+  const response = config.response?.({ id, schema: responseSchema });
+  if (response) spec.push(`response: ${response}`);
 
   return {
     id,
@@ -278,7 +288,7 @@ function typesUsed(ops, text) {
   return [...names].sort();
 }
 
-function operationsFile(ops) {
+function operationsFile(ops, imports) {
   const serializers = [...new Set(ops.map((op) => op.serializer).filter(Boolean))];
   const coreImports = [
     'type CamelInput',
@@ -302,6 +312,7 @@ function operationsFile(ops) {
   }
   let out = HEADER;
   out += `\nimport { ${coreImports.join(', ')} } from '@x/core/client';\n`;
+  for (const line of imports) out += `${line}\n`;
   out += `import type { ${typesUsed(ops, body).join(', ')} } from './types.gen.js';\n`;
   return out + body;
 }
@@ -354,7 +365,14 @@ function modelsFile(schemas) {
 export function xOperations(heyApi) {
   pascal = (text) => heyApi.toCase(text, 'PascalCase');
   return heyApi.definePluginConfig({
-    config: { className: 'Operations', exclude: [], camelCaseInput: false, docsUrl: undefined },
+    config: {
+      className: 'Operations',
+      exclude: [],
+      camelCaseInput: false,
+      docsUrl: undefined,
+      imports: [],
+      response: undefined,
+    },
     dependencies: ['@hey-api/typescript'],
     handler: ({ plugin }) => {
       const ops = [];
@@ -366,7 +384,7 @@ export function xOperations(heyApi) {
       if (output.dryRun || plugin.context.config.dryRun) return;
       const dir = path.resolve(output.path);
       mkdirSync(dir, { recursive: true });
-      let functions = operationsFile(ops);
+      let functions = operationsFile(ops, plugin.config.imports);
       if (!functions.includes('CamelInput<')) {
         functions = functions.replace('type CamelInput, ', '');
       }

@@ -29,6 +29,14 @@ export default heyApi.defineConfig({
       className: 'ItchOperations',
       camelCaseInput: true,
       docsUrl: () => 'https://itch.io/docs/api/serverside',
+      // Each operation normalises its own answer with its response's shape
+      // (src/normalize.ts, shapes from scripts/normalize-map.mjs): a bundle
+      // then holds the shapes of the operations it calls, not the whole API's.
+      imports: [
+        "import { normalize } from '../normalize.js';",
+        "import * as shapes from './normalize-map.gen.js';",
+      ],
+      response: ({ schema }) => schema && `(data) => normalize(data, shapes.${schema}Shape)`,
     }),
   ],
 });

@@ -17,7 +17,7 @@ const LAZY_MARKERS = [
 /** The initial-load budgets this build keeps (issue 21's targets, 9,000 and 10,000 B, are not met: BENCHMARKS.md says why). */
 const BUDGETS: Record<string, number> = {
   '@x/modrinth getProject': 12_700,
-  '@x/itch getGame': 15_200,
+  '@x/itch getGame': 13_100,
 };
 
 const built = new Map<string, BundleResult>();

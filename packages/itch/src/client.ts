@@ -4,7 +4,6 @@ import { type Client, type Config, createClient } from '@x/core/client';
 // reaches the error classes, which a browser bundle loads only on a failure.
 import { RateLimiter } from '@x/core/internal';
 import { parseItchErrorBody } from './error-body.js';
-import { normalizeData } from './normalize.js';
 import { VERSION } from './version.js';
 
 /** The spec's server. */
@@ -97,8 +96,8 @@ export function itchCoreConfig(options: ItchClientOptions = {}): CoreConfig {
 /**
  * The client configuration for itch (the default client's too): the @x/core
  * fetch is built on the first request, with one limiter for the client's
- * lifetime (kept when `setConfig` changes `baseUrl` or `auth`); answers come
- * out normalised (see `normalize.ts`).
+ * lifetime (kept when `setConfig` changes `baseUrl` or `auth`). Each
+ * operation normalises its own answer (see `normalize.ts`).
  */
 export function itchClientConfig(options: ItchClientOptions = {}): Config {
   const credential = credentialOf(options);
@@ -108,7 +107,6 @@ export function itchClientConfig(options: ItchClientOptions = {}): Config {
     // The client sends its `auth` (the credential, set below) and keeps the
     // first limiter for its lifetime.
     core: ({ baseUrl }) => itchCoreConfig({ ...options, baseUrl }),
-    transformData: normalizeData,
     // `/login` and `/totp/verify` must never carry a key.
     tokenFor: 'secured-operations',
   };

@@ -1,6 +1,4 @@
-import type { SdkCall } from '@x/core/client';
-import { SCHEMA_SHAPES, SHAPES, type Shape } from './generated/normalize-map.gen.js';
-import { OPERATION_RESPONSES } from './operation-responses.js';
+import { SCHEMA_SHAPES, type Shape, type ShapeRef } from './generated/normalize-map.gen.js';
 
 /**
  * The one response normaliser.
@@ -12,8 +10,10 @@ import { OPERATION_RESPONSES } from './operation-responses.js';
  * an empty list. This module walks a response body alongside a compact map
  * of the spec's schemas (`src/generated/normalize-map.gen.ts`, generated from
  * the spec by `scripts/normalize-map.mjs`: per schema, its property names and
- * which are lists, maps, booleans) and hands back the documented camelCase
- * shape whichever form arrived:
+ * which are lists, maps, booleans; one declaration per schema, so a bundle
+ * keeps only those its operations reach) and hands back the documented
+ * camelCase shape whichever form arrived. Each generated operation calls
+ * {@link normalize} on its answer with its response's shape:
  *
  * - a key is renamed only where the schema declares the camelCase property
  *   (`cover_url` -> `coverUrl`); a key the schema already declares is kept;
@@ -32,8 +32,6 @@ import { OPERATION_RESPONSES } from './operation-responses.js';
  * - timestamps stay strings (`2021-12-22T22:26:44.000000000Z` is valid RFC
  *   3339); {@link parseItchDate} turns one into a `Date`.
  */
-
-const LEAF = 0;
 
 /** Trait names that stand for a boolean field; an object whose traits omit one has it `false`. */
 const FLAG_TRAITS = ['can_be_bought', 'has_demo', 'in_press_system', 'demo', 'preorder'];
@@ -103,16 +101,21 @@ function applyTraits(out: Record<string, unknown>, traits: string[], shape: Shap
   }
 }
 
-/** Normalise `value` as the schema whose shape is `SHAPES[index]` (see the module comment). Returns a new value. */
-function normalizeShape(value: unknown, index: number): unknown {
-  const shape = SHAPES[index];
-  if (!shape || index === LEAF || value === null || value === undefined) return value;
+/**
+ * Normalise `value` as the schema of shape `ref` (see the module comment).
+ * Returns a new value. Each generated operation calls it with its response's
+ * shape (`response` in its spec), so a bundle holds only the shapes of the
+ * operations it calls.
+ */
+export function normalize(value: unknown, ref: ShapeRef): unknown {
+  if (ref === 0 || value === null || value === undefined) return value;
+  const shape: Shape = typeof ref === 'function' ? ref() : ref;
   if (shape.i !== undefined) {
     // PHP encodes an empty array as `{}` (and one with gaps in its keys as an object).
     const list = Array.isArray(value) ? value : isPlainObject(value) ? phpList(value) : undefined;
     if (!list) return value;
     const items = shape.i;
-    return items === LEAF ? list : list.map((item) => normalizeShape(item, items));
+    return items === 0 ? list : list.map((item) => normalize(item, items));
   }
   if (!isPlainObject(value)) return value;
   const props = shape.p;
@@ -120,7 +123,7 @@ function normalizeShape(value: unknown, index: number): unknown {
     const values = shape.m;
     if (values === undefined) return value;
     const map: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) put(map, key, normalizeShape(item, values));
+    for (const [key, item] of Object.entries(value)) put(map, key, normalize(item, values));
     return map;
   }
   const out: Record<string, unknown> = {};
@@ -139,7 +142,7 @@ function normalizeShape(value: unknown, index: number): unknown {
     }
     // A camelCase key wins over its snake_case twin if a payload carries both.
     if (name !== key && has(value, name)) continue;
-    put(out, name, normalizeShape(item, props[name] as number));
+    put(out, name, normalize(item, props[name] as ShapeRef));
   }
   if (traits) applyTraits(out, traits, shape);
   return out;
@@ -147,41 +150,9 @@ function normalizeShape(value: unknown, index: number): unknown {
 
 /** Normalise `value` as the spec's component schema `schemaName` (`'Game'`, `'User'`...). */
 export function normalizeAs(schemaName: string, value: unknown): unknown {
-  const index = SCHEMA_SHAPES[schemaName];
-  if (index === undefined) throw new Error(`@x/itch: unknown schema ${schemaName}`);
-  return normalizeShape(value, index);
-}
-
-/** Each operation by `METHOD /path/{template}`, as the client names a call. */
-const routes = new Map(
-  OPERATION_RESPONSES.map(([operationId, method, template, schema]) => [
-    `${method} ${template}`,
-    { operationId, schema },
-  ]),
-);
-
-/** The operation a call targets, by its method and the path template the generated code gives. */
-export function routeOf(
-  method: string,
-  template: string,
-): { operationId: string; schema: string | null } | undefined {
-  return routes.get(`${method.toUpperCase()} ${template}`);
-}
-
-/** Normalise the JSON body of one operation's 200 response, by operationId. */
-export function normalizeResponse(operationId: string, body: unknown): unknown {
-  const route = [...routes.values()].find((r) => r.operationId === operationId);
-  if (!route) throw new Error(`@x/itch: unknown operation ${operationId}`);
-  return route.schema ? normalizeAs(route.schema, body) : body;
-}
-
-/**
- * The client's `transformData`: the parsed JSON of every successful call of
- * a spec operation comes out normalised (other calls are left as they are).
- */
-export function normalizeData(data: unknown, call: SdkCall): unknown {
-  const schema = routeOf(call.method, call.template)?.schema;
-  return schema ? normalizeAs(schema, data) : data;
+  const shape = Object.hasOwn(SCHEMA_SHAPES, schemaName) ? SCHEMA_SHAPES[schemaName] : undefined;
+  if (shape === undefined) throw new Error(`@x/itch: unknown schema ${schemaName}`);
+  return normalize(value, shape);
 }
 
 /**

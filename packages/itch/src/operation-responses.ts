@@ -1,3 +1,5 @@
+import { normalizeAs } from './normalize.js';
+
 /**
  * Each operation's route and the component schema of its 200 response, from
  * `specs/itch.openapi.json` (`null`: an inline `{ type: object }` with nothing to
@@ -62,3 +64,30 @@ export const OPERATION_RESPONSES = [
   ['createBuildFailure', 'POST', '/wharf/builds/{buildId}/failures', null],
   ['createRediffBuildFailure', 'POST', '/wharf/builds/{buildId}/failures/rediff', null],
 ] as const;
+
+/** Each operation by `METHOD /path/{template}`. */
+const routes = new Map(
+  OPERATION_RESPONSES.map(([operationId, method, template, schema]) => [
+    `${method} ${template}`,
+    { operationId, schema },
+  ]),
+);
+
+/** The operation a call targets, by its method and path template (for tests and tools). */
+export function routeOf(
+  method: string,
+  template: string,
+): { operationId: string; schema: string | null } | undefined {
+  return routes.get(`${method.toUpperCase()} ${template}`);
+}
+
+/**
+ * Normalise the JSON body of one operation's 200 response, by operationId
+ * (for tests and tools: the operations themselves normalise their answers
+ * with their response's shape, `response` in their generated spec).
+ */
+export function normalizeResponse(operationId: string, body: unknown): unknown {
+  const route = [...routes.values()].find((r) => r.operationId === operationId);
+  if (!route) throw new Error(`@x/itch: unknown operation ${operationId}`);
+  return route.schema ? normalizeAs(route.schema, body) : body;
+}

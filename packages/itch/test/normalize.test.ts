@@ -9,14 +9,8 @@ import {
 } from '@x/contract-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItchClient, type ItchClient } from '../src/index.js';
-import {
-  camelCase,
-  normalizeAs,
-  normalizeResponse,
-  parseItchDate,
-  routeOf,
-} from '../src/normalize.js';
-import { OPERATION_RESPONSES } from '../src/operation-responses.js';
+import { camelCase, normalizeAs, parseItchDate } from '../src/normalize.js';
+import { normalizeResponse, OPERATION_RESPONSES, routeOf } from '../src/operation-responses.js';
 import { calls } from './helpers/operations.js';
 import {
   declaredPaths,
@@ -204,7 +198,7 @@ describePayloads(
   },
 );
 
-describe('Prism (camelCase) and its snake_case twin normalise to the same value, for every operation', () => {
+describe('Prism (camelCase) and its snake_case twin normalise to the same value, for every operation, through the operation itself', () => {
   /** The spec-declared keys of a camelCase value rewritten to snake_case; map keys left alone. */
   // biome-ignore lint/suspicious/noExplicitAny: generic JSON walk
   function toSnake(value: unknown, schema: any): unknown {
@@ -225,21 +219,33 @@ describe('Prism (camelCase) and its snake_case twin normalise to the same value,
   for (const [operationId] of OPERATION_RESPONSES) {
     it(operationId, async () => {
       const c = contract('itch');
+      /** A client of Prism whose answers go through `fetch` first. */
+      const through = (fetch: (request: Request) => Promise<Response>) =>
+        createItchClient({ baseUrl: c.baseUrl, apiKey: 'k', retry: false, fetch });
       let raw: unknown;
-      const client = createItchClient({
-        baseUrl: c.baseUrl,
-        apiKey: 'k',
-        retry: false,
-        fetch: async (request) => {
-          const response = await c.fetch(request);
-          raw = await response.clone().json();
-          return response;
-        },
+      const client = through(async (request) => {
+        const response = await c.fetch(request);
+        raw = await response.clone().json();
+        return response;
       });
       const camel = await calls[operationId]!.call(client);
       expect(camel).toEqual(raw);
       const schema = responseSchema(operationId);
       expect(normalizeResponse(operationId, toSnake(raw, schema))).toEqual(raw);
+
+      // The operation itself normalises its answer (its generated spec's
+      // `response`): the snake_case twin, as the live service sends it, comes
+      // out of the public call as Prism's camelCase.
+      let twin: unknown;
+      const snakeClient = through(async (request) => {
+        const response = await c.fetch(request);
+        twin = await response.json();
+        const headers = new Headers(response.headers);
+        headers.delete('content-length');
+        const body = JSON.stringify(toSnake(twin, schema));
+        return new Response(body, { status: response.status, headers });
+      });
+      expect(await calls[operationId]!.call(snakeClient)).toEqual(twin);
     });
   }
 });

@@ -93,4 +93,24 @@ describe('callOperation', () => {
       callOperation(client(), spec, [], undefined, { signal: controller.signal }),
     ).rejects.toThrow('stop');
   });
+
+  it("a spec's `response` shapes a successful answer's data; a failed call never reaches it", async () => {
+    const shaped: unknown[] = [];
+    const spec: OperationSpec = {
+      method: 'GET',
+      url: '/ok',
+      response: (data) => {
+        shaped.push(data);
+        return { shaped: data };
+      },
+    };
+    expect(await callOperation(client(), spec, [], undefined, undefined)).toEqual({
+      shaped: { ok: true },
+    });
+    const timedOut = callOperation(client(), { ...spec, url: '/slow' }, [], undefined, {
+      timeoutMs: 50,
+    });
+    await expect(timedOut).rejects.toBeInstanceOf(TimeoutError);
+    expect(shaped).toEqual([{ ok: true }]);
+  });
 });

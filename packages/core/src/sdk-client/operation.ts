@@ -29,6 +29,12 @@ export interface OperationSpec {
   readonly bodySerializer?: (body: unknown) => unknown;
   /** The spec declares security: the client's token goes with it. */
   readonly secured?: boolean;
+  /**
+   * What a successful answer's data becomes (an SDK's normaliser for this
+   * operation's response). Per operation, not per client, so that a bundle
+   * holds only what the operations it calls need.
+   */
+  readonly response?: (data: unknown) => unknown;
 }
 
 /** Field names (the same in the input and on the wire), or the input's key -> the wire's name. */
@@ -162,5 +168,6 @@ export function callOperation(
     if (overrides) client = client.withOptions(overrides);
   }
   request.headers = headers;
-  return client.request(request);
+  const sent = client.request(request);
+  return spec.response ? sent.then(spec.response) : sent;
 }
