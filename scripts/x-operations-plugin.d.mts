@@ -1,7 +1,5 @@
 /** See x-operations-plugin.mjs. */
-export function xOperations(
-  heyApi: typeof import('@hey-api/openapi-ts'),
-): (config?: {
+export function xOperations(heyApi: typeof import('@hey-api/openapi-ts')): (config?: {
   className?: string;
   exclude?: readonly string[];
   camelCaseInput?: boolean;
