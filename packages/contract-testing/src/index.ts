@@ -5,6 +5,7 @@ import type { SpecName } from './paths.ts';
 import type { LoadedSpec } from './spec.ts';
 import { loadPatchedSpec } from './spec-patches.ts';
 
+export { type BuiltCopy, withoutChunks } from './built-copy.ts';
 export { importWithoutFetchGlobals } from './cold-import.ts';
 export {
   type ContractFetch,

@@ -4,52 +4,35 @@
 // application offline before it was ever fetched, a new deployment that
 // removed it), the HTTP error itch answered with reaches the caller as it
 // came, typed, never the loader's error.
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { withoutChunks } from '@x/contract-testing';
 import { BadRequestError } from '@x/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalServer, sendJson, startServer } from './helpers/server.js';
 
+type Sdk = typeof import('../src/index.js');
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const PASSWORD = 'correct horse battery staple';
+/** The built package without the chunks `dropped` matches. */
+const withoutChunk = (dropped: RegExp) => withoutChunks<Sdk>(packageDir, dropped);
 
-// itch refuses a wrong password with 400 and its `errors` (as recorded from the live service).
-const server = createServer((_req, res) => {
-  res.writeHead(400, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ errors: ['Incorrect username or password'] }));
-});
-
-/** The built package, copied without the chunks `dropped` matches, loaded fresh; removed by `done`. */
-async function withoutChunk(dropped: RegExp) {
-  // Inside the package, so `@x/core` resolves.
-  const copy = mkdtempSync(join(packageDir, '.lazy-copy-'));
-  cpSync(join(packageDir, 'dist'), copy, { recursive: true });
-  const chunks = join(copy, 'chunks');
-  const removed = readdirSync(chunks).filter((f) => dropped.test(f));
-  for (const file of removed) rmSync(join(chunks, file));
-  const sdk: typeof import('../src/index.js') = await import(
-    pathToFileURL(join(copy, 'index.js')).href
-  );
-  return { sdk, removed, done: () => rmSync(copy, { recursive: true, force: true }) };
-}
-
-let base = '';
+let server: LocalServer;
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // itch refuses a wrong password with 400 and its `errors` (as recorded from the live service).
+  server = await startServer((_req, res) =>
+    sendJson(res, 400, { errors: ['Incorrect username or password'] }),
+  );
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
-async function refusedLogin(sdk: typeof import('../src/index.js')): Promise<unknown> {
-  const client = sdk.createItchClient({ baseUrl: base, retry: false, rateLimiter: false });
+async function refusedLogin(sdk: Sdk): Promise<unknown> {
+  const client = sdk.createItchClient({ baseUrl: server.url, retry: false, rateLimiter: false });
   return client.login({ username: 'leafo-fan', password: PASSWORD }).catch((e: unknown) => e);
 }
 
 describe("login when its errors' chunk fails to load", () => {
   it('with the chunk: a refused password is a LoginError (the control)', async () => {
-    const { sdk, removed, done } = await withoutChunk(/^$/);
+    const { module: sdk, removed, done } = await withoutChunk(/^$/);
     try {
       expect(removed).toEqual([]);
       const error = await refusedLogin(sdk);
@@ -61,7 +44,7 @@ describe("login when its errors' chunk fails to load", () => {
   });
 
   it("without it: itch's 400 as it came, a BadRequestError with itch's errors, no password", async () => {
-    const { sdk, removed, done } = await withoutChunk(/^api-error-[\w-]+\.js$/);
+    const { module: sdk, removed, done } = await withoutChunk(/^api-error-[\w-]+\.js$/);
     try {
       expect(removed.length).toBe(1);
       const error = await refusedLogin(sdk);

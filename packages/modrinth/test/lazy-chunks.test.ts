@@ -1,11 +1,10 @@
 // A chunk of the built package that fails to load (an application offline
 // before it was ever fetched, or a new deployment that removed it): the
 // error the call met still reaches the caller, typed, not the loader's.
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { withoutChunks } from '@x/contract-testing';
 import { CoreError, GoneError } from '@x/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -21,19 +20,9 @@ const server = createServer((req, res) => {
   res.end(JSON.stringify({ error: 'gone', description: 'STOP USING THIS API' }));
 });
 
-/** The built package, copied without the chunks named by `dropped`, loaded fresh; removed by `done`. */
-async function withoutChunk(dropped: RegExp) {
-  // Inside the package, so `@x/core` resolves.
-  const copy = mkdtempSync(join(packageDir, '.lazy-copy-'));
-  cpSync(join(packageDir, 'dist'), copy, { recursive: true });
-  const chunks = join(copy, 'chunks');
-  const removed = readdirSync(chunks).filter((f) => dropped.test(f));
-  for (const file of removed) rmSync(join(chunks, file));
-  const sdk: typeof import('../src/index.js') = await import(
-    pathToFileURL(join(copy, 'index.js')).href
-  );
-  return { sdk, removed, done: () => rmSync(copy, { recursive: true, force: true }) };
-}
+/** The built package without the chunks `dropped` matches. */
+const withoutChunk = (dropped: RegExp) =>
+  withoutChunks<typeof import('../src/index.js')>(packageDir, dropped);
 let base = '';
 
 beforeAll(async () => {
@@ -44,7 +33,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('a lazily loaded chunk that fails to load', () => {
   it("a 410 stays a GoneError when the chunk of Modrinth's message for it is missing", async () => {
-    const { sdk, removed, done } = await withoutChunk(/^gone-[\w-]+\.js$/);
+    const { module: sdk, removed, done } = await withoutChunk(/^gone-[\w-]+\.js$/);
     try {
       expect(removed.length).toBe(1);
       const client = sdk.createModrinthClient({ baseUrl: base, retry: false, rateLimiter: false });
@@ -57,7 +46,7 @@ describe('a lazily loaded chunk that fails to load', () => {
   });
 
   it("a failed download without its errors' chunk is a CoreError that names the missing chunk", async () => {
-    const { sdk, removed, done } = await withoutChunk(/^core-errors-[\w-]+\.js$/);
+    const { module: sdk, removed, done } = await withoutChunk(/^core-errors-[\w-]+\.js$/);
     try {
       expect(removed.length).toBe(1);
       const client = sdk.createModrinthClient({ baseUrl: base, retry: false, rateLimiter: false });
