@@ -10,7 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItchClient, type ItchClient } from '../src/index.js';
 import { camelCase, normalizeAs, parseItchDate } from '../src/normalize.js';
-import { normalizeResponse, OPERATION_RESPONSES, routeOf } from '../src/operation-responses.js';
+import { normalizeResponse, OPERATION_RESPONSES, routeOf } from './helpers/operation-responses.js';
 import { calls } from './helpers/operations.js';
 import {
   declaredPaths,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATION_RESPONSES, routeOf } from '../src/operation-responses.js';
+import { OPERATION_RESPONSES, routeOf } from './helpers/operation-responses.js';
 import { specDoc } from './helpers/schema-walk.js';
 
 describe('the operation table the normaliser uses', () => {

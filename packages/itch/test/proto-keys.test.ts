@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItchClient } from '../src/index.js';
-import { normalizeResponse } from '../src/operation-responses.js';
+import { normalizeResponse } from './helpers/operation-responses.js';
 
 // The spec lets a channel be named anything, `__proto__` included (a map
 // keyed by channel name). JSON.parse makes it an own key; the normaliser

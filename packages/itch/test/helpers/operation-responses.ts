@@ -1,7 +1,9 @@
-import { normalizeAs } from './normalize.js';
+import { normalizeAs } from '../../src/normalize.js';
 
 /**
- * Each operation's route and the component schema of its 200 response, from
+ * The tests' table of each operation's route and the component schema of its
+ * 200 response (the operations themselves carry their response's shape in
+ * their generated spec, `response`), from
  * `specs/itch.openapi.json` (`null`: an inline `{ type: object }` with nothing to
  * normalise). `test/operations.test.ts` checks this table
  * against the spec, so it cannot drift from it.
@@ -73,7 +75,7 @@ const routes = new Map(
   ]),
 );
 
-/** The operation a call targets, by its method and path template (for tests and tools). */
+/** The operation a call targets, by its method and path template. */
 export function routeOf(
   method: string,
   template: string,
@@ -81,11 +83,7 @@ export function routeOf(
   return routes.get(`${method.toUpperCase()} ${template}`);
 }
 
-/**
- * Normalise the JSON body of one operation's 200 response, by operationId
- * (for tests and tools: the operations themselves normalise their answers
- * with their response's shape, `response` in their generated spec).
- */
+/** Normalise the JSON body of one operation's 200 response, by operationId, through the table. */
 export function normalizeResponse(operationId: string, body: unknown): unknown {
   const route = [...routes.values()].find((r) => r.operationId === operationId);
   if (!route) throw new Error(`@x/itch: unknown operation ${operationId}`);
