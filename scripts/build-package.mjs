@@ -34,6 +34,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import ts from 'typescript';
+import { browserTwins } from './lib.mjs';
 
 const dir = process.cwd();
 const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -117,16 +118,6 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
 });
 
-/** Resolves `./m.js` to a sibling `m.browser.ts` when there is one. */
-const browserTwins = {
-  name: 'browser-twins',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
-      const twin = join(args.resolveDir, args.path.replace(/\.js$/, '.browser.ts'));
-      return existsSync(twin) ? { path: twin } : undefined;
-    });
-  },
-};
 const browserEntries = [...browserNames];
 if (browserEntries.length > 0) {
   const browserResult = await build({

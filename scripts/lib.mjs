@@ -1,5 +1,5 @@
-// Shared by check-packages.mjs, test-packages.mjs and the bench's packed install
-// (types in lib.d.mts).
+// Shared by build-package.mjs, check-packages.mjs, test-packages.mjs and the
+// bench (its packed install, its bundle experiment); types in lib.d.mts.
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,3 +30,17 @@ export function systemBin(name) {
   }
   throw new Error(`no system ${name} on PATH`);
 }
+
+/**
+ * The rule of the packages' browser build (an esbuild plugin): a relative
+ * import of `./m.js` takes a sibling `m.browser.ts` when there is one.
+ */
+export const browserTwins = {
+  name: 'browser-twins',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
+      const twin = join(args.resolveDir, args.path.replace(/\.js$/, '.browser.ts'));
+      return existsSync(twin) ? { path: twin } : undefined;
+    });
+  },
+};

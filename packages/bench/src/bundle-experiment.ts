@@ -5,39 +5,34 @@
 // costs a browser's first load, and what a bundle with none would weigh.
 //
 // Built from the sources (not the packed `dist`) because the limiter shares
-// its dist chunks with the rest of @x/core; the resolution mimics the
-// packages' browser build (`scripts/build-package.mjs`): `@x/pkg/sub` is
-// `packages/pkg/src/sub.ts`, and a relative `./m.js` takes `m.browser.ts`
-// when there is one.
-import { existsSync } from 'node:fs';
+// its dist chunks with the rest of @x/core. Resolved as the packages' own
+// build resolves them (`scripts/build-package.mjs`): `@x/pkg/sub` is the
+// entry `packages/pkg/src/sub.ts`, and the browser build's rule for relative
+// imports (`browserTwins`) applies.
 import { resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
+import { browserTwins } from '../../../scripts/lib.mjs';
 import { AS_SHIPPED, type BundleResult, bundleSize, NO_LIMITER } from './bundle.ts';
 
 const packages = new URL('../../', import.meta.url).pathname;
 const EMPTY_LIMITER = new URL('./empty-limiter.ts', import.meta.url).pathname;
 const LIMITER = resolve(packages, 'core/src/rate-limit');
 
-/** The browser build's source of module `base` (a path without extension). */
-function browserSource(base: string): string | undefined {
-  return [`${base}.browser.ts`, `${base}.ts`, `${base}/index.ts`].find((file) => existsSync(file));
-}
-
+/** `@x/pkg/sub` as its source entry; with `emptyLimiter`, @x/core's `rate-limit.ts` as the empty one. */
 function fromSources(emptyLimiter: boolean): Plugin {
-  const pick = (base: string) =>
-    emptyLimiter && base === LIMITER ? EMPTY_LIMITER : browserSource(base);
   return {
     name: 'from-sources',
     setup(build) {
       build.onResolve({ filter: /^@x\// }, ({ path }) => {
         const [, pkg, sub] = /^@x\/([^/]+)\/?(.*)$/.exec(path) ?? [];
-        const file = pkg && pick(resolve(packages, pkg, 'src', sub || 'index'));
-        return file ? { path: file } : undefined;
+        return pkg ? { path: resolve(packages, pkg, 'src', `${sub || 'index'}.ts`) } : undefined;
       });
-      build.onResolve({ filter: /^\.\.?\/.*\.js$/ }, ({ path, resolveDir }) => {
-        const file = pick(resolve(resolveDir, path.replace(/\.js$/, '')));
-        return file ? { path: file } : undefined;
-      });
+      if (!emptyLimiter) return;
+      build.onResolve({ filter: /\/rate-limit\.js$/ }, ({ path, resolveDir }) =>
+        resolve(resolveDir, path.replace(/\.js$/, '')) === LIMITER
+          ? { path: EMPTY_LIMITER }
+          : undefined,
+      );
     },
   };
 }
@@ -57,8 +52,8 @@ const CALLS: [name: string, code: string][] = [
 export async function limiterExperiment(): Promise<BundleResult[]> {
   const out: BundleResult[] = [];
   for (const [name, code] of CALLS) {
-    out.push(await bundleSize(`${name}, ${AS_SHIPPED}`, code, [fromSources(false)]));
-    out.push(await bundleSize(`${name}, ${NO_LIMITER}`, code, [fromSources(true)]));
+    out.push(await bundleSize(`${name}, ${AS_SHIPPED}`, code, [fromSources(false), browserTwins]));
+    out.push(await bundleSize(`${name}, ${NO_LIMITER}`, code, [fromSources(true), browserTwins]));
   }
   return out;
 }
